@@ -1,0 +1,83 @@
+"""The headless door: `stride-planner COMMAND ...`, and the window when no command is given."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import logging
+import sys
+from collections.abc import Sequence
+
+from planner import __version__
+from planner.domain.errors import BadInput
+
+# Sub-command modules in planner.commands, in the order `--help` lists them.
+COMMANDS: tuple[str, ...] = ("library", "athletes", "wizard", "plan", "export_pdf", "demo")
+VIEWS: tuple[str, ...] = ("library", "athletes", "plan", "wizard", "export")
+
+log = logging.getLogger("planner")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stride-planner",
+        description="Strength, corrective and mobility work placed around a runner's season.",
+    )
+    parser.add_argument("--version", action="version", version=f"stride-planner {__version__}")
+    parser.add_argument("--db", metavar="URL_OR_PATH",
+                        help="database to use (SQLite path or SQLAlchemy URL); default: STRIDE_PLANNER_DB "
+                             "or a file in the user data folder")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="open the window, wait until the view is painted, save a PNG and exit")
+    parser.add_argument("--view", choices=VIEWS, default=None, help="view to open (with or without --screenshot)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module_name = f"planner.commands.{name}"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        importlib.import_module(module_name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (or the window) and return the exit status: 0 ok, 2 bad input, 1 our fault."""
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        if args.command is None:
+            from planner.app import run_window
+
+            return run_window(args)
+        return int(args.run(args) or 0)
+    except BadInput as exc:
+        print(f"stride-planner: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("stride-planner: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # our fault: one line for the user, the traceback for us
+        path = log_exception(exc)
+        print(f"stride-planner: unexpected error: {exc} (details in {path})", file=sys.stderr)
+        return 1
+
+
+def log_exception(exc: BaseException) -> str:
+    """Write the traceback to the log file in the user data folder and return its path."""
+    from planner.paths import log_file
+
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.error("unexpected error", exc_info=exc)
+        log.removeHandler(handler)
+        handler.close()
+    except OSError:
+        return "stderr (the log file could not be written)"
+    return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

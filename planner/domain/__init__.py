@@ -1,0 +1,1 @@
+"""Plain-Python rules of the planner: no Qt, no SQL."""

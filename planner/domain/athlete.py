@@ -1,0 +1,274 @@
+"""The athlete file: who runs, on which days, towards which races."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from planner.domain.errors import BadInput
+from planner.domain.exercise import EQUIPMENT
+
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES: dict[str, str] = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+
+
+class DayKind(StrEnum):
+    REST = "rest"
+    EASY = "easy"
+    QUALITY = "quality"
+    LONG = "long"
+
+
+class Priority(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class Phase(StrEnum):
+    OFF_SEASON = "off_season"
+    PRE_SEASON = "pre_season"
+    IN_SEASON = "in_season"
+    TAPER = "taper"
+    RACE_WEEK = "race_week"
+    RECOVERY = "recovery"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").replace("off season", "off-season").replace(
+            "pre season", "pre-season").replace("in season", "in-season").capitalize()
+
+
+LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+
+
+@dataclass(frozen=True, slots=True)
+class Race:
+    date: dt.date
+    name: str
+    priority: Priority
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "name": self.name, "priority": self.priority.value}
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseRange:
+    """A coach's explicit phase for the weeks whose Monday falls in [start, end]."""
+
+    start: dt.date
+    end: dt.date
+    phase: Phase
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "phase": self.phase.value}
+
+
+@dataclass(frozen=True, slots=True)
+class Mileage:
+    """Planned running load for plan weeks 1, 2, ... and the long runs of the 4 weeks before."""
+
+    weekly_km: tuple[float, ...] = ()
+    long_run_km: tuple[float, ...] = ()
+    history_long_run_km: tuple[float, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "weekly_km": list(self.weekly_km),
+            "long_run_km": list(self.long_run_km),
+            "history_long_run_km": list(self.history_long_run_km),
+        }
+
+
+def default_week() -> dict[str, DayKind]:
+    return {
+        "mon": DayKind.REST,
+        "tue": DayKind.QUALITY,
+        "wed": DayKind.EASY,
+        "thu": DayKind.QUALITY,
+        "fri": DayKind.REST,
+        "sat": DayKind.LONG,
+        "sun": DayKind.EASY,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Athlete:
+    """Everything the scheduler needs to know about one runner."""
+
+    name: str
+    level: str = "intermediate"
+    equipment: frozenset[str] = frozenset()
+    week: dict[str, DayKind] = field(default_factory=default_week)
+    races: tuple[Race, ...] = ()
+    phases: tuple[PhaseRange, ...] = ()
+    mileage: Mileage | None = None
+    wizard_answers: dict[str, Any] | None = None
+    note: str = ""
+
+    def day_kind(self, day: dt.date) -> DayKind:
+        return self.week[DAYS[day.weekday()]]
+
+    def race_on(self, day: dt.date) -> Race | None:
+        for race in self.races:
+            if race.date == day:
+                return race
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The athlete file of the interface spec."""
+        out: dict[str, Any] = {
+            "name": self.name,
+            "level": self.level,
+            "equipment": sorted(self.equipment),
+            "week": {d: self.week[d].value for d in DAYS},
+            "races": [r.to_dict() for r in self.races],
+        }
+        if self.phases:
+            out["phases"] = [p.to_dict() for p in self.phases]
+        if self.mileage is not None:
+            out["mileage"] = self.mileage.to_dict()
+        if self.wizard_answers is not None:
+            out["wizard"] = {"answers": self.wizard_answers}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Athlete:
+        """Parse and validate an athlete file; BadInput names the field that is wrong."""
+        if not isinstance(data, dict):
+            raise BadInput(f"expected a JSON object, got {type(data).__name__}")
+        known = {"name", "level", "equipment", "week", "races", "phases", "mileage", "wizard", "note"}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise BadInput(f"unknown key {unknown[0]!r}; expected one of {', '.join(sorted(known))}")
+        name = data.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise BadInput("expected the athlete's name as non-empty text", field="name")
+        level = data.get("level", "intermediate")
+        if level not in LEVELS:
+            raise BadInput(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}", field="level")
+        equipment = data.get("equipment", [])
+        if not isinstance(equipment, list):
+            raise BadInput("expected a list of equipment ids", field="equipment")
+        for item in equipment:
+            if item not in EQUIPMENT:
+                raise BadInput(f"unknown equipment {item!r}; expected one of {', '.join(EQUIPMENT)}",
+                               field="equipment")
+        week = _parse_week(data.get("week"))
+        races = tuple(sorted((_parse_race(r, i) for i, r in enumerate(_list(data, "races"))),
+                             key=lambda r: r.date))
+        phases = tuple(_parse_phase(p, i) for i, p in enumerate(_list(data, "phases")))
+        mileage = _parse_mileage(data.get("mileage")) if data.get("mileage") is not None else None
+        wizard = data.get("wizard")
+        answers = None
+        if wizard is not None:
+            if not isinstance(wizard, dict) or not isinstance(wizard.get("answers", {}), dict):
+                raise BadInput('expected {"answers": {...}}', field="wizard")
+            answers = wizard.get("answers")
+        note = data.get("note", "")
+        if not isinstance(note, str):
+            raise BadInput("expected text", field="note")
+        return cls(name=name.strip(), level=level, equipment=frozenset(equipment), week=week, races=races,
+                   phases=phases, mileage=mileage, wizard_answers=answers, note=note)
+
+
+def parse_date(value: Any, field_name: str) -> dt.date:
+    """A YYYY-MM-DD date; an impossible one (2027-02-30) is BadInput naming the field."""
+    if not isinstance(value, str):
+        raise BadInput(f"expected a date as YYYY-MM-DD, got {value!r}", field=field_name)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BadInput(f"{value!r} is not a real date (expected YYYY-MM-DD)", field=field_name) from None
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BadInput("expected a list", field=key)
+    return value
+
+
+def _parse_week(value: Any) -> dict[str, DayKind]:
+    if value is None:
+        return default_week()
+    if not isinstance(value, dict):
+        raise BadInput("expected an object with mon..sun", field="week")
+    unknown = sorted(set(value) - set(DAYS))
+    if unknown:
+        raise BadInput(f"unknown day {unknown[0]!r}; expected {', '.join(DAYS)}", field="week")
+    week = {}
+    allowed = ", ".join(k.value for k in DayKind)
+    for day in DAYS:
+        raw = value.get(day, "rest")
+        try:
+            week[day] = DayKind(raw)
+        except ValueError:
+            raise BadInput(f"unknown day kind {raw!r}; expected one of {allowed}",
+                           field=f"week.{day}") from None
+    return week
+
+
+def _parse_race(value: Any, index: int) -> Race:
+    where = f"races[{index}]"
+    if not isinstance(value, dict):
+        raise BadInput("expected an object with date, name and priority", field=where)
+    race_date = parse_date(value.get("date"), f"{where}.date")
+    name = value.get("name") or "Race"
+    if not isinstance(name, str):
+        raise BadInput("expected text", field=f"{where}.name")
+    raw = value.get("priority", "A")
+    try:
+        priority = Priority(raw)
+    except ValueError:
+        raise BadInput(f"unknown priority {raw!r}; expected one of A, B, C", field=f"{where}.priority") from None
+    return Race(date=race_date, name=name, priority=priority)
+
+
+def _parse_phase(value: Any, index: int) -> PhaseRange:
+    where = f"phases[{index}]"
+    if not isinstance(value, dict):
+        raise BadInput("expected an object with start, end and phase", field=where)
+    start = parse_date(value.get("start"), f"{where}.start")
+    end = parse_date(value.get("end"), f"{where}.end")
+    if end < start:
+        raise BadInput(f"ends ({end}) before it starts ({start})", field=where)
+    raw = value.get("phase")
+    try:
+        phase = Phase(raw)
+    except ValueError:
+        allowed = ", ".join(p.value for p in Phase)
+        raise BadInput(f"unknown phase {raw!r}; expected one of {allowed}", field=f"{where}.phase") from None
+    return PhaseRange(start=start, end=end, phase=phase)
+
+
+def _parse_mileage(value: Any) -> Mileage:
+    if not isinstance(value, dict):
+        raise BadInput("expected an object", field="mileage")
+    lists = {}
+    for key in ("weekly_km", "long_run_km", "history_long_run_km"):
+        raw = value.get(key, [])
+        if not isinstance(raw, list):
+            raise BadInput("expected a list of distances in km", field=f"mileage.{key}")
+        for i, km in enumerate(raw):
+            if isinstance(km, bool) or not isinstance(km, int | float) or km < 0 or km > 1000:
+                raise BadInput(f"expected a distance 0-1000 km, got {km!r}", field=f"mileage.{key}[{i}]")
+        lists[key] = tuple(float(k) for k in raw)
+    return Mileage(**lists)

@@ -1,0 +1,207 @@
+"""A season plan: weeks of sessions, each session a list of dosed exercises with a reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from planner.domain.athlete import Phase
+from planner.domain.exercise import Dose
+
+
+class SessionKind(StrEnum):
+    STRENGTH = "strength"
+    CORRECTIVE = "corrective"
+    MOBILITY = "mobility"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedExercise:
+    """One exercise in a session with the dose for that day."""
+
+    id: str
+    name: str
+    dose: Dose
+    notes: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.dose
+        return {
+            "id": self.id,
+            "name": self.name,
+            "sets": d.sets,
+            "reps": d.reps,
+            "hold_s": d.hold_s,
+            "duration_s": d.duration_s,
+            "each_side": d.each_side,
+            "rest_s": d.rest_s,
+            "tempo": d.tempo,
+            "notes": self.notes,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PlannedExercise:
+        dose = Dose.from_dict({k: data.get(k) for k in
+                               ("sets", "reps", "hold_s", "duration_s", "rest_s", "tempo")}
+                              | {"each_side": bool(data.get("each_side", False))}, where=str(data.get("id")))
+        return cls(id=data["id"], name=data.get("name", data["id"]), dose=dose, notes=data.get("notes", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """What to do on one day, and why it is on that day."""
+
+    date: dt.date
+    kind: SessionKind
+    title: str
+    why: str
+    exercises: tuple[PlannedExercise, ...] = ()
+    edited: bool = False
+
+    @property
+    def key(self) -> str:
+        """Stable identity of a session across regenerations: its date, kind and title."""
+        return f"{self.date.isoformat()}|{self.kind.value}|{self.title}"
+
+    def strength_sets(self) -> int:
+        return sum(e.dose.sets for e in self.exercises)
+
+    def minutes(self) -> float:
+        return sum(e.dose.minutes() for e in self.exercises)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "kind": self.kind.value,
+            "title": self.title,
+            "why": self.why,
+            "exercises": [e.to_dict() for e in self.exercises],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Session:
+        return cls(date=dt.date.fromisoformat(data["date"]), kind=SessionKind(data["kind"]),
+                   title=data["title"], why=data.get("why", ""),
+                   exercises=tuple(PlannedExercise.from_dict(e) for e in data.get("exercises", [])))
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    index: int
+    start: dt.date
+    phase: Phase
+    deload: bool = False
+    sessions: tuple[Session, ...] = ()
+    runs: dict[str, str] = field(default_factory=dict)  # day id (mon..sun) -> rest/easy/quality/long/race
+    race: str | None = None  # name of a race in this week, for sheets and the overview
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=6)
+
+    def strength_sessions(self) -> list[Session]:
+        return [s for s in self.sessions if s.kind is SessionKind.STRENGTH]
+
+    def strength_sets(self) -> int:
+        return sum(s.strength_sets() for s in self.strength_sessions())
+
+    def sessions_on(self, day: dt.date) -> list[Session]:
+        return [s for s in self.sessions if s.date == day]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "index": self.index,
+            "start": self.start.isoformat(),
+            "phase": self.phase.value,
+            "deload": self.deload,
+            "sessions": [s.to_dict() for s in self.sessions],
+        }
+        if self.runs:
+            out["runs"] = dict(self.runs)
+        if self.race:
+            out["race"] = self.race
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Week:
+        return cls(index=data["index"], start=dt.date.fromisoformat(data["start"]), phase=Phase(data["phase"]),
+                   deload=bool(data.get("deload", False)),
+                   sessions=tuple(Session.from_dict(s) for s in data.get("sessions", [])),
+                   runs=dict(data.get("runs", {})), race=data.get("race"))
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    athlete: str
+    start: dt.date
+    weeks: tuple[Week, ...]
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan JSON of the interface spec."""
+        return {
+            "athlete": self.athlete,
+            "start": self.start.isoformat(),
+            "weeks": [w.to_dict() for w in self.weeks],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Plan:
+        return cls(athlete=data["athlete"], start=dt.date.fromisoformat(data["start"]),
+                   weeks=tuple(Week.from_dict(w) for w in data["weeks"]),
+                   warnings=tuple(data.get("warnings", [])))
+
+    def warnings_for(self, week_index: int) -> list[str]:
+        prefix = f"Week {week_index}:"
+        return [w for w in self.warnings if w.startswith(prefix)]
+
+    def exercise_ids(self) -> list[str]:
+        """Every exercise used in the plan, in order of first use."""
+        seen: dict[str, None] = {}
+        for week in self.weeks:
+            for session in week.sessions:
+                for ex in session.exercises:
+                    seen.setdefault(ex.id, None)
+        return list(seen)
+
+    def replace_session(self, week_index: int, old_key: str, new: Session) -> Plan:
+        weeks = []
+        for w in self.weeks:
+            if w.index == week_index:
+                w = replace(w, sessions=tuple(new if s.key == old_key else s for s in w.sessions))
+            weeks.append(w)
+        return replace(self, weeks=tuple(weeks))
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectiveProgram:
+    """The short hip/knee routine a self-care wizard result proposes, to be done 3-4 times a week."""
+
+    frequency_per_week: int
+    exercises: tuple[PlannedExercise, ...]
+    advice: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()  # pattern ids the routine serves, best first
+    heavy_slow_resistance: bool = False  # patellar tendon pain: follow the 12-week HSR schedule
+
+    def minutes(self) -> float:
+        return sum(e.dose.minutes() for e in self.exercises)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `program` object of the wizard result in the interface spec."""
+        return {
+            "frequency_per_week": self.frequency_per_week,
+            "exercises": [e.to_dict() for e in self.exercises],
+            "advice": list(self.advice),
+            "conditions": list(self.conditions),
+            "heavy_slow_resistance": self.heavy_slow_resistance,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CorrectiveProgram:
+        return cls(frequency_per_week=int(data["frequency_per_week"]),
+                   exercises=tuple(PlannedExercise.from_dict(e) for e in data.get("exercises", [])),
+                   advice=tuple(data.get("advice", [])), conditions=tuple(data.get("conditions", [])),
+                   heavy_slow_resistance=bool(data.get("heavy_slow_resistance", False)))

@@ -1,0 +1,1 @@
+"""Persistence: sqlmodel tables, migrations, repositories, shipped data and file import/export."""

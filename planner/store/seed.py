@@ -1,0 +1,20 @@
+"""The built-in exercise library shipped in resources/exercises.json."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from planner.domain.exercise import Exercise
+from planner.paths import resources_dir
+
+BUILTIN_FILE = "exercises.json"
+
+
+@cache
+def builtin_exercises() -> tuple[Exercise, ...]:
+    """Every built-in exercise, validated; a broken shipped file is our bug and raises."""
+    path = resources_dir() / BUILTIN_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(Exercise.from_dict({**item, "builtin": True}, where=f"{path.name}[{i}]")
+                 for i, item in enumerate(data["exercises"]))
