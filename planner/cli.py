@@ -13,7 +13,7 @@ from planner import __version__
 from planner.domain.errors import BadInput
 
 # Sub-command modules in planner.commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("library", "athletes", "wizard", "plan", "export_pdf", "demo")
+COMMANDS: tuple[str, ...] = ("library", "wizard", "plan", "export_pdf", "demo")
 VIEWS: tuple[str, ...] = ("library", "athletes", "plan", "wizard", "export")
 
 log = logging.getLogger("planner")
