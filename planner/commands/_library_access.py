@@ -9,7 +9,11 @@ from planner.domain.exercise import Exercise
 
 def load_library(args: argparse.Namespace) -> list[Exercise]:
     """Every exercise of the database named by --db (or the default one), built-ins included."""
-    # The store lands in the next commit; until then the shipped library stands in.
-    from planner.store.seed import builtin_exercises
+    from planner.store.database import open_database
+    from planner.store.exercises import list_exercises
 
-    return list(builtin_exercises())
+    db = open_database(getattr(args, "db", None))
+    try:
+        return list_exercises(db)
+    finally:
+        db.close()

@@ -1,0 +1,78 @@
+"""`stride-planner library list|import|export`."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from planner.domain.exercise import CONDITIONS
+
+    parser = sub.add_parser("library", help="list, import or export the exercise library")
+    actions = parser.add_subparsers(dest="library_action", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="list exercises")
+    listing.add_argument("--search", metavar="TEXT", help="match name, id or alias")
+    listing.add_argument("--category", choices=("strength", "isometric", "mobility", "foam-roll", "gait",
+                                                 "plyometric"))
+    listing.add_argument("--condition", choices=CONDITIONS, metavar="ID",
+                         help=f"only exercises serving this condition ({', '.join(CONDITIONS)})")
+    listing.add_argument("--json", action="store_true", help="print a JSON array of exercise objects")
+    listing.set_defaults(run=run_list)
+
+    importing = actions.add_parser("import", help="import exercises from a file (all or nothing)")
+    importing.add_argument("file")
+    importing.add_argument("--format", default="auto", choices=("auto", "native", "free-exercise-db"))
+    importing.set_defaults(run=run_import)
+
+    exporting = actions.add_parser("export", help="write the library as native JSON")
+    exporting.add_argument("file")
+    exporting.set_defaults(run=run_export)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    import json
+
+    from planner.store.database import open_database
+    from planner.store.exercises import list_exercises
+
+    db = open_database(args.db)
+    try:
+        exercises = list_exercises(db, search=args.search, category=args.category, condition=args.condition)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps([e.to_dict() for e in exercises], ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(e.id) for e in exercises), default=10)
+    for e in exercises:
+        print(f"{e.id:<{width}}  {e.category.value:<10}  {e.name}  —  {e.dose.describe()}")
+    print(f"{len(exercises)} exercise{'s' if len(exercises) != 1 else ''}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from planner.store.database import open_database
+    from planner.store.library_io import import_library_file, read_library_file
+
+    read_library_file(args.file, args.format)  # validate before the database is even opened
+    db = open_database(args.db)
+    try:
+        report = import_library_file(db, args.file, args.format)
+    finally:
+        db.close()
+    print(f"Imported {args.file}: {report}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from planner.store.database import open_database
+    from planner.store.library_io import export_library_file
+
+    db = open_database(args.db)
+    try:
+        count = export_library_file(db, args.file)
+    finally:
+        db.close()
+    print(f"Wrote {count} exercises to {args.file}")
+    return 0

@@ -1,0 +1,252 @@
+"""The exercise library in the database: list, filter, save, delete, and keep built-ins current."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from planner.domain.errors import BadInput
+from planner.domain.exercise import Category, Dose, Exercise, slugify
+
+if TYPE_CHECKING:
+    from planner.store.database import Database
+
+_LIST_FIELDS = ("aliases", "targets", "equipment", "optional_equipment", "conditions", "tags", "instructions",
+                "cues")
+
+
+def search_text(ex: Exercise) -> str:
+    return " | ".join([ex.name.lower(), ex.id, *(a.lower() for a in ex.aliases)])
+
+
+def exercise_to_row_values(ex: Exercise) -> dict[str, Any]:
+    """The column values of an exercise (the inverse of row_to_exercise)."""
+    d = ex.dose
+    values: dict[str, Any] = {
+        "id": ex.id,
+        "name": ex.name,
+        "search_text": search_text(ex),
+        "category": ex.category.value,
+        "sets": d.sets,
+        "reps": d.reps,
+        "hold_s": d.hold_s,
+        "duration_s": d.duration_s,
+        "each_side": d.each_side,
+        "rest_s": d.rest_s,
+        "tempo": d.tempo,
+        "easier": ex.easier,
+        "harder": ex.harder,
+        "source": ex.source,
+        "license": ex.license,
+        "builtin": ex.builtin,
+        "edited": ex.edited,
+        "dose_is_default": ex.dose_is_default,
+    }
+    for name in _LIST_FIELDS:
+        values[name] = list(getattr(ex, name))
+    return values
+
+
+def row_to_exercise(row: Mapping[str, Any]) -> Exercise:
+    """A domain Exercise from a row mapping (no validation: rows were validated when written)."""
+    dose = object.__new__(Dose)
+    for name in ("sets", "reps", "hold_s", "duration_s", "rest_s", "tempo"):
+        object.__setattr__(dose, name, row[name])
+    object.__setattr__(dose, "each_side", bool(row["each_side"]))
+    return Exercise(
+        id=row["id"], name=row["name"], category=Category(row["category"]), dose=dose,
+        aliases=tuple(row["aliases"] or ()), targets=tuple(row["targets"] or ()),
+        equipment=tuple(row["equipment"] or ()), optional_equipment=tuple(row["optional_equipment"] or ()),
+        conditions=tuple(row["conditions"] or ()), instructions=tuple(row["instructions"] or ()),
+        cues=tuple(row["cues"] or ()), easier=row["easier"], harder=row["harder"], source=row["source"],
+        license=row["license"], tags=tuple(row["tags"] or ()), builtin=bool(row["builtin"]),
+        edited=bool(row["edited"]), dose_is_default=bool(row["dose_is_default"]),
+    )
+
+
+def _table() -> Any:
+    from planner.store.tables import ExerciseRow
+
+    return ExerciseRow.__table__
+
+
+def list_exercises(db: Database, *, search: str | None = None, category: str | None = None,
+                   condition: str | None = None, equipment: str | None = None) -> list[Exercise]:
+    """The library sorted by name, filtered by text (name, id, aliases), category, condition, equipment."""
+    from sqlalchemy import select
+
+    table = _table()
+    query = select(table).order_by(table.c.name, table.c.id)
+    if category:
+        query = query.where(table.c.category == category)
+    with db.engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    exercises = [row_to_exercise(r) for r in rows]
+    if search:
+        exercises = [e for e in exercises if e.matches(search)]
+    if condition:
+        exercises = [e for e in exercises if condition in e.conditions]
+    if equipment:
+        exercises = [e for e in exercises if equipment in e.equipment or equipment in e.optional_equipment]
+    return exercises
+
+
+def get_exercise(db: Database, exercise_id: str) -> Exercise | None:
+    from sqlalchemy import select
+
+    table = _table()
+    with db.engine.connect() as conn:
+        row = conn.execute(select(table).where(table.c.id == exercise_id)).mappings().first()
+    return row_to_exercise(row) if row else None
+
+
+def existing_ids(db: Database) -> set[str]:
+    from sqlalchemy import select
+
+    with db.engine.connect() as conn:
+        return {r[0] for r in conn.execute(select(_table().c.id))}
+
+
+def unique_id(wanted: str, taken: Iterable[str]) -> str:
+    """`wanted` as a slug, with -2, -3 ... appended until no exercise has it."""
+    taken = set(taken)
+    base = slugify(wanted)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def add_custom_exercise(db: Database, exercise: Exercise) -> Exercise:
+    """Store a coach's new exercise under an id of its own (never a built-in's id)."""
+    from sqlalchemy import insert
+
+    new = replace(exercise, id=unique_id(exercise.id or exercise.name, existing_ids(db)), builtin=False,
+                  edited=False)
+    with db.engine.begin() as conn:
+        conn.execute(insert(_table()).values(**exercise_to_row_values(new)))
+    return new
+
+
+def update_exercise(db: Database, exercise: Exercise) -> Exercise:
+    """Save changes to an existing exercise; a changed built-in is marked edited so updates spare it."""
+    from sqlalchemy import update
+
+    before = get_exercise(db, exercise.id)
+    if before is None:
+        raise BadInput(f"no exercise with id {exercise.id!r}")
+    saved = replace(exercise, builtin=before.builtin, edited=before.builtin or before.edited)
+    if saved == replace(before, edited=saved.edited):
+        saved = before  # nothing changed: keep the built-in's marker as it was
+    values = exercise_to_row_values(saved) | {"updated_at": dt.datetime.now(dt.UTC)}
+    with db.engine.begin() as conn:
+        conn.execute(update(_table()).where(_table().c.id == exercise.id).values(**values))
+    return saved
+
+
+def delete_exercise(db: Database, exercise_id: str) -> Exercise:
+    """Delete a custom exercise and return it (for undo); built-ins cannot be deleted."""
+    from sqlalchemy import delete
+
+    before = get_exercise(db, exercise_id)
+    if before is None:
+        raise BadInput(f"no exercise with id {exercise_id!r}")
+    if before.builtin:
+        raise BadInput(f"{before.name!r} is part of the built-in library and cannot be deleted; edit it instead")
+    with db.engine.begin() as conn:
+        conn.execute(delete(_table()).where(_table().c.id == exercise_id))
+    return before
+
+
+def restore_exercise(db: Database, exercise: Exercise) -> None:
+    """Put back an exercise exactly as it was (undo of a delete or an edit)."""
+    from sqlalchemy import delete, insert
+
+    with db.engine.begin() as conn:
+        conn.execute(delete(_table()).where(_table().c.id == exercise.id))
+        conn.execute(insert(_table()).values(**exercise_to_row_values(exercise)))
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.added} added, {self.updated} updated, {self.skipped} skipped"
+
+
+def write_exercises(db: Database, exercises: Sequence[Exercise], *, mark_edited: bool = True,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> WriteReport:
+    """Add new exercises and update changed ones in ONE transaction; identical ones are skipped.
+
+    An imported change to a built-in marks it edited (so a later release will not overwrite it).
+    `cancelled()` returning True rolls everything back (raises BadInput "import cancelled").
+    """
+    from sqlalchemy import insert, select, update
+
+    table = _table()
+    added = updated = skipped = 0
+    total = len(exercises)
+    with db.engine.begin() as conn:
+        current = {r["id"]: row_to_exercise(r) for r in conn.execute(select(table)).mappings()}
+        for i, ex in enumerate(exercises):
+            if cancelled is not None and cancelled():
+                raise BadInput("import cancelled; nothing was changed")
+            before = current.get(ex.id)
+            if before is None:
+                conn.execute(insert(table).values(**exercise_to_row_values(ex)))
+                current[ex.id] = ex
+                added += 1
+            elif _same_content(before, ex):
+                skipped += 1
+            else:
+                new = replace(ex, builtin=before.builtin, edited=before.edited or (before.builtin and mark_edited))
+                conn.execute(update(table).where(table.c.id == ex.id).values(**exercise_to_row_values(new)))
+                current[ex.id] = new
+                updated += 1
+            if progress is not None and (i % 50 == 0 or i == total - 1):
+                progress(i + 1, total)
+    return WriteReport(added=added, updated=updated, skipped=skipped)
+
+
+def _same_content(a: Exercise, b: Exercise) -> bool:
+    # The markers describe where a row came from, not what it says; compare what it says.
+    return replace(a, builtin=False, edited=False) == replace(b, builtin=False, edited=False)
+
+
+def sync_builtin_library(db: Database, shipped: Sequence[Exercise] | None = None) -> dict[str, int]:
+    """Insert missing built-ins and refresh unedited ones from the shipped file; edited ones are kept."""
+    from sqlalchemy import insert, select, update
+
+    from planner.store.seed import builtin_exercises
+
+    shipped = builtin_exercises() if shipped is None else shipped
+    table = _table()
+    added = refreshed = kept = 0
+    with db.engine.begin() as conn:
+        rows = {r["id"]: r for r in conn.execute(
+            select(table.c.id, table.c.builtin, table.c.edited, table.c.updated_at)).mappings()}
+        current = None
+        for ex in shipped:
+            row = rows.get(ex.id)
+            if row is None:
+                conn.execute(insert(table).values(**exercise_to_row_values(replace(ex, builtin=True))))
+                added += 1
+                continue
+            if not row["builtin"] or row["edited"]:
+                kept += 1  # the coach's own version wins over the shipped one
+                continue
+            if current is None:
+                current = {r["id"]: row_to_exercise(r) for r in
+                           conn.execute(select(table).where(table.c.builtin.is_(True))).mappings()}
+            if not _same_content(current[ex.id], ex):
+                conn.execute(update(table).where(table.c.id == ex.id)
+                             .values(**exercise_to_row_values(replace(ex, builtin=True))))
+                refreshed += 1
+    return {"added": added, "refreshed": refreshed, "kept_edited": kept}

@@ -1,0 +1,196 @@
+"""Library files: our native JSON (round-trips exactly) and the free-exercise-db format."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.domain.errors import BadInput
+from planner.domain.exercise import Category, Dose, Exercise, slugify
+
+if TYPE_CHECKING:
+    from planner.store.database import Database
+    from planner.store.exercises import WriteReport
+
+NATIVE_FORMAT = "stride-planner-library"
+FORMATS = ("auto", "native", "free-exercise-db")
+
+FREE_EXERCISE_DB_SOURCE = "free-exercise-db (github.com/yuhonas/free-exercise-db)"
+FREE_EXERCISE_DB_LICENSE = "The Unlicense (public domain)"
+
+_FEDB_CATEGORY = {
+    "strength": Category.STRENGTH,
+    "stretching": Category.MOBILITY,
+    "plyometrics": Category.PLYOMETRIC,
+    "powerlifting": Category.STRENGTH,
+    "olympic weightlifting": Category.STRENGTH,
+    "strongman": Category.STRENGTH,
+    "cardio": Category.STRENGTH,
+}
+# The dataset has no doses. These are conservative starting points per category, and every exercise
+# that gets one is marked dose_is_default so the window and the sheets can say so.
+_FEDB_DEFAULT_DOSE = {
+    "strength": Dose(sets=3, reps=10, rest_s=90),
+    "stretching": Dose(sets=2, hold_s=30, rest_s=15),
+    "plyometrics": Dose(sets=3, reps=8, rest_s=90),
+    "powerlifting": Dose(sets=3, reps=5, rest_s=180),
+    "olympic weightlifting": Dose(sets=3, reps=3, rest_s=180),
+    "strongman": Dose(sets=3, reps=5, rest_s=180),
+    "cardio": Dose(sets=1, duration_s=600, rest_s=0),
+}
+_FEDB_EQUIPMENT = {
+    "body only": [],
+    "bands": ["band"],
+    "dumbbell": ["dumbbell"],
+    "kettlebells": ["kettlebell"],
+    "barbell": ["barbell"],
+    "e-z curl bar": ["barbell"],
+    "machine": ["machine"],
+    "cable": ["machine"],
+    "foam roll": ["foam_roller"],
+    "medicine ball": ["ball"],
+    "exercise ball": ["ball"],
+}
+
+
+def read_library_file(path: str | Path, fmt: str = "auto") -> list[Exercise]:
+    """Parse and validate every exercise of a library file; BadInput names the file and the field."""
+    from planner.commands._common import read_json_file
+
+    if fmt not in FORMATS:
+        raise BadInput(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    data = read_json_file(path)
+    if fmt == "auto":
+        fmt = detect_format(data, str(path))
+    try:
+        exercises = parse_native(data) if fmt == "native" else parse_free_exercise_db(data)
+    except BadInput as exc:
+        raise exc.within(str(path)) from None
+    seen: set[str] = set()
+    for ex in exercises:
+        if ex.id in seen:
+            raise BadInput(f"the id {ex.id!r} appears twice", source=str(path))
+        seen.add(ex.id)
+    return exercises
+
+
+def detect_format(data: Any, source: str = "file") -> str:
+    """'native' or 'free-exercise-db', from the shape of the parsed JSON."""
+    if isinstance(data, dict) and data.get("format") == NATIVE_FORMAT:
+        return "native"
+    items = data.get("exercises") if isinstance(data, dict) else data
+    if isinstance(items, list) and items and isinstance(items[0], dict):
+        first = items[0]
+        if "primaryMuscles" in first or ("level" in first and "dose" not in first):
+            return "free-exercise-db"
+        if "dose" in first:
+            return "native"
+    if isinstance(items, list) and not items:
+        return "native"
+    raise BadInput("is neither a Stride Planner library nor a free-exercise-db file (expected a list of "
+                   "exercises)", source=source)
+
+
+def parse_native(data: Any) -> list[Exercise]:
+    items = data.get("exercises") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise BadInput('expected a list of exercises or {"exercises": [...]}')
+    return [Exercise.from_dict(item, where=f"exercises[{i}]") for i, item in enumerate(items)]
+
+
+def free_exercise_db_id(raw_id: str) -> str:
+    return "fedb-" + slugify(raw_id)
+
+
+def parse_free_exercise_db(data: Any) -> list[Exercise]:
+    """Map free-exercise-db records to ours; doses are category defaults marked as such."""
+    items = data.get("exercises") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise BadInput("expected a list of free-exercise-db records")
+    out = []
+    for i, item in enumerate(items):
+        where = f"[{i}]"
+        if not isinstance(item, dict):
+            raise BadInput("expected an object", field=where)
+        raw_id, name = item.get("id"), item.get("name")
+        if not isinstance(raw_id, str) or not raw_id.strip():
+            raise BadInput("missing id", field=f"{where}.id")
+        if not isinstance(name, str) or not name.strip():
+            raise BadInput("missing name", field=f"{where}.name")
+        category = item.get("category")
+        if category not in _FEDB_CATEGORY:
+            raise BadInput(f"unknown category {category!r}; expected one of {', '.join(_FEDB_CATEGORY)}",
+                           field=f"{where}.category")
+        equipment_raw = item.get("equipment")
+        equipment = _FEDB_EQUIPMENT.get(equipment_raw or "body only", [])
+        tags = [category.replace(" ", "_")]
+        if item.get("level"):
+            tags.append(f"level:{item['level']}")
+        if equipment_raw == "other":
+            tags.append("equipment:other")
+        muscles = [*(item.get("primaryMuscles") or []), *(item.get("secondaryMuscles") or [])]
+        instructions = [s.strip() for s in (item.get("instructions") or []) if isinstance(s, str) and s.strip()]
+        out.append(Exercise(
+            id=free_exercise_db_id(raw_id),
+            name=name.strip(),
+            category=_FEDB_CATEGORY[category],
+            dose=_FEDB_DEFAULT_DOSE[category],
+            targets=tuple(m.replace(" ", "_") for m in muscles if isinstance(m, str)),
+            equipment=tuple(equipment),
+            instructions=tuple(instructions),
+            source=f"{FREE_EXERCISE_DB_SOURCE}: {raw_id}",
+            license=FREE_EXERCISE_DB_LICENSE,
+            tags=tuple(tags),
+            dose_is_default=True,
+        ))
+    return out
+
+
+def import_library_file(db: Database, path: str | Path, fmt: str = "auto", *,
+                        progress: Callable[[int, int], None] | None = None,
+                        cancelled: Callable[[], bool] | None = None) -> WriteReport:
+    """Read, validate and import a library file in one transaction: all of it or nothing."""
+    from planner.store.exercises import write_exercises
+
+    exercises = read_library_file(path, fmt)
+    return write_exercises(db, exercises, progress=progress, cancelled=cancelled)
+
+
+def library_document(exercises: Sequence[Exercise]) -> dict[str, Any]:
+    return {"format": NATIVE_FORMAT, "version": 1, "exercises": [e.to_dict() for e in exercises]}
+
+
+def export_library_file(db: Database, path: str | Path) -> int:
+    """Write the whole library as native JSON (atomically) and return how many exercises it holds."""
+    from planner.store.exercises import list_exercises
+
+    exercises = list_exercises(db)
+    write_text_atomic(Path(path), json.dumps(library_document(exercises), ensure_ascii=False, indent=2) + "\n")
+    return len(exercises)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then move it into place; no partial file on failure."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise BadInput(f"the folder {folder} does not exist", source=str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise BadInput(f"cannot write in {folder} ({exc.strerror})", source=str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise BadInput(f"cannot be written ({exc.strerror})", source=str(path)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,119 @@
+"""The database tables (sqlmodel). Alembic migrations in db/ create and change them.
+
+Lists (aliases, targets, instructions ...) are JSON columns: they are read and written whole, never
+queried inside. An athlete's races and phase ranges are rows of their own so that a race can be edited
+or undone without rewriting the athlete. A generated plan is kept as JSON beside the coach's dose edits,
+which survive regeneration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _json(nullable: bool = False) -> Any:
+    return Field(default=None if nullable else [], sa_column=Column(JSON, nullable=nullable))
+
+
+class ExerciseRow(SQLModel, table=True):
+    __tablename__ = "exercise"
+
+    id: str = Field(primary_key=True)
+    name: str = Field(index=True)
+    search_text: str = Field(default="", index=True)  # lowercase name, id and aliases for filtering
+    category: str = Field(index=True)
+    aliases: list[str] = _json()
+    targets: list[str] = _json()
+    equipment: list[str] = _json()
+    optional_equipment: list[str] = _json()
+    conditions: list[str] = _json()
+    tags: list[str] = _json()
+    instructions: list[str] = _json()
+    cues: list[str] = _json()
+    sets: int
+    reps: int | None = None
+    hold_s: int | None = None
+    duration_s: int | None = None
+    each_side: bool = False
+    rest_s: int | None = None
+    tempo: str | None = None
+    easier: str | None = None
+    harder: str | None = None
+    source: str | None = None
+    license: str | None = None
+    builtin: bool = Field(default=False, index=True)
+    edited: bool = False
+    dose_is_default: bool = False
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class AthleteRow(SQLModel, table=True):
+    __tablename__ = "athlete"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    level: str = "intermediate"
+    equipment: list[str] = _json()
+    week: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    mileage: dict[str, Any] | None = _json(nullable=True)
+    wizard_answers: dict[str, Any] | None = _json(nullable=True)
+    note: str = ""
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class RaceRow(SQLModel, table=True):
+    __tablename__ = "race"
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"),
+                                             nullable=False, index=True))
+    date: dt.date
+    name: str
+    priority: str
+
+
+class PhaseRangeRow(SQLModel, table=True):
+    __tablename__ = "phase_range"
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"),
+                                             nullable=False, index=True))
+    start: dt.date
+    end: dt.date
+    phase: str
+
+
+class PlanRow(SQLModel, table=True):
+    __tablename__ = "plan"
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"),
+                                             nullable=False, unique=True))
+    start: dt.date
+    weeks: int
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    generated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class DoseEditRow(SQLModel, table=True):
+    """A coach's change to one exercise of one session; reapplied when the plan is regenerated."""
+
+    __tablename__ = "dose_edit"
+    __table_args__ = (UniqueConstraint("athlete_id", "session_key", "exercise_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"),
+                                             nullable=False, index=True))
+    session_key: str
+    exercise_id: str
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
