@@ -1,0 +1,36 @@
+"""Making an athlete's plan from what the database holds; the window and the CLI share this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from planner.domain.plan import Plan
+
+if TYPE_CHECKING:
+    from planner.store.database import Database
+
+
+def regenerate_plan(db: Database, athlete_id: int, *, start: dt.date | None = None, weeks: int | None = None,
+                    keep_edits: bool = True) -> Plan:
+    """Build the athlete's plan from the library and wizard rules, reapply the coach's dose edits
+    (unless `keep_edits` is False, which also forgets them) and save it as the athlete's plan."""
+    from planner.domain.dates import season_horizon
+    from planner.domain.plan_edits import apply_dose_edits
+    from planner.domain.season import make_plan
+    from planner.store import athletes
+    from planner.store.exercises import list_exercises
+    from planner.store.wizard_rules import load_wizard_rules
+
+    athlete = athletes.get_athlete(db, athlete_id).athlete
+    if start is None or weeks is None:
+        default_start, default_weeks = season_horizon([r.date for r in athlete.races])
+        start = start or default_start
+        weeks = weeks or default_weeks
+    plan = make_plan(athlete, list_exercises(db), load_wizard_rules(), start=start, weeks=weeks)
+    if keep_edits:
+        plan = apply_dose_edits(plan, athletes.dose_edits(db, athlete_id))
+    else:
+        athletes.clear_dose_edits(db, athlete_id)
+    athletes.save_plan(db, athlete_id, plan, weeks=weeks)
+    return plan
