@@ -1,0 +1,182 @@
+"""Routine cards: one card per exercise of the plan, four to a page (2 × 2), or two when the text is long."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from planner.domain.exercise import Exercise
+from planner.domain.plan import Plan, PlannedExercise
+from planner.export.fonts import PrintWarnings, markup
+from planner.export.layout import HAIRLINE, MUTED, RULE, style
+
+GAP = 5 * mm
+PAD = 7
+HEADER_HEIGHT = 9 * mm
+
+
+@dataclass(frozen=True, slots=True)
+class _Card:
+    exercise_id: str
+    small: list[Flowable]
+    wide: list[Flowable]
+    fits_small: bool
+
+
+def _words(ids: tuple[str, ...]) -> str:
+    return ", ".join(t.replace("_", " ") for t in ids)
+
+
+class _CardText:
+    def __init__(self, planned: PlannedExercise, exercise: Exercise | None, warnings: PrintWarnings) -> None:
+        self.planned, self.exercise, self.warnings = planned, exercise, warnings
+        self.name = style("card-name", 12, bold=True, leading=14)
+        self.meta = style("card-meta", 7.6, color=MUTED)
+        self.body = style("card-body", 8.4, leading=10.4)
+        self.head = style("card-head", 8.4, bold=True, leading=10.4)
+        self.step = style("card-step", 8.4, leading=10.4)
+        self.step.leftIndent = 11
+        self.step.firstLineIndent = -11
+
+    def m(self, text: str, what: str) -> str:
+        return markup(text, f"{what} of '{self.planned.id}'", self.warnings)
+
+    def title(self) -> list[Flowable]:
+        ex = self.exercise
+        name = ex.name if ex else self.planned.name
+        out: list[Flowable] = [Paragraph(markup(name, f"name of '{self.planned.id}'", self.warnings,
+                                                bold=True), self.name)]
+        if ex:
+            meta = ex.category.value.replace("-", " ").capitalize()
+            if ex.targets:
+                meta += " · targets " + self.m(_words(ex.targets), "targets")
+            if ex.equipment:
+                meta += " · needs " + self.m(_words(ex.equipment), "equipment")
+            out.append(Paragraph(meta, self.meta))
+        dose = self.planned.dose.describe()
+        out.append(Spacer(1, 3))
+        out.append(Paragraph(f"<b>Dose:</b> {dose}", self.body))
+        out.append(Paragraph("Your weekly sheet gives each week's dose.", self.meta))
+        return out
+
+    def details(self) -> list[Flowable]:
+        ex = self.exercise
+        if ex is None:
+            return [Paragraph("This exercise is not in the library any more: no instructions to print.",
+                              self.meta)]
+        out: list[Flowable] = []
+        if ex.instructions:
+            out.append(Paragraph("How to", self.head))
+            out += [Paragraph(f"{i}. " + self.m(step, "steps"), self.step)
+                    for i, step in enumerate(ex.instructions, start=1)]
+        if ex.cues:
+            out.append(Spacer(1, 3))
+            out.append(Paragraph("Cues", self.head))
+            out += [Paragraph("• " + self.m(cue, "cues"), self.step) for cue in ex.cues]
+        for label, text in (("Easier", ex.easier), ("Harder", ex.harder)):
+            if text:
+                out.append(Spacer(1, 2))
+                out.append(Paragraph(f"<b>{label}:</b> " + self.m(text, label.lower()), self.body))
+        return out
+
+
+def illustration_box(width: float, height: float) -> Table:
+    """An empty framed box kept for the drawing a later version prints there."""
+    label = Paragraph("illustration", style("card-ill", 7, color=HAIRLINE, align=1))
+    box = Table([[label]], colWidths=[width], rowHeights=[height])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, HAIRLINE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                             ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    return box
+
+
+def _fits(flowables: list[Flowable], width: float, height: float) -> bool:
+    return sum(f.wrap(width, height)[1] for f in flowables) <= height
+
+
+def _frame(content: list[Flowable], width: float, height: float) -> Table:
+    inner_w, inner_h = width - 2 * PAD, height - 2 * PAD
+    card = Table([[KeepInFrame(inner_w, inner_h, content, mode="shrink")]], colWidths=[width],
+                 rowHeights=[height])
+    card.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                              ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD)]))
+    return card
+
+
+def _card(planned: PlannedExercise, exercise: Exercise | None, warnings: PrintWarnings, *, small_w: float,
+          small_h: float, wide_w: float) -> _Card:
+    text = _CardText(planned, exercise, warnings)
+    inner_w, inner_h = small_w - 2 * PAD, small_h - 2 * PAD
+    small = [*text.title(), Spacer(1, 4), illustration_box(inner_w, 28 * mm), Spacer(1, 4), *text.details()]
+    ill_w = 52 * mm
+    left_w = wide_w - 2 * PAD - ill_w - 5 * mm
+    top = Table([[text.title(), illustration_box(ill_w, 38 * mm)]], colWidths=[left_w + 5 * mm, ill_w])
+    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    wide = [top, Spacer(1, 4), *text.details()]
+    return _Card(planned.id, small, wide, _fits(small, inner_w, inner_h))
+
+
+def routine_cards(*, plan: Plan, library: Mapping[str, Exercise], warnings: PrintWarnings, width: float,
+                  height: float, heading: str) -> list[Flowable]:
+    """Pages of routine cards for every exercise of the plan, in order of first use."""
+    first_use: dict[str, PlannedExercise] = {}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for ex in session.exercises:
+                first_use.setdefault(ex.id, ex)
+    body_h = height - HEADER_HEIGHT
+    small_w, small_h = (width - GAP) / 2, (body_h - GAP) / 2
+    cards = [_card(first_use[i], library.get(i), warnings, small_w=small_w, small_h=small_h, wide_w=width)
+             for i in plan.exercise_ids()]
+    rows = _rows(cards)
+    out: list[Flowable] = []
+    header = style("card-page", 9, color=MUTED)
+    for page_start in range(0, len(rows), 2):
+        if out:
+            out.append(PageBreak())
+        out.append(Paragraph(f"Routine cards · {heading}", header))
+        out.append(Spacer(1, HEADER_HEIGHT - 11))
+        for i, row in enumerate(rows[page_start:page_start + 2]):
+            if i:
+                out.append(Spacer(1, GAP))
+            if len(row) == 1 and not row[0].fits_small:
+                out.append(_frame(row[0].wide, width, small_h))
+            else:
+                cells: list[object] = [_frame(c.small, small_w, small_h) for c in row]
+                while len(cells) < 2:
+                    cells.append("")
+                grid = Table([[cells[0], "", cells[1]]], colWidths=[small_w, GAP, small_w])
+                grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                          ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                          ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                          ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                          ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                out.append(grid)
+    return out
+
+
+def _rows(cards: list[_Card]) -> list[list[_Card]]:
+    """Pairs of small cards; a long card takes a row alone. Order is kept except that a small card may
+    wait for its partner past a long one."""
+    rows: list[list[_Card]] = []
+    waiting: list[_Card] | None = None
+    for card in cards:
+        if not card.fits_small:
+            rows.append([card])
+        elif waiting is None:
+            waiting = [card]
+            rows.append(waiting)
+        else:
+            waiting.append(card)
+            waiting = None
+    return rows
+
+
+def card_pages(count_small: int, count_wide: int) -> int:
+    """How many pages `count_small` short and `count_wide` long cards take (for checks and tests)."""
+    rows = count_wide + (count_small + 1) // 2
+    return (rows + 1) // 2

@@ -1,0 +1,277 @@
+"""The weekly sheet: one page per week, the seven days with their runs and sessions, boxes to tick.
+
+It is what a runner pins on the fridge, so it must fit one page whatever the week holds: the sheet is
+laid out at full size first and, when a busy week does not fit, at smaller sizes, then in two columns
+of days, and as a last resort shrunk to fit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
+
+from planner.domain.athlete import DAYS, Athlete
+from planner.domain.exercise import Dose
+from planner.domain.plan import Plan, PlannedExercise, Session, SessionKind, Week
+from planner.export.fonts import PrintWarnings, markup
+from planner.export.layout import (
+    HAIRLINE,
+    INK,
+    MUTED,
+    RIGHT,
+    RULE,
+    SHADE,
+    SHADE_DARK,
+    TICK,
+    style,
+)
+
+RUN_LABELS: dict[str, str] = {
+    "rest": "Rest day",
+    "easy": "Easy run",
+    "quality": "Quality run",
+    "long": "Long run",
+    "race": "Race day",
+}
+KIND_LABELS: dict[SessionKind, str] = {
+    SessionKind.STRENGTH: "Strength",
+    SessionKind.CORRECTIVE: "Hip & knee routine",
+    SessionKind.MOBILITY: "Mobility",
+}
+SCALES: tuple[float, ...] = (1.1, 1.0, 0.92, 0.84, 0.77, 0.7)
+TWO_COLUMN_SCALES: tuple[float, ...] = (0.84, 0.77, 0.7, 0.64)
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b} {day.year}"
+
+
+def tick_boxes(dose: Dose, *, stacked: bool = False) -> str:
+    """One box per set; per side where the dose is each side: `L □□□ R □□□` (markup)."""
+    boxes = TICK * dose.sets
+    if not dose.each_side:
+        return boxes
+    return f"L&nbsp;{boxes}<br/>R&nbsp;{boxes}" if stacked else f"L&nbsp;{boxes}&nbsp;&nbsp; R&nbsp;{boxes}"
+
+
+class _Sheet:
+    """The flowables of one week's sheet at one size."""
+
+    def __init__(self, *, athlete: Athlete, plan: Plan, week: Week, warnings: PrintWarnings,
+                 width: float, scale: float, columns: int) -> None:
+        self.athlete, self.plan, self.week = athlete, plan, week
+        self.warnings, self.width, self.scale, self.columns = warnings, width, scale, columns
+        s = scale
+        self.body = style("wk-body", 8.6 * s)
+        self.small = style("wk-small", 7.4 * s, color=MUTED)
+        self.bold = style("wk-bold", 8.6 * s, bold=True)
+        self.ticks = style("wk-ticks", 10.5 * s, leading=12 * s)
+        self.pain = style("wk-pain", 8 * s, align=RIGHT)
+        self.day = style("wk-day", 10 * s, bold=True)
+
+    def text(self, value: str, where: str, st: object, *, bold: bool = False) -> Paragraph:
+        return Paragraph(markup(value, where, self.warnings, bold=bold), st)
+
+    # -- header -------------------------------------------------------------------------------------
+    def header(self) -> list[Flowable]:
+        week, plan, s = self.week, self.plan, self.scale
+        name = Paragraph(markup(self.athlete.name, "athlete name", self.warnings, bold=True),
+                         style("wk-name", 17 * s, bold=True))
+        count = Paragraph(f"Week {week.index} of {len(plan.weeks)}", style("wk-count", 13 * s, bold=True,
+                                                                            align=RIGHT))
+        line = f"{long_date(week.start)} – {long_date(week.end)}   ·   <b>{week.phase.label}</b>"
+        if week.race:
+            line += "   ·   Race: " + markup(week.race, f"race name of week {week.index}", self.warnings,
+                                            bold=False)
+        sub = Paragraph(line, style("wk-sub", 9.5 * s, color=INK))
+        rows = [[name, count], [sub, self.deload_badge()]]
+        table = Table(rows, colWidths=[self.width - 38 * mm, 38 * mm])
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * s),
+            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ]))
+        out: list[Flowable] = [table]
+        if self.athlete.note.strip():
+            note = Paragraph("<b>Coach's note:</b> " + markup(self.athlete.note.strip(), "coach's note",
+                                                              self.warnings), self.body)
+            box = Table([[note]], colWidths=[self.width])
+            box.setStyle(TableStyle([
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3 * s), ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * s),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ]))
+            out += [Spacer(1, 2 * mm * s), box]
+        howto = ("Tick a box for each set you finish. After each session, write down any pain from "
+                 "0 (none) to 10 (worst).")
+        out += [Spacer(1, 2 * mm * s), Paragraph(howto, self.small), Spacer(1, 1.5 * mm * s)]
+        return out
+
+    def deload_badge(self) -> Flowable:
+        if not self.week.deload:
+            return Paragraph("", self.small)
+        badge = Table([[Paragraph("Deload week", style("wk-badge", 8.5 * self.scale, bold=True,
+                                                       align=1))]], colWidths=[27 * mm])
+        badge.setStyle(TableStyle([
+            ("BOX", (0, 0), (-1, -1), 1, INK), ("BACKGROUND", (0, 0), (-1, -1), SHADE_DARK),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        badge.hAlign = "RIGHT"
+        return badge
+
+    # -- days ---------------------------------------------------------------------------------------
+    def day_label(self, day: dt.date, run: str | None) -> list[Flowable]:
+        out: list[Flowable] = [Paragraph(f"{day:%a}", self.day), Paragraph(short_date(day), self.small)]
+        if run:
+            label = RUN_LABELS.get(run, run)
+            out.append(Spacer(1, 1.5 * self.scale))
+            out.append(Paragraph(f"<b>{label}</b>" if run in ("quality", "long", "race") else label,
+                                 self.small if run == "rest" else self.body))
+            if run == "race" and self.week.race:
+                out.append(self.text(self.week.race, f"race name of week {self.week.index}", self.bold,
+                                     bold=True))
+        return out
+
+    def session_rows(self, session: Session, width: float) -> Table:
+        s = self.scale
+        title = f"<b>{markup(session.title, 'session title', self.warnings, bold=True)}</b>"
+        kind = KIND_LABELS.get(session.kind, session.kind.value)
+        if kind.lower() not in session.title.lower():
+            title += f"  <font color='#5a5a5a'>({kind})</font>"
+        if session.why:
+            title += "<br/>" + f"<font size={7.2 * s:.1f} color='#5a5a5a'>" + markup(
+                session.why, "session reason", self.warnings) + "</font>"
+        compact = self.columns == 2
+        pain = Paragraph("Pain 0-10: ___" if compact else "Pain 0-10: ______", self.pain)
+        tick_w = (27 if compact else 38) * mm * s
+        dose_w = 0 if compact else 56 * mm * s
+        name_w = width - tick_w - dose_w
+        if compact:
+            rows: list[list[object]] = [[Paragraph(title, self.body), pain]]
+            cols = [name_w, tick_w]
+        else:
+            rows = [[Paragraph(title, self.body), "", pain]]
+            cols = [name_w, dose_w, tick_w]
+        rows += [self.exercise_row(ex, compact) for ex in session.exercises]
+        table = Table(rows, colWidths=cols)
+        commands = [
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (-1, 0), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * s), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4 * s),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4 * s), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * s),
+            ("LINEBELOW", (0, 1), (-1, -2), 0.4, HAIRLINE),
+        ]
+        if not compact:
+            commands.append(("SPAN", (0, 0), (1, 0)))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def exercise_row(self, ex: PlannedExercise, compact: bool) -> list[object]:
+        name = markup(ex.name, f"exercise name '{ex.id}'", self.warnings)
+        if ex.notes:
+            name += f" <font size={7 * self.scale:.1f} color='#5a5a5a'>– " + markup(
+                ex.notes, f"notes of '{ex.id}'", self.warnings) + "</font>"
+        dose = ex.dose.describe()
+        ticks = Paragraph(tick_boxes(ex.dose, stacked=compact), self.ticks)
+        if compact:
+            cell = Paragraph(f"{name}<br/><font size={7.4 * self.scale:.1f}>{dose}</font>", self.body)
+            return [cell, ticks]
+        return [Paragraph(name, self.body), Paragraph(dose, self.body), ticks]
+
+    def day_block(self, index: int, width: float) -> Table:
+        s = self.scale
+        day = self.week.start + dt.timedelta(days=index)
+        run = self.week.runs.get(DAYS[index]) if self.week.runs else None
+        label_w = (22 if self.columns == 1 else 17) * mm * s
+        content_w = width - label_w
+        sessions = self.week.sessions_on(day)
+        content: list[Flowable] = []
+        for i, session in enumerate(sessions):
+            if i:
+                content.append(Spacer(1, 1.8 * s))
+            content.append(self.session_rows(session, content_w))
+        if not sessions:
+            rest = "No strength or mobility work today." if run != "rest" else "Rest and recover."
+            content.append(Paragraph(rest, self.small))
+        block = Table([[self.day_label(day, run), content]], colWidths=[label_w, content_w])
+        race = run == "race"
+        block.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEABOVE", (0, 0), (-1, 0), 1.1 if race else 0.8, INK if race else RULE),
+            ("BACKGROUND", (0, 0), (0, 0), SHADE_DARK if race else SHADE),
+            ("LEFTPADDING", (0, 0), (0, 0), 4 * s), ("LEFTPADDING", (1, 0), (1, 0), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5 * s), ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * s),
+        ]))
+        return block
+
+    def days(self) -> list[Flowable]:
+        gap = 2.2 * self.scale
+        if self.columns == 1:
+            out: list[Flowable] = []
+            for i in range(7):
+                out += [self.day_block(i, self.width), Spacer(1, gap)]
+            return out
+        col_w = (self.width - 5 * mm) / 2
+        blocks = [self.day_block(i, col_w) for i in range(7)]
+        heights = [b.wrap(col_w, 10_000)[1] + gap for b in blocks]
+        # Split Mon.. into the left column where the two columns come closest to equal height.
+        split = min(range(1, 7), key=lambda k: abs(sum(heights[:k]) - sum(heights[k:])))
+        left = [x for b in blocks[:split] for x in (b, Spacer(1, gap))]
+        right = [x for b in blocks[split:] for x in (b, Spacer(1, gap))]
+        grid = Table([[left, "", right]], colWidths=[col_w, 5 * mm, col_w])
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        return [grid]
+
+    def week_warnings(self) -> list[Flowable]:
+        found = self.plan.warnings_for(self.week.index)
+        if not found:
+            return []
+        items = [Paragraph("<b>Watch this week</b>", self.bold)]
+        items += [Paragraph("• " + markup(w, f"warning of week {self.week.index}", self.warnings), self.body)
+                  for w in found]
+        box = Table([[items]], colWidths=[self.width])
+        box.setStyle(TableStyle([
+            ("BOX", (0, 0), (-1, -1), 1, INK), ("LINEBEFORE", (0, 0), (0, -1), 3, INK),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ]))
+        return [Spacer(1, 1.5 * mm), box]
+
+    def flowables(self) -> list[Flowable]:
+        return self.header() + self.days() + self.week_warnings()
+
+
+def _height(flowables: Sequence[Flowable], width: float, height: float) -> float:
+    return sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+
+
+def weekly_sheet(*, athlete: Athlete, plan: Plan, week: Week, warnings: PrintWarnings, width: float,
+                 height: float) -> list[Flowable]:
+    """The flowables of one week's sheet, sized to fit one frame of `width` × `height` points."""
+    attempt: list[Flowable] = []
+    for columns, scales in ((1, SCALES), (2, TWO_COLUMN_SCALES)):
+        for scale in scales:
+            # Warnings are collected only once, from the layout that is kept.
+            trial = PrintWarnings()
+            attempt = _Sheet(athlete=athlete, plan=plan, week=week, warnings=trial, width=width,
+                             scale=scale, columns=columns).flowables()
+            if _height(attempt, width, height) <= height:
+                for message in trial.messages:
+                    warnings.add(message)
+                return attempt
+    for message in trial.messages:
+        warnings.add(message)
+    return [KeepInFrame(width, height, attempt, mode="shrink")]
