@@ -1,0 +1,91 @@
+"""`stride-planner plan --athlete FILE [--start YYYY-MM-DD] [--weeks N] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for type hints only: the command imports its work lazily
+    import datetime as dt
+
+    from planner.domain.plan import Plan
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from planner.commands._common import positive_weeks
+
+    parser = sub.add_parser("plan", help="build a season plan for an athlete file",
+                            description="Place strength, corrective and mobility work around an athlete's "
+                                        "running week and races.")
+    parser.add_argument("--athlete", required=True, metavar="FILE", help="athlete JSON file")
+    parser.add_argument("--start", metavar="YYYY-MM-DD",
+                        help="first week of the plan (moved back to its Monday); default: next Monday")
+    parser.add_argument("--weeks", type=positive_weeks, default=12, metavar="N",
+                        help="number of weeks (1-104, default 12)")
+    parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from planner.commands._common import parse_start, read_json_file
+    from planner.commands._library_access import load_library
+    from planner.domain.athlete import Athlete
+    from planner.domain.errors import BadInput
+    from planner.domain.season import make_plan
+
+    try:
+        athlete = Athlete.from_dict(read_json_file(args.athlete))
+    except BadInput as exc:
+        raise exc.within(args.athlete) from None
+    start = parse_start(args.start)
+    library = load_library(args)
+    rules = None
+    if athlete.wizard_answers:
+        from planner.store.wizard_rules import load_wizard_rules
+
+        rules = load_wizard_rules()
+    try:
+        plan = make_plan(athlete, library, rules, start=start, weeks=args.weeks)
+    except BadInput as exc:
+        raise exc.within(args.athlete) from None
+    if args.json:
+        print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(plan_as_text(plan))
+    return 0
+
+
+def plan_as_text(plan: Plan) -> str:
+    """The plan week by week, as a coach would read it on paper."""
+    from planner.domain.athlete import DAY_NAMES, DAYS
+
+    def day_label(day: dt.date) -> str:
+        return f"{DAY_NAMES[DAYS[day.weekday()]][:3]} {day.day} {day.strftime('%b')}"
+
+    weeks = len(plan.weeks)
+    lines = [f"Plan for {plan.athlete}: {weeks} week{'s' if weeks != 1 else ''} from "
+             f"{day_label(plan.start)} {plan.start.year}", ""]
+    for week in plan.weeks:
+        header = f"Week {week.index} · {day_label(week.start)} – {day_label(week.end)} · {week.phase.label}"
+        if week.deload:
+            header += " · deload"
+        if week.race:
+            header += f" · race: {week.race}"
+        lines.append(header)
+        if week.runs:
+            lines.append("  Running: " + ", ".join(f"{DAY_NAMES[d][:3]} {week.runs[d]}" for d in DAYS
+                                                   if d in week.runs))
+        for session in week.sessions:
+            lines.append(f"  {day_label(session.date)}  {session.title} ({session.kind.value})")
+            lines.append(f"    Why: {session.why}")
+            for ex in session.exercises:
+                note = f" — {ex.notes}" if ex.notes else ""
+                lines.append(f"    • {ex.name}: {ex.dose.describe()}{note}")
+        for warning in plan.warnings_for(week.index):
+            lines.append(f"  ! {warning}")
+        lines.append("")
+    other = [w for w in plan.warnings if not w.startswith("Week ")]
+    lines.extend(f"! {w}" for w in other)
+    return "\n".join(lines).rstrip() + "\n"

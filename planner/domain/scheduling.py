@@ -1,0 +1,230 @@
+"""Build a season plan: strength, corrective and mobility sessions placed around the running week."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from planner.domain.athlete import DAYS, Athlete, Phase, Priority
+from planner.domain.dates import monday_of
+from planner.domain.exercise import Exercise
+from planner.domain.load_warnings import running_load_warnings
+from planner.domain.phases import phase_of_weeks
+from planner.domain.placement import (
+    QUIET_DAYS_BEFORE_A_RACE,
+    PlacedDay,
+    place_corrective_days,
+    place_mobility_days,
+    place_strength_days,
+    races_in_week,
+    run_of,
+    week_days,
+)
+from planner.domain.plan import CorrectiveProgram, Plan, PlannedExercise, Session, SessionKind, Week
+from planner.domain.progression import (
+    DELOAD_SHARE,
+    HEAVY_SLOW_ID,
+    TAPER_SHARE,
+    WeekLoad,
+    cap_strength_sets,
+    deload_dose,
+    heavy_slow_resistance_dose,
+    progressed_dose,
+    taper_dose,
+    total_strength_sets,
+    week_loads,
+)
+from planner.domain.session_content import mobility_exercises, strength_exercises, strength_title
+
+_KIND_ORDER = {SessionKind.CORRECTIVE: 0, SessionKind.STRENGTH: 1, SessionKind.MOBILITY: 2}
+HEAVY_SLOW_PER_WEEK = 3
+_WEEK_PREFIX = re.compile(r"^Week (\d+):")
+
+TAPER_NOTE = "Light: stop 2-3 reps short of failure; no sets to failure"
+
+
+@dataclass
+class _SeasonState:
+    """What carries from one week to the next while the plan is built."""
+
+    last_strength: dt.date | None = None
+    previous_strength_sets: int | None = None
+    last_in_season_sets: int | None = None
+    heavy_slow_weeks: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_plan(athlete: Athlete, library: list[Exercise], *, start: dt.date, weeks: int,
+               program: CorrectiveProgram | None = None) -> Plan:
+    """The athlete's plan for `weeks` weeks; the same inputs always give the same plan.
+
+    A `start` that is not a Monday is moved back to the Monday of its week (weeks run Monday to
+    Sunday), so a coach can type any day of the week the plan should begin.
+    """
+    first = monday_of(start)
+    phases = phase_of_weeks(athlete, first, weeks)
+    loads = week_loads(phases)
+    state = _SeasonState()
+    by_id = {e.id: e for e in library}
+    heavy_slow = _heavy_slow_exercise(athlete, by_id, program, state)
+    exclude = frozenset({HEAVY_SLOW_ID}) if program is not None and program.heavy_slow_resistance else frozenset()
+    built: list[Week] = []
+    for i, (phase, load) in enumerate(zip(phases, loads, strict=True)):
+        monday = first + dt.timedelta(days=7 * i)
+        built.append(_build_week(athlete, library, index=i + 1, monday=monday, phase=phase, load=load,
+                                 program=program, heavy_slow=heavy_slow, exclude=exclude, state=state))
+    warnings = state.warnings + running_load_warnings(athlete.mileage, weeks)
+    return Plan(athlete=athlete.name, start=first, weeks=tuple(built), warnings=tuple(_by_week(warnings)))
+
+
+def _by_week(warnings: list[str]) -> list[str]:
+    def week_number(text: str) -> int:
+        match = _WEEK_PREFIX.match(text)
+        return int(match.group(1)) if match else 0
+
+    return sorted(warnings, key=week_number)  # stable: same-week warnings keep their order
+
+
+def _heavy_slow_exercise(athlete: Athlete, by_id: dict[str, Exercise], program: CorrectiveProgram | None,
+                         state: _SeasonState) -> Exercise | None:
+    if program is None or not program.heavy_slow_resistance:
+        return None
+    exercise = by_id.get(HEAVY_SLOW_ID)
+    if exercise is None:
+        state.warnings.append("Week 1: the heavy slow resistance squat is not in the exercise library; "
+                              "the routine goes on without it")
+        return None
+    if not exercise.needs(athlete.equipment):
+        needed = ", ".join(exercise.equipment)
+        state.warnings.append(f"Week 1: heavy slow resistance squats need equipment the athlete lacks "
+                              f"({needed}); the routine goes on without them — a gym makes them possible")
+        return None
+    return exercise
+
+
+def _planned(exercise: Exercise, dose_level: int, *, deload: bool, phase: Phase) -> PlannedExercise:
+    dose = progressed_dose(exercise.dose, dose_level, maintenance=phase is Phase.IN_SEASON)
+    notes = ""
+    if phase is Phase.TAPER:
+        dose, notes = taper_dose(exercise.dose), TAPER_NOTE
+    elif deload:
+        dose = deload_dose(dose)
+    return PlannedExercise(id=exercise.id, name=exercise.name, dose=dose, notes=notes)
+
+
+def _build_week(athlete: Athlete, library: list[Exercise], *, index: int, monday: dt.date, phase: Phase,
+                load: WeekLoad, program: CorrectiveProgram | None, heavy_slow: Exercise | None,
+                exclude: frozenset[str], state: _SeasonState) -> Week:
+    placement = place_strength_days(athlete, monday, phase, week_index=index, last_strength=state.last_strength)
+    if placement.warning:
+        state.warnings.append(placement.warning)
+    sessions = _strength_sessions(athlete, library, placement.days, phase=phase, load=load, exclude=exclude)
+    sessions = _apply_volume_caps(sessions, index=index, phase=phase, load=load, state=state)
+    strength_days = [s.date for s in sessions if s.kind is SessionKind.STRENGTH]
+    if program is not None:
+        sessions += _corrective_sessions(athlete, monday, index, phase, program, heavy_slow, strength_days,
+                                         state)
+    for slot, day in enumerate(place_mobility_days(athlete, monday, phase)):
+        exercises = mobility_exercises(library, athlete, phase, slot=slot, slots=2)
+        sessions.append(Session(date=day.date, kind=SessionKind.MOBILITY,
+                                title="Mobility" if phase not in (Phase.RACE_WEEK,) else "Mobility and activation",
+                                why=day.why,
+                                exercises=tuple(PlannedExercise(id=e.id, name=e.name, dose=e.dose)
+                                                for e in exercises)))
+    sessions.sort(key=lambda s: (s.date, _KIND_ORDER[s.kind]))
+
+    this_week_sets = total_strength_sets(sessions)
+    state.previous_strength_sets = this_week_sets
+    if phase is Phase.IN_SEASON:
+        state.last_in_season_sets = this_week_sets
+    state.last_strength = strength_days[-1] if strength_days else None
+    races = races_in_week(athlete, monday)
+    return Week(index=index, start=monday, phase=phase, deload=load.deload, sessions=tuple(sessions),
+                runs={DAYS[d.weekday()]: run_of(athlete, d) for d in week_days(monday)},
+                race=", ".join(f"{r.name} ({r.priority.value})" for r in races) or None)
+
+
+def _strength_sessions(athlete: Athlete, library: list[Exercise], days: tuple[PlacedDay, ...], *,
+                       phase: Phase, load: WeekLoad, exclude: frozenset[str]) -> list[Session]:
+    sessions = []
+    for slot, day in enumerate(days):
+        exercises = strength_exercises(library, athlete, phase, slot=slot, slots=len(days), exclude=exclude)
+        if not exercises:
+            continue
+        why = day.why
+        if phase is Phase.TAPER:
+            why = f"Taper, light: fewer sets and no sets to failure. {why}"
+        elif load.deload:
+            why = f"Deload week: same exercises, fewer sets, so the body absorbs the work. {why}"
+        sessions.append(Session(date=day.date, kind=SessionKind.STRENGTH, title=strength_title(slot), why=why,
+                                exercises=tuple(_planned(e, load.level, deload=load.deload, phase=phase)
+                                                for e in exercises)))
+    return sessions
+
+
+def _apply_volume_caps(sessions: list[Session], *, index: int, phase: Phase, load: WeekLoad,
+                       state: _SeasonState) -> list[Session]:
+    cap: int | None = None
+    reason = ""
+    if load.deload and state.previous_strength_sets is not None:
+        cap = math.floor(DELOAD_SHARE * state.previous_strength_sets)
+        reason = f"deload week, kept to {cap} strength sets (70 % of last week's {state.previous_strength_sets})"
+    elif phase is Phase.TAPER and state.last_in_season_sets is not None:
+        cap = math.floor(TAPER_SHARE * state.last_in_season_sets)
+        reason = (f"taper, kept to {cap} strength sets (60 % of the last in-season week's "
+                  f"{state.last_in_season_sets})")
+    if cap is None or total_strength_sets(sessions) <= cap:
+        return sessions
+    before = len([s for s in sessions if s.kind is SessionKind.STRENGTH])
+    capped = cap_strength_sets(sessions, cap)
+    after = len([s for s in capped if s.kind is SessionKind.STRENGTH])
+    if after < before:
+        state.warnings.append(f"Week {index}: {after} of {before} strength sessions kept — {reason}")
+    return capped
+
+
+def _corrective_sessions(athlete: Athlete, monday: dt.date, index: int, phase: Phase,
+                         program: CorrectiveProgram, heavy_slow: Exercise | None, strength_days: list[dt.date],
+                         state: _SeasonState) -> list[Session]:
+    days = place_corrective_days(athlete, monday, program.frequency_per_week, strength_days)
+    base = tuple(e for e in program.exercises if e.id != HEAVY_SLOW_ID)
+    heavy_days = _heavy_slow_days(athlete, days, phase) if heavy_slow is not None else []
+    if heavy_days:
+        state.heavy_slow_weeks += 1
+    sessions = []
+    for day in days:
+        exercises = base
+        if heavy_slow is not None and day.date in heavy_days:
+            dose, note = heavy_slow_resistance_dose(state.heavy_slow_weeks, heavy_slow.dose.rest_s)
+            exercises = (*base, PlannedExercise(id=heavy_slow.id, name=heavy_slow.name, dose=dose, notes=note))
+        sessions.append(Session(date=day.date, kind=SessionKind.CORRECTIVE, title="Hip and knee routine",
+                                why=day.why, exercises=exercises))
+    if heavy_slow is not None and len(heavy_days) < HEAVY_SLOW_PER_WEEK:
+        why = ("race week and the days before a race stay free of heavy squats" if heavy_days or
+               phase is Phase.RACE_WEEK else "the days before a race stay free of heavy squats")
+        state.warnings.append(f"Week {index}: heavy slow squats {len(heavy_days)} of {HEAVY_SLOW_PER_WEEK} "
+                              f"times this week — {why}; the schedule picks up again after")
+    return sessions
+
+
+def _heavy_slow_days(athlete: Athlete, days: list[PlacedDay], phase: Phase) -> list[dt.date]:
+    """Up to three of the corrective days for heavy squats: none in race week, none the day before a
+    race, none in the 9 days before an A race, and never two days in a row."""
+    if phase is Phase.RACE_WEEK:
+        return []
+    chosen: list[dt.date] = []
+    for day in days:
+        d = day.date
+        if athlete.race_on(d + dt.timedelta(days=1)) is not None:
+            continue
+        if any(r.priority is Priority.A and 0 <= (r.date - d).days <= QUIET_DAYS_BEFORE_A_RACE
+               for r in athlete.races):
+            continue
+        if chosen and (d - chosen[-1]).days < 2:
+            continue
+        chosen.append(d)
+        if len(chosen) == HEAVY_SLOW_PER_WEEK:
+            break
+    return chosen

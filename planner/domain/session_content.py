@@ -1,0 +1,149 @@
+"""What goes into a session: exercises chosen from the library by phase, tags and equipment.
+
+Content is chosen by category and tag, never by id, so a coach's own library works too. Tags the
+built-in library uses: heavy (demanding single-leg or loaded strength for the off-season),
+maintenance (short in-season strength), activation (light hip work fine before a run), stretch,
+foam_roll, isometric, gait. A library that lacks a tag falls back to the category.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.domain.athlete import Athlete, Phase
+from planner.domain.exercise import Category, Exercise
+
+STRENGTH_CATEGORIES = frozenset({Category.STRENGTH, Category.ISOMETRIC, Category.PLYOMETRIC})
+NOT_STRENGTH_TAGS = frozenset({"stretch", "foam_roll", "gait"})
+SESSION_LETTERS = "ABCDEFG"
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """How many exercises a strength session takes from each pool."""
+
+    heavy: int  # single-leg and loaded strength
+    hip: int  # hip and trunk work that rounds the session off
+    maintenance_only: bool = False  # in-season and taper: only heavy work also fit for maintenance
+
+
+STRENGTH_RECIPES: dict[Phase, Recipe] = {
+    Phase.OFF_SEASON: Recipe(heavy=3, hip=3),
+    Phase.PRE_SEASON: Recipe(heavy=3, hip=2),
+    Phase.IN_SEASON: Recipe(heavy=2, hip=2, maintenance_only=True),
+    Phase.TAPER: Recipe(heavy=1, hip=2, maintenance_only=True),
+}
+
+
+def allowed_exercises(library: list[Exercise], athlete: Athlete) -> list[Exercise]:
+    """The exercises the athlete's equipment allows, in a stable order (body-weight ones always)."""
+    return sorted((e for e in library if e.needs(athlete.equipment)), key=lambda e: e.id)
+
+
+def _is_strength(e: Exercise) -> bool:
+    return e.category in STRENGTH_CATEGORIES and not NOT_STRENGTH_TAGS.intersection(e.tags)
+
+
+def _deal(pool: list[Exercise], count: int, slot: int, slots: int) -> list[Exercise]:
+    """`count` exercises dealt from `pool` like cards, so sessions A, B and C of a week differ."""
+    if not pool or count <= 0:
+        return []
+    slots = max(slots, 1)
+    out: list[Exercise] = []
+    k = 0
+    while len(out) < min(count, len(pool)):
+        e = pool[(slot + k * slots) % len(pool)]
+        if e not in out:
+            out.append(e)
+        elif k > 2 * len(pool):
+            break
+        k += 1
+    if len(out) < min(count, len(pool)):
+        out += [e for e in pool if e not in out][: count - len(out)]
+    return out
+
+
+def _groups(pool: list[Exercise]) -> list[list[Exercise]]:
+    """The pool split by main target (an exercise's first target), so a session mixes movements."""
+    by_target: dict[str, list[Exercise]] = {}
+    for e in pool:
+        by_target.setdefault(e.targets[0] if e.targets else "", []).append(e)
+    return [by_target[k] for k in sorted(by_target)]
+
+
+def _pick_varied(pool: list[Exercise], count: int, slots: int, slot: int) -> list[Exercise]:
+    """`count` exercises for session `slot`, one per main target in turn, preferring those the
+    week's earlier sessions used least, so A, B and C differ and each session mixes movements."""
+    groups = _groups(pool)
+    if not groups or count <= 0:
+        return []
+    group_of = {e.id: gi for gi, group in enumerate(groups) for e in group}
+    order = {e.id: i for i, e in enumerate(pool)}
+    used: dict[str, int] = {}
+    picked: list[Exercise] = []
+    for s in range(slot + 1):
+        picked = []
+        while len(picked) < min(count, len(pool)):
+            wanted_group = (s + len(picked)) % len(groups)
+            in_session = [group_of[e.id] for e in picked]
+
+            def rank(e: Exercise, wanted_group: int = wanted_group, in_session: list[int] = in_session) -> tuple:
+                g = group_of[e.id]
+                return (used.get(e.id, 0), in_session.count(g), (g - wanted_group) % len(groups), order[e.id])
+
+            picked.append(min((e for e in pool if e not in picked), key=rank))
+        for e in picked:
+            used[e.id] = used.get(e.id, 0) + 1
+    return picked
+
+
+def strength_exercises(library: list[Exercise], athlete: Athlete, phase: Phase, *, slot: int, slots: int,
+                       exclude: frozenset[str] = frozenset()) -> list[Exercise]:
+    """The exercises of strength session number `slot` (0 = A) of `slots` that week.
+
+    Off-season: five or six, built around heavy single-leg work plus hip work; pre-season four or
+    five; in-season a short maintenance session of three or four; taper three. Sessions of the same
+    week get different exercises, and session A stays the same from week to week within a phase so
+    its doses can progress.
+    """
+    recipe = STRENGTH_RECIPES.get(phase)
+    if recipe is None:
+        return []
+    strength = [e for e in allowed_exercises(library, athlete) if _is_strength(e) and e.id not in exclude]
+    heavy = [e for e in strength if "heavy" in e.tags]
+    if recipe.maintenance_only:
+        heavy = [e for e in heavy if "maintenance" in e.tags] or heavy
+    hip = [e for e in strength if "heavy" not in e.tags and {"activation", "maintenance"}.intersection(e.tags)]
+    chosen = _pick_varied(heavy, recipe.heavy, slots, slot)
+    chosen += [e for e in _pick_varied(hip, recipe.hip, slots, slot) if e not in chosen]
+    wanted = recipe.heavy + recipe.hip
+    if len(chosen) < wanted:  # a library short of tagged exercises: fill from any strength work
+        rest = [e for e in strength if e not in chosen]
+        chosen += _pick_varied(rest, wanted - len(chosen), slots, slot)
+    # Loaded single-leg work first while fresh, hip work next, trunk holds last.
+    return sorted(chosen, key=lambda e: (0 if "heavy" in e.tags else 2 if e.category is Category.ISOMETRIC
+                                         else 1))
+
+
+def strength_title(slot: int) -> str:
+    return f"Strength {SESSION_LETTERS[slot]}"
+
+
+def mobility_exercises(library: list[Exercise], athlete: Athlete, phase: Phase, *, slot: int = 0,
+                       slots: int = 1) -> list[Exercise]:
+    """Stretches and foam rolling (race week: light activation and stretches), three to four."""
+    usable = allowed_exercises(library, athlete)
+    stretches = [e for e in usable if "stretch" in e.tags or e.category is Category.MOBILITY]
+    rolling = [e for e in usable if "foam_roll" in e.tags or e.category is Category.FOAM_ROLL]
+    activation = [e for e in usable if "activation" in e.tags and e not in stretches and e not in rolling]
+    if phase is Phase.RACE_WEEK:
+        picks = _deal(activation, 2, slot, slots) + _deal(stretches, 2, slot, slots)
+    elif phase is Phase.RECOVERY:
+        picks = _deal(stretches, 3, slot, slots) + _deal(rolling, 1, slot, slots)
+    else:
+        picks = _deal(rolling, 2, slot, slots) + _deal(stretches, 2, slot, slots)
+    out: list[Exercise] = []
+    for e in picks:
+        if e not in out:
+            out.append(e)
+    return out
