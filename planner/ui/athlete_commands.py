@@ -1,0 +1,136 @@
+"""Undoable changes to the roster. Each command writes at once and announces what changed."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from planner.domain.athlete import Athlete
+from planner.domain.plan import Plan, PlannedExercise
+from planner.store import athletes as store
+
+if TYPE_CHECKING:
+    from planner.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+MAX_WEEKS = 52
+
+
+def season_changed(before: Athlete, after: Athlete) -> bool:
+    """True when the edit changes what the scheduler sees (the name, level and note do not)."""
+    return (before.week != after.week or before.races != after.races or before.equipment != after.equipment
+            or before.phases != after.phases or before.mileage != after.mileage
+            or before.wizard_answers != after.wizard_answers)
+
+
+def refresh_plan(ctx: AppContext, athlete_id: int) -> Plan | None:
+    """Rebuild the athlete's plan keeping the coach's edits, over the saved plan's weeks stretched to
+    cover the last race; announce it. A failure is logged and said in the status bar, not raised:
+    the athlete edit itself has been saved."""
+    from planner.domain.dates import monday_of
+    from planner.store.plans import regenerate_plan
+
+    start = weeks = None
+    saved = store.load_plan(ctx.db, athlete_id)
+    if saved is not None and saved.weeks:
+        start, weeks = saved.start, len(saved.weeks)
+        races = [r.date for r in store.get_athlete(ctx.db, athlete_id).athlete.races if r.date >= start]
+        if races:
+            weeks = max(weeks, (monday_of(max(races)) - start).days // 7 + 2)
+        weeks = min(weeks, MAX_WEEKS)
+    try:
+        plan = regenerate_plan(ctx.db, athlete_id, start=start, weeks=weeks)
+    except Exception:  # the scheduler is ours: log it with its traceback, keep the window usable
+        log.exception("could not rebuild the plan of athlete %s", athlete_id)
+        ctx.say("The plan could not be rebuilt; see the log file for details.")
+        return None
+    ctx.plan_changed.emit(athlete_id)
+    return plan
+
+
+class AddAthlete(QUndoCommand):
+    """Adds an athlete; redo after undo brings it back under the same id."""
+
+    def __init__(self, ctx: AppContext, athlete: Athlete, text: str | None = None) -> None:
+        super().__init__(text or f"Add athlete {athlete.name}")
+        self.ctx = ctx
+        self.athlete = athlete
+        self.athlete_id: int | None = None
+
+    def redo(self) -> None:
+        self.athlete_id = store.add_athlete(self.ctx.db, self.athlete, athlete_id=self.athlete_id)
+        self.ctx.athletes_changed.emit()
+        self.ctx.set_current_athlete(self.athlete_id)
+
+    def undo(self) -> None:
+        assert self.athlete_id is not None
+        if self.ctx.current_athlete_id == self.athlete_id:
+            self.ctx.set_current_athlete(None)
+        store.delete_athlete(self.ctx.db, self.athlete_id)
+        self.ctx.athletes_changed.emit()
+
+
+class DuplicateAthlete(AddAthlete):
+    """A copy of an athlete named "… (copy)", with the same season and no plan edits."""
+
+    def __init__(self, ctx: AppContext, source: Athlete) -> None:
+        super().__init__(ctx, replace(source, name=f"{source.name} (copy)"), f"Duplicate {source.name}")
+
+
+class EditAthlete(QUndoCommand):
+    """Replaces an athlete's fields; when the season changes, the plan is rebuilt (keeping edits)."""
+
+    def __init__(self, ctx: AppContext, athlete_id: int, before: Athlete, after: Athlete,
+                 text: str | None = None) -> None:
+        super().__init__(text or f"Edit {after.name}")
+        self.ctx = ctx
+        self.athlete_id = athlete_id
+        self.before = before
+        self.after = after
+
+    def _apply(self, athlete: Athlete) -> None:
+        store.update_athlete(self.ctx.db, self.athlete_id, athlete)
+        self.ctx.athletes_changed.emit()
+        if season_changed(self.before, self.after) and store.load_plan(self.ctx.db, self.athlete_id) is not None:
+            refresh_plan(self.ctx, self.athlete_id)
+        elif self.before.name != self.after.name:
+            self.ctx.plan_changed.emit(self.athlete_id)  # the plan header shows the name
+
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+
+class DeleteAthlete(QUndoCommand):
+    """Deletes an athlete; undo restores them under the same id with their plan and dose edits."""
+
+    def __init__(self, ctx: AppContext, athlete_id: int) -> None:
+        stored = store.get_athlete(ctx.db, athlete_id)
+        super().__init__(f"Delete {stored.athlete.name}")
+        self.ctx = ctx
+        self.athlete_id = athlete_id
+        self.athlete = stored.athlete
+        self.plan: Plan | None = store.load_plan(ctx.db, athlete_id)
+        self.edits: dict[tuple[str, str], PlannedExercise] = store.dose_edits(ctx.db, athlete_id)
+
+    def redo(self) -> None:
+        if self.ctx.current_athlete_id == self.athlete_id:
+            self.ctx.set_current_athlete(None)
+        store.delete_athlete(self.ctx.db, self.athlete_id)
+        self.ctx.athletes_changed.emit()
+
+    def undo(self) -> None:
+        store.add_athlete(self.ctx.db, self.athlete, athlete_id=self.athlete_id)
+        if self.plan is not None:
+            store.save_plan(self.ctx.db, self.athlete_id, self.plan, weeks=len(self.plan.weeks))
+        for (session_key, _exercise_id), exercise in self.edits.items():
+            store.set_dose_edit(self.ctx.db, self.athlete_id, session_key, exercise)
+        self.ctx.athletes_changed.emit()
+        self.ctx.set_current_athlete(self.athlete_id)
+        self.ctx.plan_changed.emit(self.athlete_id)

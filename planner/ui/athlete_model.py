@@ -1,0 +1,134 @@
+"""The roster as an item model: one row per athlete with level, next race and this week's phase."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from planner.domain.athlete import Athlete, Phase, Race
+from planner.domain.dates import monday_of
+from planner.domain.phases import phase_of_week
+from planner.store.athletes import StoredAthlete
+from planner.ui.phase_colors import phase_color, tint
+
+ATHLETE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PHASE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS: tuple[str, ...] = ("Name", "Level", "Next race", "Phase this week")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def next_race(athlete: Athlete, today: dt.date) -> Race | None:
+    return next((r for r in athlete.races if r.date >= today), None)
+
+
+def describe_race(race: Race | None, today: dt.date) -> str:
+    if race is None:
+        return "—"
+    weeks = (race.date - today).days // 7
+    when = "this week" if weeks == 0 else f"in {weeks} wk"
+    return f"{race.name} ({race.priority.value}) · {race.date:%d %b %Y} · {when}"
+
+
+class AthleteListModel(QAbstractTableModel):
+    """Rows of StoredAthlete; `set_athletes` replaces them all (the roster is small)."""
+
+    def __init__(self, parent: Any = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[StoredAthlete] = []
+        self._phases: list[Phase] = []
+        self._today = today or dt.date.today()
+
+    def set_athletes(self, athletes: list[StoredAthlete]) -> None:
+        self.beginResetModel()
+        self._rows = list(athletes)
+        monday = monday_of(self._today)
+        self._phases = [phase_of_week(a.athlete, monday) for a in self._rows]
+        self.endResetModel()
+
+    def athlete_at(self, row: int) -> StoredAthlete | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, athlete_id: int) -> int | None:
+        for row, stored in enumerate(self._rows):
+            if stored.id == athlete_id:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        stored = self._rows[index.row()]
+        athlete = stored.athlete
+        phase = self._phases[index.row()]
+        column = index.column()
+        if role == ATHLETE_ID_ROLE:
+            return stored.id
+        if role == PHASE_ROLE:
+            return phase.value
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return athlete.name
+            if column == 1:
+                return athlete.level.capitalize()
+            if column == 2:
+                return describe_race(next_race(athlete, self._today), self._today)
+            if column == 3:
+                return phase.label
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and athlete.note:
+            return athlete.note
+        if role == Qt.ItemDataRole.DecorationRole and column == 3:
+            return phase_color(phase)
+        if role == Qt.ItemDataRole.BackgroundRole and column == 3:
+            return tint(phase_color(phase), 0.8)
+        return None
+
+
+class AthleteFilterModel(QSortFilterProxyModel):
+    """Filters the roster by any part of the name, ignoring case and accents typed or not."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = _fold(text.strip())
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        name = model.data(model.index(source_row, 0, source_parent), Qt.ItemDataRole.DisplayRole) or ""
+        return self._needle in _fold(str(name))
+
+
+def _fold(text: str) -> str:
+    """Lowercase without accents, so "zoe" finds "Zoë" and "lukas" finds "Łukasiewicz"."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ł", "l"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
