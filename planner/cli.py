@@ -52,6 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BadInput as exc:
         print(f"stride-planner: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error of ours, and nothing left to say.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("stride-planner: interrupted", file=sys.stderr)
         return 130
