@@ -1,0 +1,191 @@
+"""Property tests: for random running weeks, race calendars and equipment, every scheduling rule of
+the interface spec holds, or a `Week N:` warning says why it could not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.domain.athlete import DAYS, Athlete, DayKind, Phase, Priority, Race
+from planner.domain.exercise import EQUIPMENT, Category, Dose, Exercise
+from planner.domain.placement import STRENGTH_PER_WEEK
+from planner.domain.plan import CorrectiveProgram, Plan, PlannedExercise, SessionKind
+from planner.domain.scheduling import build_plan
+
+START = dt.date(2027, 1, 4)  # a Monday
+
+
+def _ex(ex_id: str, category: Category, tags: tuple[str, ...], equipment: tuple[str, ...] = (),
+        dose: Dose | None = None, targets: tuple[str, ...] = ()) -> Exercise:
+    return Exercise(id=ex_id, name=ex_id.replace("-", " ").capitalize(), category=category,
+                    dose=dose or Dose(sets=3, reps=10, each_side=True, rest_s=60), tags=tags,
+                    equipment=equipment, targets=targets)
+
+
+def small_library() -> list[Exercise]:
+    """A small library shaped like the built-in one: heavy, maintenance, activation, stretch,
+    foam-roll, isometric and gait work, some needing equipment."""
+    hold = Dose(sets=2, hold_s=30, each_side=True, rest_s=15)
+    roll = Dose(sets=2, duration_s=60, each_side=True, rest_s=15)
+    return [
+        _ex("single-leg-rdl", Category.STRENGTH, ("heavy", "maintenance"), targets=("glute_max",)),
+        _ex("single-leg-squat", Category.STRENGTH, ("heavy", "maintenance"), targets=("quadriceps",)),
+        _ex("side-step-up", Category.STRENGTH, ("heavy", "maintenance"), ("step",), targets=("glute_med",)),
+        _ex("bulgarian-split-squat", Category.STRENGTH, ("heavy",), ("bench",), targets=("quadriceps",)),
+        _ex("goblet-squat", Category.STRENGTH, ("heavy",), ("dumbbell",), targets=("quadriceps",)),
+        _ex("heavy-slow-squat", Category.STRENGTH, ("heavy",), ("machine",),
+            Dose(sets=4, reps=15, rest_s=150, tempo="3-0-3"), targets=("quadriceps",)),
+        _ex("side-lying-clamshell", Category.STRENGTH, ("activation", "maintenance"),
+            dose=Dose(sets=3, reps=15, each_side=True, rest_s=45), targets=("glute_med",)),
+        _ex("lateral-band-walk", Category.STRENGTH, ("activation", "maintenance"), ("band",),
+            dose=Dose(sets=3, reps=15, each_side=True, rest_s=45), targets=("glute_med",)),
+        _ex("glute-bridge", Category.STRENGTH, ("activation", "maintenance"),
+            dose=Dose(sets=3, reps=15, rest_s=45), targets=("glute_max",)),
+        _ex("side-bridge", Category.ISOMETRIC, ("maintenance",),
+            dose=Dose(sets=3, hold_s=20, each_side=True, rest_s=45), targets=("core",)),
+        _ex("spanish-squat", Category.ISOMETRIC, ("isometric",), ("wall",), Dose(sets=5, hold_s=30, rest_s=90)),
+        _ex("figure-4-stretch", Category.MOBILITY, ("stretch",), dose=hold),
+        _ex("hamstring-stretch", Category.MOBILITY, ("stretch",), ("strap",), hold),
+        _ex("runners-lunge-stretch", Category.MOBILITY, ("stretch",), dose=hold),
+        _ex("foam-roll-quads", Category.FOAM_ROLL, ("foam_roll",), ("foam_roller",), roll),
+        _ex("cadence-drill", Category.GAIT, ("gait",), ("metronome",), Dose(sets=1, duration_s=600)),
+    ]
+
+
+def clamshell_program(frequency: int = 3, *, heavy_slow: bool = False) -> CorrectiveProgram:
+    return CorrectiveProgram(
+        frequency_per_week=frequency,
+        exercises=(PlannedExercise("side-lying-clamshell", "Side-lying clamshell",
+                                   Dose(sets=3, reps=15, each_side=True, rest_s=45)),
+                   PlannedExercise("side-bridge", "Side bridge", Dose(sets=3, hold_s=20, each_side=True))),
+        conditions=("patellar_tendinopathy",) if heavy_slow else ("itbs",),
+        heavy_slow_resistance=heavy_slow,
+    )
+
+
+def warned(plan: Plan, index: int) -> bool:
+    return bool(plan.warnings_for(index))
+
+
+def check_every_rule(athlete: Athlete, plan: Plan, library: list[Exercise],
+                     program: CorrectiveProgram | None) -> None:
+    """Assert every scheduling rule of the interface spec on `plan`."""
+    by_id = {e.id: e for e in library}
+    strength_dates = sorted(s.date for w in plan.weeks for s in w.strength_sessions())
+    a_races = [r.date for r in athlete.races if r.priority is Priority.A]
+    for day in strength_dates:
+        assert athlete.race_on(day) is None
+        tomorrow = day + dt.timedelta(days=1)
+        assert athlete.race_on(tomorrow) is None
+        assert athlete.day_kind(tomorrow) not in (DayKind.QUALITY, DayKind.LONG)
+        assert day - dt.timedelta(days=1) not in strength_dates
+        assert not any(0 < (race - day).days <= 9 for race in a_races)
+    for week in plan.weeks:
+        assert week.start.weekday() == 0
+        strength = week.strength_sessions()
+        wanted = STRENGTH_PER_WEEK[week.phase]
+        if week.phase is Phase.IN_SEASON and week.race:
+            wanted = 1
+        assert len(strength) <= wanted
+        if len(strength) < wanted:
+            assert warned(plan, week.index), f"week {week.index} short of strength with no warning"
+        for session in strength:
+            if athlete.day_kind(session.date) in (DayKind.QUALITY, DayKind.LONG):
+                assert "after the" in session.why.lower()
+            assert session.why
+        assert [s for s in week.sessions if s.kind is SessionKind.MOBILITY], f"week {week.index} lacks mobility"
+        correctives = [s for s in week.sessions if s.kind is SessionKind.CORRECTIVE]
+        if program is None:
+            assert not correctives
+        else:
+            assert len(correctives) == program.frequency_per_week
+            assert len({s.date for s in correctives}) == len(correctives)
+            assert all(athlete.race_on(s.date) is None for s in correctives)
+        for session in week.sessions:
+            assert len({(s.kind, s.title) for s in week.sessions_on(session.date)}) == len(
+                week.sessions_on(session.date))
+            for ex in session.exercises:
+                assert ex.dose.sets >= 1
+                assert ex.dose.reps or ex.dose.hold_s or ex.dose.duration_s
+                if ex.id in by_id:
+                    assert by_id[ex.id].needs(athlete.equipment), f"{ex.id} needs equipment the athlete lacks"
+    for before, week in zip(plan.weeks, plan.weeks[1:], strict=False):
+        if week.deload:
+            assert week.phase is Phase.OFF_SEASON
+            assert week.strength_sets() <= math.floor(0.7 * before.strength_sets())
+    last_in_season = None
+    for week in plan.weeks:
+        if week.phase is Phase.IN_SEASON:
+            last_in_season = week.strength_sets()
+        if week.phase is Phase.TAPER and last_in_season is not None:
+            assert week.strength_sets() <= 0.6 * last_in_season
+    for warning in plan.warnings:
+        assert warning.startswith("Week ")
+    check_progression(plan)
+
+
+def check_progression(plan: Plan) -> None:
+    """Between deloads, inside a run of same-phase weeks, a repeated exercise's dose never falls and
+    rises at least once in any three weeks it appears in a row."""
+    runs: list[list] = []
+    for week in plan.weeks:
+        if week.phase in (Phase.TAPER, Phase.RACE_WEEK, Phase.RECOVERY):
+            runs.append([])
+            continue
+        if not runs or not runs[-1] or runs[-1][-1].phase is not week.phase or week.deload:
+            runs.append([])
+        if not week.deload:
+            runs[-1].append(week)
+    for run in runs:
+        history: dict[str, list[tuple[int, int, int, int]]] = {}
+        for week in run:
+            seen: dict[str, tuple[int, int, int, int]] = {}
+            for s in week.strength_sessions():
+                for e in s.exercises:
+                    d = e.dose
+                    seen[e.id] = (d.sets, d.reps or 0, d.hold_s or 0, d.duration_s or 0)
+            for ex_id, dose in seen.items():
+                history.setdefault(ex_id, []).append(dose)
+        for doses in history.values():
+            for a, b in itertools.pairwise(doses):
+                assert all(x <= y for x, y in zip(a, b, strict=True)), f"dose fell: {a} -> {b}"
+            for i in range(len(doses) - 2):
+                assert doses[i] != doses[i + 2], f"no rise in three weeks: {doses[i:i + 3]}"
+
+
+day_kinds = st.sampled_from(list(DayKind))
+weeks_pattern = st.lists(day_kinds, min_size=7, max_size=7).map(lambda kinds: dict(zip(DAYS, kinds, strict=True)))
+races = st.lists(st.tuples(st.integers(0, 26 * 7), st.sampled_from(list(Priority))), max_size=3).map(
+    lambda items: tuple(sorted((Race(START + dt.timedelta(days=d), f"Race {i + 1}", p)
+                                for i, (d, p) in enumerate(items)), key=lambda r: r.date)))
+equipment = st.frozensets(st.sampled_from(EQUIPMENT))
+
+
+@settings(max_examples=60, deadline=None)
+@given(week=weeks_pattern, race_calendar=races, owned=equipment, weeks=st.integers(1, 26),
+       with_program=st.booleans(), frequency=st.integers(3, 4), heavy_slow=st.booleans())
+def test_every_rule_holds_or_a_week_warning_explains(week, race_calendar, owned, weeks, with_program, frequency,
+                                                     heavy_slow):
+    athlete = Athlete(name="Runner", equipment=owned, week=week, races=race_calendar)
+    library = small_library()
+    program = clamshell_program(frequency, heavy_slow=heavy_slow) if with_program else None
+    plan = build_plan(athlete, library, start=START, weeks=weeks, program=program)
+    check_every_rule(athlete, plan, library, program)
+    assert plan == build_plan(athlete, library, start=START, weeks=weeks, program=program)
+
+
+@settings(max_examples=60, deadline=None)
+@given(week=weeks_pattern, owned=equipment)
+def test_the_builtin_library_obeys_the_rules_too(week, owned):
+    from planner.store.seed import builtin_exercises
+
+    library = list(builtin_exercises())
+    athlete = Athlete(name="Runner", equipment=owned, week=week,
+                      races=(Race(START + dt.timedelta(days=7 * 20 + 6), "Marathon", Priority.A),
+                             Race(START + dt.timedelta(days=7 * 14 + 6), "Half", Priority.B)))
+    plan = build_plan(athlete, library, start=START, weeks=24)
+    check_every_rule(athlete, plan, library, None)
