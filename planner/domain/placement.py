@@ -196,39 +196,59 @@ def _and(names: list[str]) -> str:
 
 
 def _pick_spread(athlete: Athlete, days: list[dt.date], candidates: list[int], count: int,
-                 avoid: set[int]) -> list[int]:
-    """`count` of the candidate days, evenly spread, touching the `avoid` days as little as possible."""
+                 avoid: set[int], fixed: list[int] | None = None) -> list[int]:
+    """`count` of the candidate days, evenly spread (together with the `fixed` ones), touching the
+    `avoid` days as little as possible."""
     count = min(count, len(candidates))
+    fixed = fixed or []
     best: tuple[float, list[int]] | None = None
     for combo in combinations(candidates, count):
         picked = list(combo)
         cost = 3.0 * sum(1 for i in picked if i in avoid)
         cost += 0.5 * sum(1 for i in picked if athlete.day_kind(days[i]) is DayKind.LONG)
-        cost += _spread_cost(picked)
+        cost += _spread_cost(sorted(picked + fixed))
         key = (cost, picked)
         if best is None or key < best:
             best = key
     return best[1] if best else []
 
 
-def place_corrective_days(athlete: Athlete, monday: dt.date, count: int,
-                          strength_days: list[dt.date]) -> list[PlacedDay]:
-    """`count` days for the corrective routine: never a race day, one a day, spread out,
-    sharing a day with strength as rarely as the week allows."""
+def place_heavy_slow_days(athlete: Athlete, monday: dt.date, phase: Phase, count: int) -> list[dt.date]:
+    """Up to `count` days for heavy slow resistance squats: heavy leg work, so the strength rules
+    apply (no race day, not the day before a quality run, long run or race, not in the 9 days before
+    an A race, never two days running) and none in race week or the recovery week after it."""
+    if phase in (Phase.RACE_WEEK, Phase.RECOVERY) or count <= 0:
+        return []
     days = week_days(monday)
-    candidates = [i for i, d in enumerate(days) if athlete.race_on(d) is None]
+    allowed = [i for i, d in enumerate(days) if strength_blocked_because(athlete, d, None) is None]
+    return [days[i] for i in _best_days(athlete, days, allowed, count, [])]
+
+
+def place_corrective_days(athlete: Athlete, monday: dt.date, count: int, strength_days: list[dt.date],
+                          required: list[dt.date] | None = None) -> list[PlacedDay]:
+    """`count` days for the corrective routine: never a race day, one a day, spread out,
+    sharing a day with strength as rarely as the week allows. `required` days (heavy slow squat
+    days) are always among them."""
+    days = week_days(monday)
+    must = sorted(days.index(d) for d in (required or []) if d in days)
+    candidates = [i for i, d in enumerate(days) if athlete.race_on(d) is None and i not in must]
     strength_idx = {days.index(d) for d in strength_days if d in days}
-    picked = _pick_spread(athlete, days, candidates, count, strength_idx)
+    extra = _pick_spread(athlete, days, candidates, max(count - len(must), 0), strength_idx, fixed=must)
     out = []
-    for i in picked:
+    for i in sorted(must + extra):
         d = days[i]
-        if i in strength_idx:
+        kind = athlete.day_kind(d)
+        if i in must:
+            run = {DayKind.QUALITY: "After the quality run", DayKind.LONG: "After the long run",
+                   DayKind.EASY: "After the easy run"}.get(kind, "Rest day from running")
+            why = f"{run}: the routine plus heavy slow squats, with nothing hard tomorrow"
+        elif i in strength_idx:
             why = "Same day as strength: use it as the warm-up before the strength session"
-        elif athlete.day_kind(d) is DayKind.REST:
+        elif kind is DayKind.REST:
             why = "Rest day from running: a short routine keeps the hips switched on"
-        elif athlete.day_kind(d) is DayKind.EASY:
+        elif kind is DayKind.EASY:
             why = "Before the easy run as activation, or any time later in the day"
-        elif athlete.day_kind(d) is DayKind.QUALITY:
+        elif kind is DayKind.QUALITY:
             why = "Before the quality run as activation: short and light, nothing to failure"
         else:
             why = "After the long run or later in the day, kept short and easy"

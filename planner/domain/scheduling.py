@@ -7,15 +7,15 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from planner.domain.athlete import DAYS, Athlete, Phase, Priority
+from planner.domain.athlete import DAYS, Athlete, Phase
 from planner.domain.dates import monday_of
 from planner.domain.exercise import Exercise
 from planner.domain.load_warnings import running_load_warnings
 from planner.domain.phases import phase_of_weeks
 from planner.domain.placement import (
-    QUIET_DAYS_BEFORE_A_RACE,
     PlacedDay,
     place_corrective_days,
+    place_heavy_slow_days,
     place_mobility_days,
     place_strength_days,
     races_in_week,
@@ -188,9 +188,12 @@ def _apply_volume_caps(sessions: list[Session], *, index: int, phase: Phase, loa
 def _corrective_sessions(athlete: Athlete, monday: dt.date, index: int, phase: Phase,
                          program: CorrectiveProgram, heavy_slow: Exercise | None, strength_days: list[dt.date],
                          state: _SeasonState) -> list[Session]:
-    days = place_corrective_days(athlete, monday, program.frequency_per_week, strength_days)
+    count = program.frequency_per_week
+    heavy_days = []
+    if heavy_slow is not None:
+        heavy_days = place_heavy_slow_days(athlete, monday, phase, min(HEAVY_SLOW_PER_WEEK, count))
+    days = place_corrective_days(athlete, monday, count, strength_days, required=heavy_days)
     base = tuple(e for e in program.exercises if e.id != HEAVY_SLOW_ID)
-    heavy_days = _heavy_slow_days(athlete, days, phase) if heavy_slow is not None else []
     if heavy_days:
         state.heavy_slow_weeks += 1
     sessions = []
@@ -201,30 +204,12 @@ def _corrective_sessions(athlete: Athlete, monday: dt.date, index: int, phase: P
             exercises = (*base, PlannedExercise(id=heavy_slow.id, name=heavy_slow.name, dose=dose, notes=note))
         sessions.append(Session(date=day.date, kind=SessionKind.CORRECTIVE, title="Hip and knee routine",
                                 why=day.why, exercises=exercises))
-    if heavy_slow is not None and len(heavy_days) < HEAVY_SLOW_PER_WEEK:
-        why = ("race week and the days before a race stay free of heavy squats" if heavy_days or
-               phase is Phase.RACE_WEEK else "the days before a race stay free of heavy squats")
-        state.warnings.append(f"Week {index}: heavy slow squats {len(heavy_days)} of {HEAVY_SLOW_PER_WEEK} "
-                              f"times this week — {why}; the schedule picks up again after")
+    wanted = min(HEAVY_SLOW_PER_WEEK, count)
+    if heavy_slow is not None and len(heavy_days) < wanted:
+        why = ("race week and the recovery week after it stay free of heavy squats"
+               if phase in (Phase.RACE_WEEK, Phase.RECOVERY) else
+               "heavy squats keep clear of race days, the 9 days before an A race and the day before a "
+               "quality run or long run")
+        state.warnings.append(f"Week {index}: heavy slow squats {len(heavy_days)} of {wanted} times this week "
+                              f"— {why}; the schedule picks up again after")
     return sessions
-
-
-def _heavy_slow_days(athlete: Athlete, days: list[PlacedDay], phase: Phase) -> list[dt.date]:
-    """Up to three of the corrective days for heavy squats: none in race week, none the day before a
-    race, none in the 9 days before an A race, and never two days in a row."""
-    if phase is Phase.RACE_WEEK:
-        return []
-    chosen: list[dt.date] = []
-    for day in days:
-        d = day.date
-        if athlete.race_on(d + dt.timedelta(days=1)) is not None:
-            continue
-        if any(r.priority is Priority.A and 0 <= (r.date - d).days <= QUIET_DAYS_BEFORE_A_RACE
-               for r in athlete.races):
-            continue
-        if chosen and (d - chosen[-1]).days < 2:
-            continue
-        chosen.append(d)
-        if len(chosen) == HEAVY_SLOW_PER_WEEK:
-            break
-    return chosen

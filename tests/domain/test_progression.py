@@ -115,10 +115,12 @@ def test_heavy_slow_resistance_without_the_equipment_is_a_warning():
     assert any(w.startswith("Week 1: heavy slow resistance squats need") for w in plan.warnings)
 
 
-def test_no_heavy_slow_squats_in_race_week():
+def test_no_heavy_slow_squats_in_race_week_or_recovery():
     athlete = Athlete(name="R", week=dict.fromkeys(DAYS, DayKind.EASY), equipment=frozenset({"machine"}),
                       races=(Race(START + dt.timedelta(days=7 * 3 + 6), "M", Priority.A),))
     plan = build_plan(athlete, small_library(), start=START, weeks=5, program=clamshell_program(4, heavy_slow=True))
     race_week = next(i for i, w in enumerate(plan.weeks) if w.phase is Phase.RACE_WEEK)
     assert _heavy_slow(plan)[race_week] == []
     assert plan.warnings_for(race_week + 1)
+    recovery = race_week + 1
+    assert _heavy_slow(plan)[recovery] == []
