@@ -1,0 +1,62 @@
+"""Undoable "Add to athlete's plan" from the symptom wizard.
+
+Setting an athlete's wizard answers changes the plan (corrective sessions come or go), so the
+command rebuilds it; undo puts back the previous answers and exactly the plan that was saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from planner.ui.undo import DatabaseCommand
+
+if TYPE_CHECKING:
+    from planner.domain.plan import Plan
+    from planner.ui.context import AppContext
+
+
+class SetWizardAnswers(DatabaseCommand):
+    """Store the wizard answers on an athlete and rebuild their plan with the corrective routine."""
+
+    def __init__(self, ctx: AppContext, athlete_id: int, answers: dict[str, Any] | None,
+                 text: str | None = None) -> None:
+        from planner.store.athletes import get_athlete, load_plan
+
+        athlete = get_athlete(ctx.db, athlete_id).athlete
+        super().__init__(ctx, text or f"Add the symptom-check routine to {athlete.name}'s plan")
+        self.athlete_id = athlete_id
+        self.answers = dict(answers) if answers is not None else None
+        self.previous_answers = athlete.wizard_answers
+        self.previous_plan: Plan | None = load_plan(ctx.db, athlete_id)
+
+    def _set_answers(self, answers: dict[str, Any] | None) -> None:
+        from planner.store.athletes import get_athlete, update_athlete
+
+        athlete = get_athlete(self.ctx.db, self.athlete_id).athlete
+        update_athlete(self.ctx.db, self.athlete_id, replace(athlete, wizard_answers=answers))
+
+    def apply(self) -> None:
+        from planner.store.plans import regenerate_plan
+
+        self._set_answers(self.answers)
+        if self.previous_plan is not None and self.previous_plan.weeks:
+            # Keep the season the coach is looking at; only its content changes.
+            regenerate_plan(self.ctx.db, self.athlete_id, start=self.previous_plan.start,
+                            weeks=len(self.previous_plan.weeks))
+        else:
+            regenerate_plan(self.ctx.db, self.athlete_id)
+
+    def revert(self) -> None:
+        from planner.store.athletes import save_plan
+        from planner.store.plans import regenerate_plan
+
+        self._set_answers(self.previous_answers)
+        if self.previous_plan is not None:
+            save_plan(self.ctx.db, self.athlete_id, self.previous_plan, weeks=len(self.previous_plan.weeks))
+        else:
+            regenerate_plan(self.ctx.db, self.athlete_id)
+
+    def announce(self) -> None:
+        self.ctx.athletes_changed.emit()
+        self.ctx.plan_changed.emit(self.athlete_id)

@@ -1,0 +1,334 @@
+"""The question pages of the symptom wizard, in the order they are asked.
+
+Each page reads its own widgets into the answers object of the interface spec (`answers()`), so
+the wizard only has to merge the pages the runner actually visited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from planner.ui.body_diagram import BodyDiagram
+from planner.ui.wizard_labels import choices, red_flag_questions
+
+PAGE_RED_FLAGS, PAGE_WHERE, PAGE_FEEL, PAGE_HISTORY, PAGE_FORM, PAGE_RESULT = range(6)
+
+SPACING = 10
+
+
+class WrapCheck(QWidget):
+    """A check box whose long label wraps; clicking the words ticks the box too."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox(self)
+        self.box.setAccessibleName(text)
+        self.text = QLabel(text, self)
+        self.text.setWordWrap(True)
+        self.text.mousePressEvent = self._click  # type: ignore[method-assign]
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 2, 0, 2)
+        row.setSpacing(8)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+
+    def _click(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.box.toggle()
+            self.box.setFocus()
+
+
+def _check_grid(key: str, parent: QWidget, columns: int) -> tuple[QGridLayout, dict[str, QCheckBox]]:
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(24)
+    grid.setVerticalSpacing(8)
+    boxes: dict[str, QCheckBox] = {}
+    items = choices(key)
+    rows = (len(items) + columns - 1) // columns
+    for i, (value, text) in enumerate(items):
+        box = QCheckBox(text, parent)
+        box.setObjectName(f"{key}:{value}")
+        boxes[value] = box
+        grid.addWidget(box, i % rows, i // rows)  # fill down each column, then across
+    return grid, boxes
+
+
+def _ticked(boxes: dict[str, QCheckBox]) -> list[str]:
+    return [value for value, box in boxes.items() if box.isChecked()]
+
+
+class QuestionPage(QWizardPage):
+    """A page that contributes part of the answers object."""
+
+    def answers(self) -> dict[str, Any]:
+        return {}
+
+
+class RedFlagPage(QuestionPage):
+    """(a) Warning signs first: any one of them ends the check with what to do instead."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("First, a few warning signs")
+        self.setSubTitle("Tick any that are true for this knee or hip. If none are, tick “None of these”.")
+        self.flags: dict[str, WrapCheck] = {}
+        inner = QWidget(self)
+        column = QVBoxLayout(inner)
+        column.setSpacing(6)
+        column.setContentsMargins(4, 4, 12, 4)
+        for flag, question in red_flag_questions():
+            check = WrapCheck(question, inner)
+            check.box.setObjectName(f"red_flag:{flag}")
+            check.box.toggled.connect(self._flag_toggled)
+            self.flags[flag] = check
+            column.addWidget(check)
+        column.addSpacing(8)
+        self.none_box = WrapCheck("None of these", inner)
+        self.none_box.box.setObjectName("red_flag:none")
+        self.none_box.text.setStyleSheet("font-weight: 600;")
+        self.none_box.box.toggled.connect(self._none_toggled)
+        column.addWidget(self.none_box)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+
+    def _flag_toggled(self, on: bool) -> None:
+        if on:
+            self.none_box.box.setChecked(False)
+        self.completeChanged.emit()
+
+    def _none_toggled(self, on: bool) -> None:
+        if on:
+            for check in self.flags.values():
+                check.box.setChecked(False)
+        self.completeChanged.emit()
+
+    def red_flags(self) -> list[str]:
+        return [flag for flag, check in self.flags.items() if check.box.isChecked()]
+
+    def isComplete(self) -> bool:
+        return self.none_box.box.isChecked() or bool(self.red_flags())
+
+    def nextId(self) -> int:
+        return PAGE_RESULT if self.red_flags() else PAGE_WHERE
+
+    def answers(self) -> dict[str, Any]:
+        return {"red_flags": self.red_flags()}
+
+
+class WherePage(QuestionPage):
+    """(b) Where it hurts: the drawing and a check-box list that answer the same question."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Where does it hurt?")
+        self.setSubTitle("Click every place that hurts on the drawing, or tick it in the list.")
+        self.diagram = BodyDiagram(self)
+        self.regions: dict[str, QCheckBox] = {}
+        listing = QGroupBox("Places", self)
+        places = QVBoxLayout(listing)
+        places.setSpacing(6)
+        for value, text in choices("pain_regions"):
+            box = QCheckBox(text, listing)
+            box.setObjectName(f"pain_regions:{value}")
+            box.toggled.connect(self._list_toggled)
+            self.regions[value] = box
+            places.addWidget(box)
+        side_box = QGroupBox("Which leg?", self)
+        sides = QHBoxLayout(side_box)
+        self.side_group = QButtonGroup(self)
+        self.sides: dict[str, QRadioButton] = {}
+        for value, text in choices("side"):
+            radio = QRadioButton(text, side_box)
+            radio.setObjectName(f"side:{value}")
+            self.sides[value] = radio
+            self.side_group.addButton(radio)
+            sides.addWidget(radio)
+        right = QVBoxLayout()
+        right.setSpacing(SPACING)
+        right.addWidget(listing)
+        right.addWidget(side_box)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setSpacing(16)
+        layout.addWidget(self.diagram, 3)
+        layout.addLayout(right, 1)
+        self.diagram.selection_changed.connect(self._diagram_changed)
+
+    def _diagram_changed(self, selected: list[str]) -> None:
+        for value, box in self.regions.items():
+            box.blockSignals(True)
+            box.setChecked(value in selected)
+            box.blockSignals(False)
+        self.completeChanged.emit()
+
+    def _list_toggled(self) -> None:
+        self.diagram.set_selected(_ticked(self.regions))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.diagram.selected())
+
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"pain_regions": self.diagram.selected()}
+        side = next((value for value, radio in self.sides.items() if radio.isChecked()), None)
+        if side is not None:
+            out["side"] = side
+        return out
+
+
+class FeelPage(QuestionPage):
+    """(c) What makes it worse and how it feels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("What makes it worse, and how does it feel?")
+        self.setSubTitle("Tick all that apply. Leave a box empty when you are not sure.")
+        worse = QGroupBox("It hurts more with…", self)
+        grid, self.aggravators = _check_grid("aggravators", worse, 2)
+        worse.setLayout(grid)
+        feel = QGroupBox("It feels like…", self)
+        grid, self.sensations = _check_grid("sensations", feel, 3)
+        feel.setLayout(grid)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(worse)
+        layout.addWidget(feel)
+        layout.addStretch(1)
+
+    def answers(self) -> dict[str, Any]:
+        return {"aggravators": _ticked(self.aggravators), "sensations": _ticked(self.sensations)}
+
+
+class HistoryPage(QuestionPage):
+    """(d) How it started, how long and how much it hurts, and what changed in training."""
+
+    NOT_GIVEN_AGE = 4  # one below the youngest age the answers accept; shown as "Not given"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("How did it start?")
+        self.setSubTitle("The story of the pain often says as much as where it is.")
+        story = QGroupBox("The pain", self)
+        form = QFormLayout(story)
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(16)
+        onset_row = QHBoxLayout()
+        self.onset_group = QButtonGroup(self)
+        self.onsets: dict[str, QRadioButton] = {}
+        for value, text in choices("onset"):
+            radio = QRadioButton(text, story)
+            radio.setObjectName(f"onset:{value}")
+            self.onsets[value] = radio
+            self.onset_group.addButton(radio)
+            onset_row.addWidget(radio)
+        onset_row.addStretch(1)
+        form.addRow("It came on:", onset_row)
+        self.weeks = QSpinBox(story)
+        self.weeks.setObjectName("weeks_with_pain")
+        self.weeks.setRange(-1, 104)
+        self.weeks.setValue(-1)
+        self.weeks.setSpecialValueText("Not sure")
+        self.weeks.setSuffix(" weeks")
+        form.addRow("Weeks with pain:", self.weeks)
+        self.pain = QSlider(Qt.Orientation.Horizontal, story)
+        self.pain.setObjectName("pain_during_run")
+        self.pain.setRange(0, 10)
+        self.pain.setPageStep(1)
+        self.pain.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.pain.setTickInterval(1)
+        self.pain.setMinimumWidth(260)
+        self.pain.setAccessibleName("Pain during runs, 0 (none) to 10 (worst imaginable)")
+        self.pain_value = QLabel(story)
+        self.pain_value.setMinimumWidth(150)
+        self.pain.valueChanged.connect(self._show_pain)
+        self._show_pain(0)
+        pain_row = QHBoxLayout()
+        pain_row.addWidget(self.pain, 1)
+        pain_row.addWidget(self.pain_value)
+        form.addRow("Pain during runs:", pain_row)
+        self.age = QSpinBox(story)
+        self.age.setObjectName("age")
+        self.age.setRange(self.NOT_GIVEN_AGE, 110)
+        self.age.setValue(self.NOT_GIVEN_AGE)
+        self.age.setSpecialValueText("Not given")
+        self.age.setSuffix(" years")
+        form.addRow("Age:", self.age)
+        changes = QGroupBox("In the weeks before it started…", self)
+        grid, self.training_changes = _check_grid("training_changes", changes, 2)
+        changes.setLayout(grid)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(story)
+        layout.addWidget(changes)
+        layout.addStretch(1)
+
+    def _show_pain(self, value: int) -> None:
+        words = "no pain" if value == 0 else "worst imaginable" if value == 10 else ""
+        self.pain_value.setText(f"{value} / 10  {words}".strip())
+
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"training_changes": _ticked(self.training_changes),
+                               "pain_during_run": self.pain.value()}
+        onset = next((value for value, radio in self.onsets.items() if radio.isChecked()), None)
+        if onset is not None:
+            out["onset"] = onset
+        if self.weeks.value() >= 0:
+            out["weeks_with_pain"] = self.weeks.value()
+        if self.age.value() > self.NOT_GIVEN_AGE:
+            out["age"] = self.age.value()
+        return out
+
+
+class FormPage(QuestionPage):
+    """(e) Running form: optional, because few runners have seen themselves run."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Running form (optional)")
+        self.setSubTitle("Tick what a video or the coach has shown. Not sure? Skip this step.")
+        seen = QGroupBox("When running…", self)
+        grid, self.form = _check_grid("form", seen, 1)
+        seen.setLayout(grid)
+        self.skip = QPushButton("Skip this step", self)
+        self.skip.setObjectName("skip_form")
+        self.skip.clicked.connect(self._skip)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(seen)
+        layout.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.setButtonText(QWizard.WizardButton.NextButton, "See the result >")
+
+    def _skip(self) -> None:
+        for box in self.form.values():
+            box.setChecked(False)
+        self.wizard().next()
+
+    def answers(self) -> dict[str, Any]:
+        return {"form": _ticked(self.form)}
