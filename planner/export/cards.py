@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, TableStyle
 
 from planner.domain.exercise import Exercise
 from planner.domain.plan import Plan, PlannedExercise
 from planner.export.fonts import PrintWarnings, markup
-from planner.export.layout import HAIRLINE, MUTED, RULE, style
+from planner.export.layout import HAIRLINE, MUTED, RULE, Table, blank, style
 
 GAP = 5 * mm
 PAD = 7
@@ -148,8 +148,8 @@ def routine_cards(*, plan: Plan, library: Mapping[str, Exercise], warnings: Prin
             else:
                 cells: list[object] = [_frame(c.small, small_w, small_h) for c in row]
                 while len(cells) < 2:
-                    cells.append("")
-                grid = Table([[cells[0], "", cells[1]]], colWidths=[small_w, GAP, small_w])
+                    cells.append(blank())
+                grid = Table([[cells[0], blank(), cells[1]]], colWidths=[small_w, GAP, small_w])
                 grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                           ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                           ("TOPPADDING", (0, 0), (-1, -1), 0),

@@ -12,7 +12,8 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer, TableStyle
+from reportlab.platypus import Table as _Table
 
 from planner import DISCLAIMER
 from planner.domain.errors import BadInput
@@ -35,6 +36,23 @@ PAPER_WHITE = colors.white
 TICK = "\u25a1"  # □, a box to tick with a pen
 PAIN_RULE = ("Pain up to 3-5 out of 10 during an exercise is acceptable if it has settled by the next "
              "morning; if not, step back to the easier version or fewer sets.")
+
+
+class Table(_Table):
+    """A platypus Table whose cells start in the embedded body font.
+
+    Every cell selects its style's font, base-14 Helvetica by default, which is never embedded.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register_fonts()
+        super().__init__(*args, **kwargs)
+        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY)]))
+
+
+def blank() -> Spacer:
+    """An empty table cell. A "" cell would make the table select base-14 Helvetica, which is not embedded."""
+    return Spacer(0, 0)
 
 
 def page_size(paper: str) -> tuple[float, float]:
@@ -106,6 +124,8 @@ def numbered_canvas(paper: str, counter: PageCounter) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Without this every page starts in base-14 Helvetica, which is never embedded.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or BODY
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
 

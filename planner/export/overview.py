@@ -13,12 +13,12 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rec
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from planner.domain.athlete import Athlete, Phase
 from planner.domain.plan import Plan, SessionKind, Week
 from planner.export.fonts import BODY, BOLD, PrintWarnings, check, font_for_text, markup
-from planner.export.layout import HAIRLINE, INK, MUTED, RULE, SHADE, style
+from planner.export.layout import HAIRLINE, INK, MUTED, RULE, SHADE, Table, style
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def _marker(d: Drawing, kind: str, x: float, y: float, r: float = 2.6) -> None:
 
 def season_chart(plan: Plan, width: float, height: float, warnings: PrintWarnings) -> Drawing:
     """The chart: phase bands behind strength bars, routine and mobility markers, race flags, deloads."""
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=BODY)  # the default font would be base-14 Helvetica
     n = max(len(plan.weeks), 1)
     left, right, bottom, top = 28, 6, 30, 46
     pw, ph = width - left - right, height - bottom - top
@@ -187,7 +187,7 @@ def _race_flags(d: Drawing, plan: Plan, left: float, slot: float, y: float, widt
 
 
 def _legend(width: float) -> Drawing:
-    d = Drawing(width, 34)
+    d = Drawing(width, 34, initialFontName=BODY)
     x, y = 4, 22
     d.add(Rect(x, y - 3, 7, 9, fillColor=BAR, strokeColor=None))
     d.add(String(x + 11, y, "Strength sessions", fontName=BODY, fontSize=7.5))

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, TableStyle
 
 from planner.domain.athlete import DAYS, Athlete
 from planner.domain.exercise import Dose
@@ -26,6 +26,8 @@ from planner.export.layout import (
     SHADE,
     SHADE_DARK,
     TICK,
+    Table,
+    blank,
     style,
 )
 
@@ -120,7 +122,7 @@ class _Sheet:
         if not self.week.deload:
             return Paragraph("", self.small)
         badge = Table([[Paragraph("Deload week", style("wk-badge", 8.5 * self.scale, bold=True,
-                                                       align=1))]], colWidths=[27 * mm])
+                                                       align=1))]], colWidths=[32 * mm * self.scale])
         badge.setStyle(TableStyle([
             ("BOX", (0, 0), (-1, -1), 1, INK), ("BACKGROUND", (0, 0), (-1, -1), SHADE_DARK),
             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -159,7 +161,7 @@ class _Sheet:
             rows: list[list[object]] = [[Paragraph(title, self.body), pain]]
             cols = [name_w, tick_w]
         else:
-            rows = [[Paragraph(title, self.body), "", pain]]
+            rows = [[Paragraph(title, self.body), blank(), pain]]
             cols = [name_w, dose_w, tick_w]
         rows += [self.exercise_row(ex, compact) for ex in session.exercises]
         table = Table(rows, colWidths=cols)
@@ -229,7 +231,7 @@ class _Sheet:
         split = min(range(1, 7), key=lambda k: abs(sum(heights[:k]) - sum(heights[k:])))
         left = [x for b in blocks[:split] for x in (b, Spacer(1, gap))]
         right = [x for b in blocks[split:] for x in (b, Spacer(1, gap))]
-        grid = Table([[left, "", right]], colWidths=[col_w, 5 * mm, col_w])
+        grid = Table([[left, blank(), right]], colWidths=[col_w, 5 * mm, col_w])
         grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))

@@ -124,3 +124,29 @@ def busy_plan() -> Plan:
     return Plan(athlete="Zoë Łukasiewicz", start=start, weeks=(week,),
                 warnings=("Week 1: only 2 days allow strength work; 3 were asked for",
                           "Week 1: weekly distance rises 14 % over the week before"))
+
+
+def wizard_result(triage: str = "self_care") -> dict:
+    """A wizard result dict in the interface spec's shape."""
+    program = None
+    if triage == "self_care":
+        program = {"frequency_per_week": 3,
+                   "exercises": [{"id": "side-lying-clamshell", "sets": 3, "reps": 15, "hold_s": None,
+                                  "duration_s": None, "each_side": True},
+                                 {"id": "side-bridge", "sets": 3, "reps": None, "hold_s": 30,
+                                  "duration_s": None, "each_side": True},
+                                 {"id": "figure-4-stretch", "sets": 2, "reps": None, "hold_s": 45,
+                                  "duration_s": None, "each_side": True}],
+                   "advice": ["Cut the long run by a third for two weeks.",
+                              "Raise your step rate by 5 % on easy runs."]}
+    return {"triage": triage,
+            "red_flags": [] if triage == "self_care" else ["knee_locks"],
+            "conditions": [{"id": "itbs", "name": "Iliotibial band syndrome", "score": 0.82,
+                            "reasons": ["Pain on the outside of the knee",
+                                        "Starts at the same distance into a run"]},
+                           {"id": "pfps", "name": "Patellofemoral pain (runner's knee)", "score": 0.41,
+                            "reasons": ["Worse going downhill"]}],
+            "factors": [{"id": "training_load_spike", "name": "Training load spike",
+                         "reasons": ["Weekly distance rose more than 10 %"]}],
+            "program": program,
+            "disclaimer": "This is not a diagnosis. See a clinician if pain is severe or not improving."}
