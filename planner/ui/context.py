@@ -24,6 +24,7 @@ class AppContext(QObject):
     current_athlete_changed = Signal(object)  # int | None: the athlete the views show
     plan_changed = Signal(int)  # athlete id whose plan was regenerated or edited
     status_message = Signal(str)  # a short message for the status bar
+    database_opened = Signal()  # `db` was set (the window opens it after the first paint)
 
     def __init__(self, db: Database | None, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +41,11 @@ class AppContext(QObject):
         if athlete_id != self._current_athlete:
             self._current_athlete = athlete_id
             self.current_athlete_changed.emit(athlete_id)
+
+    def set_database(self, db: Database) -> None:
+        """Called once by the window when the database is open; views then load their data."""
+        self.db = db
+        self.database_opened.emit()
 
     def say(self, message: str) -> None:
         self.status_message.emit(message)

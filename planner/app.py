@@ -1,0 +1,185 @@
+"""The window door: start Qt, paint the window shell, then open the database and load the views.
+
+Nothing slow (sqlmodel, alembic, reportlab) is imported before the first paint; the database opens
+from the event loop right after it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from argparse import Namespace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.domain.errors import BadInput
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.main_window import MainWindow
+
+SCREENSHOT_SIZE = (1280, 800)
+SCREENSHOT_TIMEOUT_MS = 20_000
+EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT, EXIT_NO_DISPLAY = 0, 1, 2, 3
+
+
+def display_problem() -> str | None:
+    """Why Qt could not show a window here, or None (only Linux/BSD need a display server)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "neither DISPLAY nor WAYLAND_DISPLAY is set (run it in a desktop session, or use the command line)"
+
+
+def database_target(args: Namespace) -> str:
+    """--db, else STRIDE_PLANNER_DB, else the default database chosen in Preferences, else the data folder."""
+    from planner.paths import default_database
+    from planner.ui.settings import Settings
+
+    if getattr(args, "db", None):
+        return str(args.db)
+    if os.environ.get("STRIDE_PLANNER_DB"):
+        return os.environ["STRIDE_PLANNER_DB"]
+    return Settings().get("default_database") or default_database()
+
+
+def run_window(args: Namespace) -> int:
+    """Open the main window (or take a screenshot of it) and return the exit status."""
+    screenshot = getattr(args, "screenshot", None)
+    problem = display_problem()
+    if problem is not None:
+        if not screenshot:
+            print(f"No display found: {problem}.", file=sys.stderr)
+            return EXIT_NO_DISPLAY
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Stride Planner")
+    app.setOrganizationName("StridePlanner")
+    app.setApplicationVersion(_version())
+    session = WindowSession(app, args)
+    return session.run()
+
+
+def _version() -> str:
+    from planner import __version__
+
+    return __version__
+
+
+class WindowSession:
+    """One run of the window: builds it, opens the database after the first paint, takes screenshots."""
+
+    def __init__(self, app: QApplication, args: Namespace) -> None:
+        from planner.ui.context import AppContext
+        from planner.ui.main_window import MainWindow
+        from planner.ui.main_window_views import VIEW_NAMES
+        from planner.ui.settings import Settings
+        from planner.ui.style import app_icon, apply_style
+
+        self.app = app
+        self.args = args
+        self.screenshot: str | None = getattr(args, "screenshot", None)
+        self.view_name: str = getattr(args, "view", None) or ""
+        self.exit_code = EXIT_OK
+        self.settings = Settings()
+        apply_style(app, dark=bool(self.settings.get("dark_palette")))
+        app.setWindowIcon(app_icon())
+        self.target = database_target(args)
+        self.ctx = AppContext(None, self.settings)
+        self.window: MainWindow = MainWindow(self.ctx, self.settings, database_label=self.target)
+        if not self.view_name:
+            self.view_name = self.settings.get("window/last_view")
+        if self.screenshot:
+            self.window.resize(*SCREENSHOT_SIZE)
+        self.window.show_view(self.view_name if self.view_name in VIEW_NAMES else "library")
+        self.window.first_painted.connect(self._open_database)
+
+    def run(self) -> int:
+        from PySide6.QtCore import QTimer
+
+        self.window.show()
+        if self.screenshot:
+            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._screenshot_timeout)
+        status = self.app.exec()
+        self._close()
+        return self.exit_code if self.exit_code != EXIT_OK else status
+
+    # -- after the first paint -----------------------------------------------------------------
+    def _open_database(self) -> None:
+        from planner.store.database import open_database
+
+        try:
+            db = open_database(self.target)
+        except BadInput as exc:
+            self._fail(EXIT_BAD_INPUT, "The database cannot be opened",
+                       f"{exc}\n\nThe file was not changed.")
+            return
+        except Exception as exc:
+            from planner.cli import log_exception
+
+            self._fail(EXIT_FAULT, "Something went wrong",
+                       f"The database could not be opened: {exc}\n\nDetails are in {log_exception(exc)}.")
+            return
+        self.db = db
+        self.window.set_database(db)
+        if self.screenshot:
+            self._screenshot_when_ready()
+        else:
+            self._first_run()
+
+    def _fail(self, code: int, title: str, text: str) -> None:
+        self.exit_code = code
+        print(f"stride-planner: {text.splitlines()[0]}", file=sys.stderr)
+        if not self.screenshot:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self.window, title, text)
+        self.window.close()
+        self.app.exit(code)
+
+    def _first_run(self) -> None:
+        if os.environ.get("STRIDE_PLANNER_NO_WELCOME") == "1":
+            return
+        from planner.ui.main_window_first_run import maybe_welcome
+
+        maybe_welcome(self.window, self.ctx, self.settings)
+
+    # -- screenshots ---------------------------------------------------------------------------
+    def _screenshot_when_ready(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        view = self.window.current_view()
+        if view is None or view.is_ready():
+            QTimer.singleShot(0, self._save_screenshot)
+        else:
+            view.ready.connect(lambda: QTimer.singleShot(0, self._save_screenshot))
+
+    def _save_screenshot(self) -> None:
+        if self.exit_code != EXIT_OK or not self.window.isVisible():
+            return
+        path = Path(self.screenshot or "screenshot.png")
+        if not self.window.grab().save(str(path)):
+            self._fail(EXIT_FAULT, "Screenshot", f"could not write the screenshot to {path}")
+            return
+        print(f"stride-planner: wrote {path}", file=sys.stderr)
+        self.window.close()
+        self.app.exit(EXIT_OK)
+
+    def _screenshot_timeout(self) -> None:
+        if self.window.isVisible():
+            self._fail(EXIT_FAULT, "Screenshot",
+                       f"the {self.view_name} view was not ready within {SCREENSHOT_TIMEOUT_MS // 1000} s")
+
+    def _close(self) -> None:
+        if self.window.isVisible():
+            self.window.close()
+        self.window.deleteLater()
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()

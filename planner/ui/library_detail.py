@@ -1,0 +1,83 @@
+"""The detail pane of the library: one exercise as a coach reads it, steps numbered, dose in big type."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from planner.domain.exercise import CONDITION_NAMES, EQUIPMENT_LABELS, Exercise
+from planner.ui.library_model import DEFAULT_DOSE_NOTE, ORIGIN_LABELS, origin, pretty
+
+EMPTY_TEXT = "Select an exercise to see how to do it."
+
+
+class ExerciseDetail(QTextBrowser):
+    """Read-only rich text; links (sources) open in the browser."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exercise_detail")
+        self.setOpenExternalLinks(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(280)
+        self.exercise: Exercise | None = None
+        self.show_exercise(None)
+
+    def show_exercise(self, ex: Exercise | None) -> None:
+        self.exercise = ex
+        self.setHtml(self._html(ex))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.setHtml(self._html(self.exercise))  # the HTML carries the palette's colours
+
+    def plain_text(self) -> str:
+        return self.toPlainText()
+
+    def _html(self, ex: Exercise | None) -> str:
+        pal = self.palette()
+        muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        accent = pal.color(QPalette.ColorRole.Highlight).name()
+        if ex is None:
+            return f'<p style="color:{muted}; margin-top:24px">{escape(EMPTY_TEXT)}</p>'
+        parts = [
+            f'<h2 style="margin:0 0 4px 0">{escape(ex.name)}</h2>',
+            f'<p style="color:{muted}; margin:0 0 12px 0">{escape(ex.category.value.replace("-", " ").capitalize())}'
+            f" · {escape(ORIGIN_LABELS[origin(ex)])}</p>",
+            f'<p style="font-size:16pt; font-weight:600; color:{accent}; margin:0">{escape(ex.dose.describe())}</p>',
+        ]
+        if ex.dose_is_default:
+            parts.append(f'<p style="color:#b86e00; margin:4px 0 0 0"><i>{escape(DEFAULT_DOSE_NOTE)}</i></p>')
+        parts.append('<table cellspacing="0" cellpadding="2" style="margin-top:12px">')
+        rows = (
+            ("Targets", ", ".join(pretty(t) for t in ex.targets) or "—"),
+            ("Equipment", ", ".join(EQUIPMENT_LABELS.get(e, e) for e in ex.equipment) or "None (body weight)"),
+            ("Optional", ", ".join(EQUIPMENT_LABELS.get(e, e) for e in ex.optional_equipment)),
+            ("Helps with", "; ".join(CONDITION_NAMES.get(c, c) for c in ex.conditions)),
+            ("Also called", ", ".join(ex.aliases)),
+        )
+        for label, value in rows:
+            if value:
+                parts.append(f'<tr><td style="color:{muted}; padding-right:12px">{label}</td>'
+                             f"<td>{escape(value)}</td></tr>")
+        parts.append("</table>")
+        if ex.instructions:
+            parts.append('<h3 style="margin:16px 0 4px 0">Steps</h3><ol style="margin-top:0">')
+            parts.extend(f"<li>{escape(step)}</li>" for step in ex.instructions)
+            parts.append("</ol>")
+        if ex.cues:
+            parts.append('<h3 style="margin:16px 0 4px 0">Cues</h3><ul style="margin-top:0">')
+            parts.extend(f"<li>{escape(cue)}</li>" for cue in ex.cues)
+            parts.append("</ul>")
+        for label, value in (("Easier", ex.easier), ("Harder", ex.harder)):
+            if value:
+                parts.append(f'<p style="margin:8px 0 0 0"><b>{label}:</b> {escape(value)}</p>')
+        if ex.source or ex.license:
+            source = escape(ex.source or "—")
+            parts.append(f'<p style="color:{muted}; margin-top:16px">Source: {source}'
+                         + (f"<br>Licence: {escape(ex.license)}" if ex.license else "") + "</p>")
+        return "".join(parts)

@@ -1,0 +1,321 @@
+"""The exercise library view: search and filters, the table, the detail pane, and the edit actions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.exercise import CONDITION_NAMES, CONDITIONS, EQUIPMENT, EQUIPMENT_LABELS, Category, Exercise
+from planner.ui.exercise_dialog import ExerciseDialog
+from planner.ui.library_detail import ExerciseDetail
+from planner.ui.library_model import Column, ExerciseFilterProxy, ExerciseRole, ExerciseTableModel
+from planner.ui.shortcuts import register_shortcut
+from planner.ui.style import icon
+from planner.ui.undo import AddExerciseCommand, DeleteExerciseCommand, EditExerciseCommand, push
+
+if TYPE_CHECKING:
+    from planner.ui.context import AppContext
+
+BUILTIN_DELETE_REASON = "Built-in exercises cannot be deleted; edit them instead (your changes are kept)."
+
+for _keys, _text in ((("Ctrl+N",), "New exercise"), (("Return", "Ctrl+E"), "Edit the selected exercise"),
+                     (("Ctrl+D",), "Duplicate the selected exercise"), (("Delete",), "Delete the selected exercise"),
+                     (("Escape",), "Clear the search")):
+    register_shortcut("Library", _keys, _text)
+
+
+class LibraryView(QWidget):
+    """View protocol: ready, is_ready(), load(), toolbar_actions(), focus_search(), title."""
+
+    ready = Signal()
+    title = "Exercise library"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._loaded = False
+        self._ready = False
+        self.model = ExerciseTableModel(self)
+        self.proxy = ExerciseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self._build_actions()
+        self._wire()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("library_search")
+        self.search.setPlaceholderText("Search by name, id or alias…")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.category = QComboBox()
+        self.category.addItem("All categories", None)
+        for cat in Category:
+            self.category.addItem(cat.value.replace("-", " ").capitalize(), cat.value)
+        self.equipment = QComboBox()
+        self.equipment.addItem("Any equipment", None)
+        self.equipment.addItem("Body weight only", "none")
+        for key in EQUIPMENT:
+            self.equipment.addItem(EQUIPMENT_LABELS[key], key)
+        self.condition = QComboBox()
+        self.condition.addItem("Any condition", None)
+        for key in CONDITIONS:
+            self.condition.addItem(CONDITION_NAMES[key], key)
+        self.count = QLabel()
+        self.count.setObjectName("library_count")
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.equipment, 1)
+        filters.addWidget(self.condition, 2)
+        filters.addWidget(self.count)
+
+        self.table = QTableView()
+        self.table.setObjectName("library_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        em = self.fontMetrics().averageCharWidth()
+        for col, chars in ((Column.NAME, 30), (Column.CATEGORY, 11), (Column.TARGETS, 14), (Column.EQUIPMENT, 13),
+                           (Column.DOSE, 27)):
+            self.table.setColumnWidth(col, chars * em)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+
+        self.detail = ExerciseDetail()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("library_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([780, 320])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+    def _build_actions(self) -> None:
+        def action(text: str, name: str, keys: tuple[str, ...], tip: str) -> QAction:
+            act = QAction(icon(name), text, self)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setToolTip(f"{tip} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})")
+            act.setStatusTip(tip)
+            self.addAction(act)
+            return act
+
+        self.add_action = action("New", "add", ("Ctrl+N",), "Add an exercise of your own")
+        self.edit_action = action("Edit", "edit", ("Return", "Enter", "Ctrl+E"), "Edit the selected exercise")
+        self.duplicate_action = action("Duplicate", "duplicate", ("Ctrl+D",), "Copy the selected exercise as a new one")
+        self.delete_action = action("Delete", "delete", ("Delete",), "Delete the selected exercise")
+
+    def _wire(self) -> None:
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._after_filter)
+        self.category.currentIndexChanged.connect(
+            lambda _i: (self.proxy.set_category(self.category.currentData()), self._after_filter()))
+        self.equipment.currentIndexChanged.connect(
+            lambda _i: (self.proxy.set_equipment(self.equipment.currentData()), self._after_filter()))
+        self.condition.currentIndexChanged.connect(
+            lambda _i: (self.proxy.set_condition(self.condition.currentData()), self._after_filter()))
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.add_action.triggered.connect(self.add_exercise)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.duplicate_action.triggered.connect(self.duplicate_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.ctx.library_changed.connect(self.reload)
+        self.table.viewport().installEventFilter(self)
+        self._update_actions()
+
+    # -- view protocol -------------------------------------------------------------------------
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def load(self) -> None:
+        """Read the library from the open database and select the first exercise."""
+        self.reload()
+        self._loaded = True
+        if self.isVisible():
+            self.table.viewport().update()  # ready after this paint (eventFilter)
+        else:
+            self._set_ready()
+
+    def toolbar_actions(self) -> list[QAction]:
+        return [self.add_action, self.edit_action, self.duplicate_action, self.delete_action]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (not self._ready and self._loaded and event.type() == QEvent.Type.Paint
+                and watched is self.table.viewport()):
+            QTimer.singleShot(0, self._set_ready)  # after this paint has finished
+        return super().eventFilter(watched, event)
+
+    def _set_ready(self) -> None:
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            return
+        super().keyPressEvent(event)
+
+    # -- data ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        from planner.store.exercises import list_exercises
+
+        if self.ctx.db is None:
+            return
+        keep = self.selected_exercise()
+        self.model.set_exercises(list_exercises(self.ctx.db))
+        self._after_filter()
+        if keep is not None and self.select_exercise(keep.id):
+            return
+        self._select_first()
+
+    def selected_exercise(self) -> Exercise | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return index.siblingAtColumn(0).data(ExerciseRole)
+
+    def select_exercise(self, exercise_id: str) -> bool:
+        row = self.model.row_of(exercise_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self._select(index.row())
+        return True
+
+    def _select(self, proxy_row: int) -> None:
+        index = self.proxy.index(proxy_row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount() > 0:
+            self._select(0)
+        else:
+            self._on_current_changed()
+
+    def _after_filter(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} exercises")
+        if not self.table.selectionModel().currentIndex().isValid():
+            self._select_first()
+
+    def _on_current_changed(self, *_args: object) -> None:
+        self.detail.show_exercise(self.selected_exercise())
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        ex = self.selected_exercise()
+        has = ex is not None
+        self.edit_action.setEnabled(has)
+        self.duplicate_action.setEnabled(has)
+        can_delete = has and not ex.builtin
+        self.delete_action.setEnabled(can_delete)
+        tip = BUILTIN_DELETE_REASON if has and ex.builtin else "Delete the selected exercise (Del)"
+        self.delete_action.setToolTip(tip)
+        self.delete_action.setStatusTip(tip)
+
+    # -- edits ---------------------------------------------------------------------------------
+    def add_exercise(self) -> None:
+        new, ok = ExerciseDialog.get_exercise(self, None)
+        if ok and new is not None:
+            self._push_add(AddExerciseCommand(self.ctx, new))
+
+    def edit_selected(self) -> None:
+        before = self.selected_exercise()
+        if before is None:
+            return
+        after, ok = ExerciseDialog.get_exercise(self, before)
+        if ok and after is not None and after != before:
+            self._report(push(self.ctx, EditExerciseCommand(self.ctx, before, after)))
+            self.select_exercise(before.id)
+
+    def duplicate_selected(self) -> None:
+        source = self.selected_exercise()
+        if source is None:
+            return
+        copy = replace(source, id=f"{source.id}-copy", name=f"{source.name} (copy)", builtin=False, edited=False)
+        new, ok = ExerciseDialog.get_exercise(self, copy, title="Duplicate exercise")
+        if ok and new is not None:
+            self._push_add(AddExerciseCommand(self.ctx, replace(new, builtin=False, edited=False),
+                                              text=f"Duplicate {source.name}"))
+
+    def delete_selected(self) -> None:
+        ex = self.selected_exercise()
+        if ex is None:
+            return
+        if ex.builtin:
+            self.ctx.say(BUILTIN_DELETE_REASON)
+            return
+        row = self.table.selectionModel().currentIndex().row()
+        self._report(push(self.ctx, DeleteExerciseCommand(self.ctx, ex)))
+        if self.proxy.rowCount():
+            self._select(min(row, self.proxy.rowCount() - 1))
+        self.ctx.say(f"Deleted {ex.name} (Undo brings it back)")
+
+    def _push_add(self, command: AddExerciseCommand) -> None:
+        error = push(self.ctx, command)
+        self._report(error)
+        if error is None and command.added is not None:
+            self.reveal(command.added.id)
+
+    def reveal(self, exercise_id: str) -> None:
+        """Select the exercise, clearing the search and filters if they hide it."""
+        if self.select_exercise(exercise_id):
+            return
+        self.search.clear()
+        for combo in (self.category, self.equipment, self.condition):
+            combo.setCurrentIndex(0)
+        self.select_exercise(exercise_id)
+
+    def _report(self, error: str | None) -> None:
+        if error:
+            QMessageBox.warning(self, "Exercise library", error)

@@ -1,0 +1,239 @@
+"""The main window: a sidebar of views, the active view, its toolbar actions, menus and status bar.
+
+The window is built and painted before the database is opened (start-up speed); `set_database()`
+then hands the database to every view created so far, and later views load when first shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from planner.ui.main_window_actions import WindowActions
+from planner.ui.main_window_views import VIEWS, PlaceholderView, entry
+from planner.ui.style import app_icon, icon
+
+if TYPE_CHECKING:
+    from planner.store.database import Database
+    from planner.ui.context import AppContext
+    from planner.ui.settings import Settings
+
+STATUS_TIMEOUT_MS = 6000
+NO_ATHLETE = "No athlete selected"
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()  # emitted once, just after the window's first paint
+    view_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, settings: Settings, *, database_label: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.views: dict[str, QWidget] = {}
+        self.current_view_name: str | None = None
+        self._painted = False
+        self._build(database_label)
+        self.actions_ = WindowActions(self)
+        self._wire()
+        self.restore_window_state()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self, database_label: str) -> None:
+        self.setObjectName("main_window")
+        self.setWindowIcon(app_icon())
+        self.set_database_label(database_label)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(160)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { background: palette(base); padding: 8px 0; outline: 0; }"
+            "QListWidget#sidebar::item { padding: 8px 12px; margin: 2px 8px; border-radius: 6px; }"
+            "QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
+        )
+        for view in VIEWS:
+            item = QListWidgetItem(icon(view.icon), view.label)
+            item.setData(Qt.ItemDataRole.UserRole, view.name)
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("view_stack")
+        body = QWidget()
+        body.setObjectName("body")
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self.toolbar = QToolBar("Actions")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+
+        self.database_status = QLabel()
+        self.database_status.setObjectName("database_status")
+        self.athlete_status = QLabel(NO_ATHLETE)
+        self.athlete_status.setObjectName("athlete_status")
+        self.statusBar().addPermanentWidget(self.database_status)
+        self.statusBar().addPermanentWidget(self.athlete_status)
+        self.resize(1280, 800)
+
+    def _wire(self) -> None:
+        self.sidebar.currentRowChanged.connect(lambda row: self.show_view(VIEWS[row].name) if row >= 0 else None)
+        self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS))
+        self.ctx.database_opened.connect(self._load_views)
+        self.ctx.current_athlete_changed.connect(self._show_athlete)
+        self.ctx.athletes_changed.connect(lambda: self._show_athlete(self.ctx.current_athlete_id))
+
+    # -- views ---------------------------------------------------------------------------------
+    def view(self, name: str) -> QWidget:
+        """The view called `name`, created (and loaded, if the database is open) on first use."""
+        if name not in self.views:
+            spec = entry(name)
+            try:
+                widget = spec.factory()(self.ctx, self.stack)
+            except Exception as exc:
+                widget = PlaceholderView(spec.label, self._failure(exc), self.stack)
+            self.views[name] = widget
+            self.stack.addWidget(widget)
+            self._restore_splitters(name, widget)
+            if self.ctx.db is not None:
+                self._load(name, widget)
+        return self.views[name]
+
+    def show_view(self, name: str) -> QWidget:
+        widget = self.view(name)
+        self.stack.setCurrentWidget(widget)
+        self.current_view_name = name
+        row = [v.name for v in VIEWS].index(name)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+        self._fill_toolbar(widget)
+        self.view_changed.emit(name)
+        return widget
+
+    def current_view(self) -> QWidget | None:
+        return self.views.get(self.current_view_name) if self.current_view_name else None
+
+    def _fill_toolbar(self, widget: QWidget) -> None:
+        self.toolbar.clear()
+        actions = widget.toolbar_actions() if hasattr(widget, "toolbar_actions") else []
+        for action in actions:
+            self.toolbar.addAction(action)
+        if actions:
+            self.toolbar.addSeparator()
+        self.toolbar.addAction(self.actions_.undo)
+        self.toolbar.addAction(self.actions_.redo)
+
+    def _load_views(self) -> None:
+        for name, widget in list(self.views.items()):
+            self._load(name, widget)
+
+    def _load(self, name: str, widget: QWidget) -> None:
+        try:
+            widget.load()
+        except Exception as exc:
+            spec = entry(name)
+            placeholder = PlaceholderView(spec.label, self._failure(exc), self.stack)
+            self.stack.insertWidget(self.stack.indexOf(widget), placeholder)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+            self.views[name] = placeholder
+            if self.current_view_name == name:
+                self.show_view(name)
+
+    @staticmethod
+    def _failure(exc: Exception) -> str:
+        from planner.cli import log_exception
+
+        return f"This view could not be opened. Details are in {log_exception(exc)}."
+
+    # -- database and status -------------------------------------------------------------------
+    def set_database(self, db: Database) -> None:
+        label = str(db.path) if db.path is not None else db.url
+        self.set_database_label(label)
+        self.ctx.set_database(db)
+        self._show_athlete(self.ctx.current_athlete_id)
+
+    def set_database_label(self, label: str) -> None:
+        name = Path(label).name if label else ""
+        self.setWindowTitle(f"Stride Planner — {name}" if name else "Stride Planner")
+        if hasattr(self, "database_status"):
+            self.database_status.setText(label)
+            self.database_status.setToolTip(f"Database: {label}")
+
+    def _show_athlete(self, athlete_id: int | None) -> None:
+        text = NO_ATHLETE
+        if athlete_id is not None and self.ctx.db is not None:
+            from planner.store.athletes import get_athlete
+
+            try:
+                text = f"Athlete: {get_athlete(self.ctx.db, athlete_id).athlete.name}"
+            except Exception:  # deleted meanwhile: the label must never break the window
+                text = NO_ATHLETE
+        self.athlete_status.setText(text)
+
+    # -- state ---------------------------------------------------------------------------------
+    def restore_window_state(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+        if self.current_view_name:
+            self.settings.set("window/last_view", self.current_view_name)
+        for name, widget in self.views.items():
+            for splitter in widget.findChildren(QSplitter):
+                if splitter.objectName():
+                    self.settings.set_splitter_state(name, splitter.objectName(), splitter.saveState())
+        self.settings.sync()
+
+    def _restore_splitters(self, name: str, widget: QWidget) -> None:
+        for splitter in widget.findChildren(QSplitter):
+            state = self.settings.splitter_state(name, splitter.objectName()) if splitter.objectName() else None
+            if state is not None and not state.isEmpty():
+                splitter.restoreState(state)
+
+    # -- events --------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this paint has reached the screen
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from planner.ui.background import running_tasks
+
+        for task in running_tasks():
+            task.wait()
+        self.save_window_state()
+        super().closeEvent(event)

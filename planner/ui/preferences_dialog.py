@@ -1,0 +1,94 @@
+"""Edit ▸ Preferences…: units, paper, first day of the week, default database, dark palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.paths import default_database
+from planner.ui.settings import Settings
+
+_CHOICE_LABELS = {
+    "units": {"km": "Kilometres", "mi": "Miles"},
+    "paper": {"a4": "A4", "letter": "US Letter"},
+    "first_day_of_week": {"mon": "Monday", "sun": "Sunday"},
+}
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.combos: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        form.setSpacing(8)
+        for key, label in (("units", "Distance &units"), ("paper", "&Paper size"),
+                           ("first_day_of_week", "&First day of the week")):
+            combo = QComboBox()
+            for value, text in _CHOICE_LABELS[key].items():
+                combo.addItem(text, value)
+            combo.setCurrentIndex(combo.findData(settings.get(key)))
+            self.combos[key] = combo
+            form.addRow(label, combo)
+        self.database = QLineEdit(settings.get("default_database"))
+        self.database.setPlaceholderText(default_database())
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_database)
+        row = QHBoxLayout()
+        row.addWidget(self.database, 1)
+        row.addWidget(browse)
+        form.addRow("Default &database", row)
+        self.dark = QCheckBox("Use the dark palette")
+        self.dark.setChecked(settings.get("dark_palette"))
+        form.addRow("", self.dark)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(16)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Default database", self.database.text() or default_database(),
+                                              "Stride Planner databases (*.db);;All files (*)",
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.database.setText(path)
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {key: combo.currentData() for key, combo in self.combos.items()}
+        text = self.database.text().strip()
+        values["default_database"] = str(Path(text).expanduser()) if text else ""
+        values["dark_palette"] = self.dark.isChecked()
+        return values
+
+    @classmethod
+    def edit(cls, settings: Settings, parent: QWidget | None = None) -> tuple[dict[str, Any], bool]:
+        """Show the dialog; when accepted, the values are saved to `settings` and returned."""
+        dialog = cls(settings, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return {}, False
+            values = dialog.values()
+            for key, value in values.items():
+                settings.set(key, value)
+            return values, True
+        finally:
+            dialog.deleteLater()

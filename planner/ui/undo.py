@@ -1,0 +1,133 @@
+"""Undoable edits: every database change of the window is a QUndoCommand that writes at once.
+
+A command's redo() writes to the database and announces the change on the context; its undo()
+puts back exactly what was there. A redo() that fails with BadInput marks itself obsolete, so
+QUndoStack drops it, and keeps the message in `error` for the caller to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from planner.domain.errors import BadInput
+
+if TYPE_CHECKING:
+    from planner.domain.exercise import Exercise
+    from planner.ui.context import AppContext
+
+
+class DatabaseCommand(QUndoCommand):
+    """Base: subclasses implement apply() and revert(); errors become `error`, never a traceback."""
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.error: str | None = None
+        self._done_once = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def announce(self) -> None:
+        """Emit the context signal the change concerns."""
+
+    def redo(self) -> None:
+        try:
+            self.apply()
+        except BadInput as exc:
+            self.error = str(exc)
+            self.setObsolete(True)
+            return
+        self._done_once = True
+        self.announce()
+
+    def undo(self) -> None:
+        try:
+            self.revert()
+        except BadInput as exc:
+            self.error = str(exc)
+            self.ctx.say(f"Could not undo: {exc}")
+            return
+        self.announce()
+
+
+def push(ctx: AppContext, command: DatabaseCommand) -> str | None:
+    """Push `command` (which writes at once); return the error message when it could not be done."""
+    ctx.undo_stack.push(command)
+    return command.error
+
+
+class LibraryCommand(DatabaseCommand):
+    def announce(self) -> None:
+        self.ctx.library_changed.emit()
+
+
+class AddExerciseCommand(LibraryCommand):
+    """Add a custom exercise; `added` is the stored one (with the id the store gave it)."""
+
+    def __init__(self, ctx: AppContext, exercise: Exercise, text: str | None = None) -> None:
+        super().__init__(ctx, text or f"Add {exercise.name}")
+        self.exercise = exercise
+        self.added: Exercise | None = None
+
+    def apply(self) -> None:
+        from planner.store.exercises import add_custom_exercise, restore_exercise
+
+        if self.added is None:
+            self.added = add_custom_exercise(self.ctx.db, self.exercise)
+        else:
+            restore_exercise(self.ctx.db, self.added)  # redo after undo: same id as before
+
+    def revert(self) -> None:
+        from planner.store.exercises import delete_exercise
+
+        assert self.added is not None
+        delete_exercise(self.ctx.db, self.added.id)
+
+
+class EditExerciseCommand(LibraryCommand):
+    """Save changes to an exercise; undo restores it exactly, markers included."""
+
+    def __init__(self, ctx: AppContext, before: Exercise, after: Exercise) -> None:
+        super().__init__(ctx, f"Edit {before.name}")
+        self.before = before
+        self.after = replace(after, id=before.id)
+        self.saved: Exercise | None = None
+
+    def apply(self) -> None:
+        from planner.store.exercises import restore_exercise, update_exercise
+
+        if self.saved is None:
+            self.saved = update_exercise(self.ctx.db, self.after)
+        else:
+            restore_exercise(self.ctx.db, self.saved)
+
+    def revert(self) -> None:
+        from planner.store.exercises import restore_exercise
+
+        restore_exercise(self.ctx.db, self.before)
+
+
+class DeleteExerciseCommand(LibraryCommand):
+    """Delete a custom exercise; undo puts it back under the same id."""
+
+    def __init__(self, ctx: AppContext, exercise: Exercise) -> None:
+        super().__init__(ctx, f"Delete {exercise.name}")
+        self.exercise = exercise
+        self.deleted: Exercise | None = None
+
+    def apply(self) -> None:
+        from planner.store.exercises import delete_exercise
+
+        self.deleted = delete_exercise(self.ctx.db, self.exercise.id)
+
+    def revert(self) -> None:
+        from planner.store.exercises import restore_exercise
+
+        restore_exercise(self.ctx.db, self.deleted or self.exercise)
