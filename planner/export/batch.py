@@ -172,12 +172,10 @@ def export_team(jobs: Sequence[TeamJob], out_dir: Path, *, combined: bool = Fals
             finished, pending = wait(pending, timeout=POLL_S, return_when=FIRST_COMPLETED)
             if combined and progress:
                 done_count = _drain(queue, done_count, total, progress)
-            if cancel is not None and cancel.is_set() and not stop.is_set():
-                stop.set()
-                result.cancelled = True
-                for f in pending:
-                    f.cancel()
+            _check_cancel(cancel, stop, result, pending)
             for f in finished:
+                # The progress call of an earlier file in this round may have asked to stop.
+                _check_cancel(cancel, stop, result, pending)
                 i = futures[f]
                 final, staging = targets[i]
                 status, value = ("cancelled", None) if f.cancelled() else f.result()
@@ -206,6 +204,14 @@ def export_team(jobs: Sequence[TeamJob], out_dir: Path, *, combined: bool = Fals
     if combined and progress and result.written and done_count < total:
         progress(total, total)
     return result
+
+
+def _check_cancel(cancel: threading.Event | None, stop: Any, result: BatchResult, pending: set[Future[Any]]) -> None:
+    if cancel is not None and cancel.is_set() and not stop.is_set():
+        stop.set()
+        result.cancelled = True
+        for f in pending:
+            f.cancel()
 
 
 def _drain(queue: Any, done: int, total: int, progress: Callable[[int, int], None]) -> int:
