@@ -1,0 +1,356 @@
+"""The season grid: weeks as rows, days as columns, sessions drawn as small cards.
+
+A QTableView with one painting delegate, so scrolling, keyboard moves and accessibility come from
+Qt; the delegate only draws. Every colour has a word beside it so the grid also reads in greyscale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
+
+from planner.domain.plan import Session
+from planner.ui.phase_colors import RUN_COLORS, RUN_LABELS, SESSION_COLORS, phase_color, text_on, tint
+from planner.ui.plan_model import (
+    CELL_ROLE,
+    FIRST_DAY_COLUMN,
+    WARNINGS_COLUMN,
+    WEEK_COLUMN,
+    DayCell,
+    PlanModel,
+    WeekCell,
+    week_dates,
+)
+
+PAD = 4
+RUN_LINE = 17
+CARD_HEIGHT = 19
+CARD_GAP = 3
+WEEK_COLUMN_WIDTH = 118
+WARNINGS_COLUMN_WIDTH = 180
+EDITED_COLOR = QColor("#e8710a")
+WARNING_COLOR = QColor("#c77700")
+GRID_LINE = QColor("#d5d8dc")
+TODAY_FILL = QColor("#fff8d6")
+FOCUS_COLOR = QColor("#1a73e8")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def row_height(max_sessions: int) -> int:
+    return PAD * 2 + RUN_LINE + max(2, max_sessions) * (CARD_HEIGHT + CARD_GAP)
+
+
+def card_rects(cell_rect: QRect, count: int) -> list[QRect]:
+    """Where each session card of a day cell is drawn (also used to find the card under a click)."""
+    top = cell_rect.top() + PAD + RUN_LINE
+    return [QRect(cell_rect.left() + PAD, top + i * (CARD_HEIGHT + CARD_GAP), cell_rect.width() - 2 * PAD,
+                  CARD_HEIGHT) for i in range(count)]
+
+
+def card_title(session: Session) -> str:
+    """The title as a card has room for: "Hip and knee routine" reads as "Hip & knee"."""
+    title = session.title.replace(" and ", " & ")
+    return title.removesuffix(" routine") if len(title) > 12 else title
+
+
+def _small(font: QFont, scale: float = 0.9) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() * scale))
+    return small
+
+
+def draw_warning_sign(painter: QPainter, left: int, top: int, size: int) -> None:
+    triangle = QPolygonF([QPointF(left + size / 2, top), QPointF(left + size, top + size),
+                          QPointF(left, top + size)])
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(WARNING_COLOR)
+    painter.drawPolygon(triangle)
+    painter.setPen(QPen(QColor("white"), 1.6))
+    cx = left + size / 2
+    painter.drawLine(QPointF(cx, top + size * 0.38), QPointF(cx, top + size * 0.7))
+    painter.drawPoint(QPointF(cx, top + size * 0.84))
+
+
+class PlanDelegate(QStyledItemDelegate):
+    """Paints week bands, day cells with run and session cards, and the week's warnings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.selected_key: str | None = None
+        self.today = dt.date.today()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(90, row_height(2))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        cell = index.data(CELL_ROLE)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect
+        if isinstance(cell, WeekCell):
+            self._paint_week(painter, option, cell)
+        elif isinstance(cell, DayCell):
+            self._paint_day(painter, option, cell)
+        elif isinstance(cell, tuple):
+            self._paint_warnings(painter, option, cell)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(GRID_LINE)
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(FOCUS_COLOR, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+    def _paint_week(self, painter: QPainter, option: QStyleOptionViewItem, cell: WeekCell) -> None:
+        rect, week = option.rect, cell.week
+        color = phase_color(week.phase)
+        painter.fillRect(rect, tint(color, 0.78))
+        painter.fillRect(QRect(rect.left(), rect.top(), 7, rect.height()), color)
+        if week.deload:  # hatching reads as "lighter" even without colour
+            painter.setPen(QPen(tint(color, 0.45), 1))
+            for x in range(rect.left() - rect.height(), rect.right(), 9):
+                painter.drawLine(x, rect.bottom(), x + rect.height(), rect.top())
+        left = rect.left() + 12
+        width = rect.width() - 16
+        base = option.font
+        bold = QFont(base)
+        bold.setBold(True)
+        painter.setPen(QColor("#1b1b1b"))
+        painter.setFont(bold)
+        y = rect.top() + PAD
+        line = QFontMetrics(bold).height()
+        painter.drawText(QRect(left, y, width, line), Qt.AlignmentFlag.AlignLeft, f"Week {week.index}")
+        if cell.warnings:
+            draw_warning_sign(painter, rect.right() - 20, y + 1, 14)
+        small = _small(base)
+        small_line = QFontMetrics(small).height()
+        painter.setFont(small)
+        painter.setPen(QColor("#3c4043"))
+        y += line
+        painter.drawText(QRect(left, y, width, small_line), Qt.AlignmentFlag.AlignLeft, week_dates(week))
+        y += small_line + 2
+        chip_font = QFont(small)
+        chip_font.setBold(True)
+        painter.setFont(chip_font)
+        chip_fm = QFontMetrics(chip_font)
+        label = week.phase.label
+        chip = QRect(left, y, min(width, chip_fm.horizontalAdvance(label) + 10), small_line + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawRoundedRect(chip, 4, 4)
+        painter.setPen(text_on(color))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        if week.deload:
+            deload = QRect(chip.right() + 4, y, width - chip.width() - 4, small_line + 2)
+            if deload.width() < chip_fm.horizontalAdvance("Deload"):
+                deload = QRect(left, y - small_line - 2, width, small_line)  # beside the dates instead
+            painter.setPen(QColor("#1b1b1b"))
+            painter.drawText(deload, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "Deload")
+
+    def _paint_day(self, painter: QPainter, option: QStyleOptionViewItem, cell: DayCell) -> None:
+        rect = option.rect
+        if cell.date == self.today:
+            painter.fillRect(rect, TODAY_FILL)
+        elif cell.run == "race":
+            painter.fillRect(rect, tint(RUN_COLORS["race"], 0.9))
+        else:
+            painter.fillRect(rect, QColor("white"))
+        small = _small(option.font)
+        fm = QFontMetrics(small)
+        run_rect = QRect(rect.left() + PAD, rect.top() + PAD, rect.width() - 2 * PAD, RUN_LINE - 2)
+        run_color = RUN_COLORS.get(cell.run, QColor("#5f6368"))
+        if cell.run == "race":
+            text = f"Race: {cell.race}" if cell.race else "Race"
+            bold = QFont(small)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(run_color)
+            painter.drawText(run_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, run_rect.width()))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(run_color)
+            dot = 7
+            cy = run_rect.center().y()
+            if cell.run == "rest":
+                painter.setPen(QPen(run_color, 1.2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QRect(run_rect.left(), cy - dot // 2, dot, dot))
+            painter.setFont(small)
+            painter.setPen(run_color if cell.run != "rest" else QColor("#80868b"))
+            day = f"{cell.date.day} {cell.date:%b}" if cell.date.day == 1 else str(cell.date.day)
+            text_rect = run_rect.adjusted(dot + 4, 0, 0, 0)
+            day_width = fm.horizontalAdvance(day)
+            label_width = text_rect.width() - day_width - 4
+            painter.drawText(QRect(text_rect.left(), text_rect.top(), label_width, text_rect.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(RUN_LABELS.get(cell.run, cell.run), Qt.TextElideMode.ElideRight,
+                                           label_width))
+            painter.setPen(QColor("#9aa0a6"))
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
+        for session, card in zip(cell.sessions, card_rects(rect, len(cell.sessions)), strict=False):
+            self._paint_card(painter, card, session, cell.is_edited(session), small, fm)
+
+    def _paint_card(self, painter: QPainter, card: QRect, session: Session, edited: bool, font: QFont,
+                    fm: QFontMetrics) -> None:
+        color = SESSION_COLORS[session.kind]
+        selected = session.key == self.selected_key
+        painter.setPen(QPen(color, 2) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(tint(color, 0.55 if selected else 0.84))
+        painter.drawRoundedRect(card.adjusted(0, 0, -1, -1), 3, 3)
+        painter.fillRect(QRect(card.left(), card.top(), 4, card.height()), color)
+        minutes = f"{round(session.minutes())}′"
+        inner = card.adjusted(7, 0, -4, 0)
+        if edited:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(EDITED_COLOR)
+            painter.drawEllipse(QRect(inner.right() - 6, card.top() + 3, 6, 6))
+            inner.adjust(0, 0, -9, 0)
+        painter.setFont(font)
+        title = card_title(session)
+        title_width = inner.width()
+        if fm.horizontalAdvance(title) + fm.horizontalAdvance(minutes) + 6 <= inner.width():
+            # Minutes only where the whole title still fits: a readable title matters more.
+            painter.setPen(QColor("#5f6368"))
+            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, minutes)
+            title_width -= fm.horizontalAdvance(minutes) + 6
+        painter.setPen(QColor("#1b1b1b"))
+        painter.drawText(QRect(inner.left(), inner.top(), title_width, inner.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight, title_width))
+
+    def _paint_warnings(self, painter: QPainter, option: QStyleOptionViewItem, warnings: tuple[str, ...]) -> None:
+        rect = option.rect
+        painter.fillRect(rect, QColor("#fffdf5") if warnings else QColor("white"))
+        if not warnings:
+            return
+        small = _small(option.font)
+        painter.setFont(small)
+        draw_warning_sign(painter, rect.left() + PAD, rect.top() + PAD + 1, 13)
+        text_rect = rect.adjusted(PAD + 18, PAD, -PAD, -PAD)
+        text = "\n".join(w.split(":", 1)[1].strip() if ":" in w else w for w in warnings)
+        painter.setPen(QColor("#7a4a00"))
+        fm = QFontMetrics(small)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        needed = fm.boundingRect(text_rect, flags, text)
+        if needed.height() > text_rect.height():  # keep rows even: cut and leave the rest to the tooltip
+            lines = max(1, text_rect.height() // fm.lineSpacing())
+            text = fm.elidedText(text.replace("\n", " "), Qt.TextElideMode.ElideRight, text_rect.width() * lines - 20)
+        painter.drawText(text_rect, flags, text)
+
+
+class PlanGrid(QTableView):
+    """The grid; `session_clicked` fires with the Session under a click or Enter."""
+
+    session_clicked = Signal(object)  # Session
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan_delegate = PlanDelegate(self)
+        self.setItemDelegate(self.plan_delegate)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setMouseTracking(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setTabKeyNavigation(False)
+
+    def setModel(self, model: PlanModel) -> None:  # type: ignore[override]
+        super().setModel(model)
+        model.modelReset.connect(self._fit)
+        self._fit()
+
+    def plan_model(self) -> PlanModel:
+        return self.model()  # type: ignore[return-value]
+
+    def _fit(self) -> None:
+        model = self.plan_model()
+        self.verticalHeader().setDefaultSectionSize(row_height(model.max_sessions_per_day()))
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(60)
+        header.setSectionResizeMode(WEEK_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(WEEK_COLUMN, WEEK_COLUMN_WIDTH)
+        for column in range(FIRST_DAY_COLUMN, WARNINGS_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WARNINGS_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(WARNINGS_COLUMN, WARNINGS_COLUMN_WIDTH)
+
+    def session_at(self, pos: QPoint) -> Session | None:
+        index = self.indexAt(pos)
+        cell = index.data(CELL_ROLE) if index.isValid() else None
+        if not isinstance(cell, DayCell):
+            return None
+        for session, rect in zip(cell.sessions, card_rects(self.visualRect(index), len(cell.sessions)),
+                                 strict=False):
+            if rect.contains(pos):
+                return session
+        return None
+
+    def card_center(self, row: int, column: int, card: int = 0) -> QPoint:
+        """Where to click to hit a card (for tests and for keyboard-driven opening)."""
+        index = self.plan_model().index(row, column)
+        return card_rects(self.visualRect(index), card + 1)[card].center()
+
+    def select_session(self, key: str | None) -> None:
+        self.plan_delegate.selected_key = key
+        self.viewport().update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            session = self.session_at(event.position().toPoint())
+            if session is not None:
+                self.session_clicked.emit(session)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_current()
+            return
+        super().keyPressEvent(event)
+
+    def open_current(self) -> None:
+        """Open the selected card of the current day, or its first one; Enter again moves to the next."""
+        cell = self.currentIndex().data(CELL_ROLE)
+        if not isinstance(cell, DayCell) or not cell.sessions:
+            return
+        keys = [s.key for s in cell.sessions]
+        current = self.plan_delegate.selected_key
+        pick = (keys.index(current) + 1) % len(keys) if current in keys else 0
+        self.session_clicked.emit(cell.sessions[pick])
+
+    def move_week(self, step: int) -> None:
+        current = self.currentIndex()
+        column = current.column() if current.isValid() else FIRST_DAY_COLUMN
+        row = max(0, min(self.plan_model().rowCount() - 1, (current.row() if current.isValid() else 0) + step))
+        index = self.plan_model().index(row, column)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            session = self.session_at(event.pos())  # a card's own reason beats the day's list
+            if session is not None:
+                QToolTip.showText(event.globalPos(), f"{session.title}\n{session.why}", self)
+                return True
+        return super().viewportEvent(event)

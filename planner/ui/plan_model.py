@@ -1,0 +1,188 @@
+"""The season as a table model: one row per week, a week column, Monday..Sunday, and warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from planner.domain.athlete import DAY_NAMES, DAYS, Athlete, Phase
+from planner.domain.plan import Plan, Session, Week
+from planner.ui.phase_colors import RUN_LABELS, SESSION_LABELS
+
+WEEK_COLUMN = 0
+FIRST_DAY_COLUMN = 1
+WARNINGS_COLUMN = FIRST_DAY_COLUMN + len(DAYS)
+
+CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # WeekCell, DayCell or the week's warnings (list[str])
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class WeekCell:
+    week: Week
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DayCell:
+    date: dt.date
+    run: str  # rest / easy / quality / long / race
+    race: str | None
+    sessions: tuple[Session, ...]
+    edited: frozenset[str]  # keys of the sessions the coach edited
+    phase: Phase
+
+    def is_edited(self, session: Session) -> bool:
+        return session.edited or session.key in self.edited
+
+
+def week_dates(week: Week) -> str:
+    end = week.end
+    if week.start.month == end.month:
+        return f"{week.start.day}–{end.day} {end:%b}"
+    return f"{week.start.day} {week.start:%b} – {end.day} {end:%b}"
+
+
+def session_line(session: Session) -> str:
+    return f"{session.title} · {len(session.exercises)} ex · {round(session.minutes())} min"
+
+
+def plan_summary(plan: Plan) -> str:
+    """"22 weeks: 6 off-season, 4 pre-season, … · 3 deload · 4 warnings", in season order."""
+    counts = Counter(w.phase for w in plan.weeks)
+    phases = ", ".join(f"{counts[p]} {p.label.lower()}" for p in Phase if counts[p])
+    parts = [f"{len(plan.weeks)} weeks from {plan.start:%d %b %Y}: {phases}"]
+    deloads = sum(1 for w in plan.weeks if w.deload)
+    if deloads:
+        parts.append(f"{deloads} deload")
+    strength = sum(len(w.strength_sessions()) for w in plan.weeks)
+    parts.append(f"{strength} strength sessions")
+    if plan.warnings:
+        parts.append(f"{len(plan.warnings)} warning{'s' if len(plan.warnings) != 1 else ''}")
+    return " · ".join(parts)
+
+
+class PlanModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plan: Plan | None = None
+        self._athlete: Athlete | None = None
+        self._edited: frozenset[str] = frozenset()
+
+    def set_plan(self, plan: Plan | None, athlete: Athlete | None = None,
+                 edited_keys: frozenset[str] = frozenset()) -> None:
+        self.beginResetModel()
+        self.plan = plan
+        self._athlete = athlete
+        self._edited = edited_keys
+        self.endResetModel()
+
+    def week_at(self, row: int) -> Week | None:
+        if self.plan is None or not 0 <= row < len(self.plan.weeks):
+            return None
+        return self.plan.weeks[row]
+
+    def max_sessions_per_day(self) -> int:
+        if self.plan is None:
+            return 0
+        return max((sum(1 for s in w.sessions if s.date == d) for w in self.plan.weeks
+                    for d in {s.date for s in w.sessions}), default=0)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.plan is None else len(self.plan.weeks)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else WARNINGS_COLUMN + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                if section == WEEK_COLUMN:
+                    return "Week"
+                if section == WARNINGS_COLUMN:
+                    return "Warnings"
+                if FIRST_DAY_COLUMN <= section < WARNINGS_COLUMN:
+                    return DAY_NAMES[DAYS[section - FIRST_DAY_COLUMN]][:3]
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and self.week_at(section) is not None:
+            return str(section + 1)
+        return None
+
+    def cell(self, row: int, column: int) -> WeekCell | DayCell | tuple[str, ...] | None:
+        week = self.week_at(row)
+        if week is None or self.plan is None:
+            return None
+        warnings = tuple(self.plan.warnings_for(week.index))
+        if column == WEEK_COLUMN:
+            return WeekCell(week, warnings)
+        if column == WARNINGS_COLUMN:
+            return warnings
+        if not FIRST_DAY_COLUMN <= column < WARNINGS_COLUMN:
+            return None
+        day_id = DAYS[column - FIRST_DAY_COLUMN]
+        date = week.start + dt.timedelta(days=column - FIRST_DAY_COLUMN)
+        race = self._athlete.race_on(date) if self._athlete is not None else None
+        run = "race" if race is not None else week.runs.get(day_id) or self._athlete_run(day_id)
+        race_name = race.name if race is not None else (week.race if run == "race" else None)
+        return DayCell(date=date, run=run, race=race_name, sessions=tuple(week.sessions_on(date)),
+                       edited=self._edited, phase=week.phase)
+
+    def _athlete_run(self, day_id: str) -> str:
+        if self._athlete is None:
+            return "rest"
+        return self._athlete.week.get(day_id).value if day_id in self._athlete.week else "rest"
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        cell = self.cell(index.row(), index.column())
+        if cell is None:
+            return None
+        if role == CELL_ROLE:
+            return cell
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(cell)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(cell)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return _display(cell).replace("\n", ", ")
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _display(cell: WeekCell | DayCell | tuple[str, ...]) -> str:
+    if isinstance(cell, WeekCell):
+        w = cell.week
+        label = f"Week {w.index}\n{week_dates(w)}\n{w.phase.label}"
+        return label + (" · deload" if w.deload else "")
+    if isinstance(cell, DayCell):
+        run = f"Race: {cell.race}" if cell.run == "race" and cell.race else RUN_LABELS.get(cell.run, cell.run)
+        lines = [run] + [session_line(s) + (" (edited)" if cell.is_edited(s) else "") for s in cell.sessions]
+        return "\n".join(lines)
+    return "\n".join(cell)
+
+
+def _tooltip(cell: WeekCell | DayCell | tuple[str, ...]) -> str | None:
+    if isinstance(cell, WeekCell):
+        w = cell.week
+        tip = f"Week {w.index}, {w.start:%a %d %b} – {w.end:%a %d %b %Y}: {w.phase.label}"
+        if w.deload:
+            tip += " (deload week: lighter strength work)"
+        return "\n".join([tip, *cell.warnings])
+    if isinstance(cell, DayCell):
+        parts = [f"{cell.date:%A %d %B}: {_display(cell).splitlines()[0]}"]
+        for s in cell.sessions:
+            edited = " — edited by the coach" if cell.is_edited(s) else ""
+            parts.append(f"{SESSION_LABELS[s.kind]}: {s.title}{edited}\n  {s.why}")
+        return "\n".join(parts)
+    return "\n".join(cell) or None

@@ -1,0 +1,362 @@
+"""The Plan view: the current athlete's season as a grid, with the selected session beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.athlete import Athlete, Phase
+from planner.domain.dates import monday_of
+from planner.domain.errors import BadInput
+from planner.domain.plan import Plan, PlannedExercise, Session
+from planner.domain.plan import SessionKind as Kind
+from planner.store import athletes as store
+from planner.ui.phase_colors import PHASE_COLORS, SESSION_COLORS, SESSION_LABELS, text_on
+from planner.ui.plan_commands import RegeneratePlan, SetDoseCommand
+from planner.ui.plan_grid import PlanGrid
+from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel, plan_summary
+from planner.ui.session_panel import SessionPanel
+
+if TYPE_CHECKING:
+    from planner.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+CONTROL_DEBOUNCE_MS = 700
+MAX_WEEKS = 52
+
+
+def legend_html() -> str:
+    """Phase and session colours with their names: the key to the grid."""
+    chips = []
+    for phase in Phase:
+        color = PHASE_COLORS[phase]
+        chips.append(f"<span style='background:{color.name()}; color:{text_on(color).name()};'>"
+                     f"&nbsp;{phase.label}&nbsp;</span>")
+    kinds = [f"<span style='color:{SESSION_COLORS[k].name()}'>■</span> {SESSION_LABELS[k]}" for k in Kind]
+    return (" ".join(chips) + "&nbsp;&nbsp;&nbsp;" + " &nbsp;".join(kinds)
+            + " &nbsp;<span style='color:#e8710a'>●</span> edited")
+
+
+class PlanView(QWidget):
+    ready = Signal()
+
+    title = "Plan"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ready = False
+        self._loaded = False
+        self.athlete_id: int | None = None
+        self.athlete: Athlete | None = None
+        self.plan: Plan | None = None
+        self._edited_keys: frozenset[str] = frozenset()
+        self._shown_for: int | None = None  # the athlete the grid was last scrolled for
+
+        self.model = PlanModel(self)
+        self.grid = PlanGrid()
+        self.grid.setModel(self.model)
+        self.grid.session_clicked.connect(self.open_session)
+        self.panel = SessionPanel()
+        self.panel.dose_edited.connect(self._on_dose_edited)
+        self.panel.setMinimumWidth(290)
+
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.summary_label = QLabel()
+        self.summary_label.setStyleSheet("color: #3c4043;")
+        self.summary_label.setWordWrap(True)
+        self.legend_label = QLabel(legend_html())
+        self.legend_label.setStyleSheet("font-size: 8pt;")
+
+        self.start_edit = QDateEdit()
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.start_edit.setToolTip("First week of the plan (moved to its Monday)")
+        self.weeks_spin = QSpinBox()
+        self.weeks_spin.setRange(1, MAX_WEEKS)
+        self.weeks_spin.setSuffix(" weeks")
+        self._control_timer = QTimer(self, singleShot=True, interval=CONTROL_DEBOUNCE_MS)
+        self._control_timer.timeout.connect(self.apply_range)
+        self.start_edit.dateChanged.connect(self._control_timer.start)
+        self.start_edit.editingFinished.connect(self.apply_range)
+        self.weeks_spin.valueChanged.connect(self._control_timer.start)
+        self.weeks_spin.editingFinished.connect(self.apply_range)
+
+        self._make_actions()
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.name_label)
+        controls.addStretch(1)
+        controls.addWidget(QLabel("Start"))
+        controls.addWidget(self.start_edit)
+        controls.addWidget(self.weeks_spin)
+        header = QVBoxLayout()
+        header.setSpacing(2)
+        header.addLayout(controls)
+        header.addWidget(self.summary_label)
+        header.addWidget(self.legend_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("planSplitter")
+        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([980, 300])
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(6, 6, 6, 6)
+        page_layout.addLayout(header)
+        page_layout.addWidget(self.splitter, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._empty_state())
+        self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        self.empty_label = QLabel("<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view, "
+                                  "or add one: their season plan appears here.</p>")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_add_button = QPushButton("Add athlete")
+        self.empty_add_button.clicked.connect(self.add_athlete)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_add_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot: object, shortcut: str | None, tip: str) -> QAction:
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setToolTip(tip)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.regenerate_action = action("Regenerate", self.regenerate, "F5",
+                                        "Rebuild the plan from the athlete's season, keeping your dose edits (F5)")
+        self.reset_action = action("Reset edits…", self.reset_edits, None,
+                                   "Forget your dose edits and rebuild the plan")
+        self.previous_week_action = action("Previous week", lambda: self.grid.move_week(-1), "Ctrl+[",
+                                           "Previous week (Ctrl+[)")
+        self.next_week_action = action("Next week", lambda: self.grid.move_week(1), "Ctrl+]",
+                                       "Next week (Ctrl+])")
+        self.this_week_action = action("This week", self.go_to_today, "Ctrl+T", "Jump to this week (Ctrl+T)")
+
+    # --- the view contract ----------------------------------------------------------------------
+
+    def toolbar_actions(self) -> list[QAction]:
+        return [self.regenerate_action, self.reset_action, self.this_week_action]
+
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def focus_search(self) -> None:
+        self.grid.setFocus()
+
+    def load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.ctx.current_athlete_changed.connect(self.show_athlete)
+            self.ctx.plan_changed.connect(self._on_plan_changed)
+            self.ctx.athletes_changed.connect(self._on_athletes_changed)
+        athlete_id = self.ctx.current_athlete_id
+        if athlete_id is None:
+            first = next(iter(store.list_athletes(self.ctx.db)), None)
+            if first is not None:
+                self.ctx.set_current_athlete(first.id)  # arrives back through show_athlete
+                athlete_id = first.id
+        self.show_athlete(athlete_id)
+        QTimer.singleShot(0, self._mark_ready)
+
+    def _mark_ready(self) -> None:
+        self.repaint()
+        self._ready = True
+        self.ready.emit()
+
+    # --- showing a plan -------------------------------------------------------------------------
+
+    def show_athlete(self, athlete_id: int | None) -> None:
+        if athlete_id is not None and athlete_id == self.athlete_id and self.plan is not None:
+            return
+        self.athlete_id = athlete_id
+        self.panel.show_session(None)
+        self.grid.select_session(None)
+        self.refresh()
+
+    def _on_plan_changed(self, athlete_id: int) -> None:
+        if athlete_id == self.athlete_id:
+            self.refresh()
+
+    def _on_athletes_changed(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the athlete and their plan again (generating a first plan) and repaint."""
+        stored = None
+        if self.athlete_id is not None and self.ctx.db is not None:
+            try:
+                stored = store.get_athlete(self.ctx.db, self.athlete_id)
+            except BadInput:  # deleted
+                stored = None
+        if stored is None:
+            self.athlete = self.plan = None
+            self.model.set_plan(None)
+            self.stack.setCurrentIndex(0)
+            self._set_actions_enabled(False)
+            return
+        self.athlete = stored.athlete
+        plan = store.load_plan(self.ctx.db, stored.id)
+        if plan is None:
+            plan = self._first_plan(stored.id)
+        self.plan = plan
+        self._edited_keys = frozenset(key for key, _ in store.dose_edits(self.ctx.db, stored.id))
+        current = self.grid.currentIndex()
+        self.model.set_plan(plan, stored.athlete, self._edited_keys)
+        self.stack.setCurrentIndex(1)
+        self._set_actions_enabled(plan is not None)
+        self.name_label.setText(stored.athlete.name)
+        if plan is None:
+            self.summary_label.setText("No plan yet: the plan could not be made (see the status bar).")
+            return
+        self.summary_label.setText(plan_summary(plan))
+        with QSignalBlocker(self.start_edit), QSignalBlocker(self.weeks_spin):
+            self.start_edit.setDate(QDate(plan.start.year, plan.start.month, plan.start.day))
+            self.weeks_spin.setValue(len(plan.weeks))
+        if self._shown_for != stored.id:
+            self._shown_for = stored.id
+            self.go_to_today()
+        elif current.isValid():
+            self.grid.setCurrentIndex(self.model.index(min(current.row(), self.model.rowCount() - 1),
+                                                       current.column()))
+        if self.panel.session is not None:
+            session = self.session_by_key(self.panel.session.key)
+            self.panel.show_session(session, edited=session is not None and self._is_edited(session))
+            self.grid.select_session(session.key if session else None)
+
+    def _first_plan(self, athlete_id: int) -> Plan | None:
+        from planner.store.plans import regenerate_plan
+
+        try:
+            return regenerate_plan(self.ctx.db, athlete_id)
+        except Exception:  # the scheduler is ours: log the traceback and say so calmly
+            log.exception("could not make the first plan of athlete %s", athlete_id)
+            self.ctx.say("The plan could not be made; see the log file for details.")
+            return None
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for act in (self.regenerate_action, self.reset_action, self.previous_week_action,
+                    self.next_week_action, self.this_week_action):
+            act.setEnabled(enabled)
+
+    def session_by_key(self, key: str) -> Session | None:
+        if self.plan is None:
+            return None
+        return next((s for w in self.plan.weeks for s in w.sessions if s.key == key), None)
+
+    def _is_edited(self, session: Session) -> bool:
+        return session.edited or session.key in self._edited_keys
+
+    def go_to_today(self) -> None:
+        if self.plan is None or not self.plan.weeks:
+            return
+        today = dt.date.today()
+        row = next((i for i, w in enumerate(self.plan.weeks) if w.start <= today <= w.end), 0)
+        column = FIRST_DAY_COLUMN + (today.weekday() if self.plan.weeks[row].start <= today else 0)
+        index = self.model.index(row, column)
+        self.grid.setCurrentIndex(index)
+        self.grid.scrollTo(index)
+
+    def open_session(self, session: Session) -> None:
+        self.grid.select_session(session.key)
+        self.panel.show_session(session, edited=self._is_edited(session))
+
+    # --- changes --------------------------------------------------------------------------------
+
+    def _on_dose_edited(self, session_key: str, old: PlannedExercise, new: PlannedExercise) -> None:
+        if self.athlete_id is not None:
+            self.ctx.undo_stack.push(SetDoseCommand(self.ctx, self.athlete_id, session_key, old, new))
+
+    def regenerate(self) -> None:
+        if self.athlete_id is None or self.plan is None:
+            return
+        self._push_regenerate(RegeneratePlan(self.ctx, self.athlete_id, start=self.plan.start,
+                                             weeks=len(self.plan.weeks)))
+
+    def apply_range(self) -> None:
+        """Rebuild over the start and weeks the controls show, when they differ from the plan's."""
+        self._control_timer.stop()
+        if self.athlete_id is None or self.plan is None:
+            return
+        start = monday_of(self.start_edit.date().toPython())
+        weeks = self.weeks_spin.value()
+        if (start, weeks) == (self.plan.start, len(self.plan.weeks)):
+            return
+        self._push_regenerate(RegeneratePlan(self.ctx, self.athlete_id, start=start, weeks=weeks))
+
+    def reset_edits(self) -> None:
+        if self.athlete_id is None or self.plan is None or self.athlete is None:
+            return
+        count = len(store.dose_edits(self.ctx.db, self.athlete_id))
+        if count == 0:
+            self.ctx.say("There are no dose edits to reset.")
+            return
+        answer = QMessageBox.question(
+            self, "Reset dose edits",
+            f"Forget the {count} dose change{'s' if count != 1 else ''} you made for {self.athlete.name} "
+            "and rebuild the plan with the library's doses?\n\nYou can undo this with Ctrl+Z.",
+            QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Reset:
+            return
+        self._push_regenerate(RegeneratePlan(self.ctx, self.athlete_id, start=self.plan.start,
+                                             weeks=len(self.plan.weeks), keep_edits=False))
+
+    def _push_regenerate(self, command: RegeneratePlan) -> None:
+        self.ctx.undo_stack.push(command)
+        if not command.failed:
+            self.ctx.say("Plan regenerated; your dose edits were kept." if command.keep_edits
+                         else "Dose edits reset; the plan uses the library's doses again.")
+
+    def add_athlete(self) -> None:
+        from planner.ui.athlete_commands import AddAthlete
+
+        self.ctx.undo_stack.push(AddAthlete(self.ctx, Athlete(name="New athlete")))
+        window = self.window()
+        if hasattr(window, "show_view"):
+            window.show_view("athletes")
