@@ -125,7 +125,7 @@ REGION_IDS: tuple[str, ...] = tuple(r.id for r in REGIONS)
 class BodyDiagram(QWidget):
     """Clickable pain regions on a drawn knee and hip; `selection_changed` carries the region ids."""
 
-    selection_changed = Signal(list)
+    selection_changed = Signal(object)  # list[str]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
