@@ -178,7 +178,8 @@ def _race_flags(d: Drawing, plan: Plan, left: float, slot: float, y: float, widt
         a_race = week.phase is Phase.RACE_WEEK
         _flag(d, cx, y, filled=a_race)
         text_w = stringWidth(name, font, 7)
-        x_text = min(cx + 10, width - text_w - 2)
+        # Right of the flag when it fits, else ending left of the pole so it never covers the flag.
+        x_text = cx + 10 if cx + 10 + text_w <= width - 2 else max(2, cx - 3 - text_w)
         level = 0 if x_text > last_end[0] + 4 else 1
         if level == 1 and x_text <= last_end[1] + 4:
             level = 0
