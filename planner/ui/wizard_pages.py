@@ -239,6 +239,7 @@ class HistoryPage(QuestionPage):
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
         onset_row = QHBoxLayout()
+        onset_row.setSpacing(24)
         self.onset_group = QButtonGroup(self)
         self.onsets: dict[str, QRadioButton] = {}
         for value, text in choices("onset"):
@@ -255,6 +256,7 @@ class HistoryPage(QuestionPage):
         self.weeks.setValue(-1)
         self.weeks.setSpecialValueText("Not sure")
         self.weeks.setSuffix(" weeks")
+        self.weeks.setMaximumWidth(180)
         form.addRow("Weeks with pain:", self.weeks)
         self.pain = QSlider(Qt.Orientation.Horizontal, story)
         self.pain.setObjectName("pain_during_run")
@@ -278,6 +280,7 @@ class HistoryPage(QuestionPage):
         self.age.setValue(self.NOT_GIVEN_AGE)
         self.age.setSpecialValueText("Not given")
         self.age.setSuffix(" years")
+        self.age.setMaximumWidth(180)
         form.addRow("Age:", self.age)
         changes = QGroupBox("In the weeks before it started…", self)
         grid, self.training_changes = _check_grid("training_changes", changes, 2)
