@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setIconSize(QSize(20, 20))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
+        self._toolbar_separator = QAction(self)
+        self._toolbar_separator.setSeparator(True)
 
         self.database_status = QLabel()
         self.database_status.setObjectName("database_status")
@@ -140,12 +142,14 @@ class MainWindow(QMainWindow):
         return self.views.get(self.current_view_name) if self.current_view_name else None
 
     def _fill_toolbar(self, widget: QWidget) -> None:
-        self.toolbar.clear()
+        # Not toolbar.clear(): in Qt 6.12 it deletes the actions, which belong to the views and the window.
+        for action in self.toolbar.actions():
+            self.toolbar.removeAction(action)
         actions = widget.toolbar_actions() if hasattr(widget, "toolbar_actions") else []
         for action in actions:
             self.toolbar.addAction(action)
         if actions:
-            self.toolbar.addSeparator()
+            self.toolbar.addAction(self._toolbar_separator)
         self.toolbar.addAction(self.actions_.undo)
         self.toolbar.addAction(self.actions_.redo)
 

@@ -1,0 +1,66 @@
+"""Window fixtures: a fresh database and context per test, and a check that nothing is left running."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from planner.store.database import Database, open_database
+from planner.ui.background import running_tasks
+from planner.ui.context import AppContext
+from planner.ui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a visible window or a background thread behind."""
+    yield
+    qapp.processEvents()
+    tasks = running_tasks()
+    for task in tasks:
+        task.wait()
+    windows = [w for w in qapp.topLevelWidgets() if w.isVisible()]
+    for window in windows:
+        window.close()
+    assert not tasks, f"background tasks still running: {tasks}"
+    assert not windows, f"windows left open: {[type(w).__name__ + ' ' + w.windowTitle() for w in windows]}"
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "library.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def ctx(db: Database, settings: Settings) -> AppContext:
+    context = AppContext(db, settings)
+    yield context
+    context.undo_stack.clear()
+    context.deleteLater()
+
+
+@pytest.fixture
+def main_window(qtbot, ctx: AppContext, settings: Settings, db: Database):
+    """The main window on the test database, shown on the library; closed after the test."""
+    from planner.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(None, settings), settings)
+    window.show_view("library")
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_database(db)
+    yield window
+    window.close()
+    window.ctx.undo_stack.clear()
+    window.deleteLater()
+    QApplication.processEvents()

@@ -1,0 +1,172 @@
+"""The main window: views from the registry, menus and shortcuts, status bar, start-up and screenshots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from planner.app import display_problem, run_window
+from planner.ui.main_window_views import VIEW_NAMES, VIEWS, PlaceholderView, ViewEntry
+from planner.ui.settings import Settings
+from planner.ui.shortcuts import ShortcutsDialog, all_shortcuts, register_shortcut
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_title_names_the_database(main_window, db) -> None:
+    assert main_window.windowTitle() == f"Stride Planner — {db.path.name}"
+    assert main_window.database_status.text() == str(db.path)
+
+
+@pytest.mark.parametrize("name", VIEW_NAMES)
+def test_each_registered_view_opens(main_window, qtbot, name: str) -> None:
+    widget = main_window.show_view(name)
+    assert main_window.stack.currentWidget() is widget
+    assert main_window.sidebar.currentRow() == VIEW_NAMES.index(name)
+    for method in ("is_ready", "load", "toolbar_actions"):
+        assert callable(getattr(widget, method)), method
+    qtbot.waitUntil(widget.is_ready, timeout=10_000)
+    toolbar = main_window.toolbar.actions()
+    assert main_window.actions_.undo in toolbar
+    assert all(a in toolbar for a in widget.toolbar_actions())
+
+
+def test_missing_view_module_gets_a_calm_placeholder(qtbot, ctx) -> None:
+    factory = ViewEntry("ghost", "Ghost", "plan", "planner.ui.no_such_view", "GhostView").factory()
+    widget = factory(ctx, None)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, PlaceholderView)
+    assert widget.is_ready()
+    assert widget.message == "This view is not available yet."
+
+
+def test_sidebar_and_ctrl_number_switch_views(main_window) -> None:
+    main_window.sidebar.setCurrentRow(1)
+    assert main_window.current_view_name == VIEWS[1].name
+    main_window.actions_.show_view["library"].trigger()
+    assert main_window.current_view_name == "library"
+    keys = [main_window.actions_.show_view[v.name].shortcut().toString() for v in VIEWS]
+    assert keys == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
+
+
+def test_find_focuses_the_library_search(main_window, qtbot) -> None:
+    main_window.activateWindow()
+    main_window.actions_.find.trigger()
+    search = main_window.findChild(QLineEdit, "library_search")
+    qtbot.waitUntil(search.hasFocus, timeout=2000)
+
+
+def test_menu_shortcuts_come_from_the_table(main_window) -> None:
+    a = main_window.actions_
+    assert a.import_library.shortcut() == QKeySequence("Ctrl+I")
+    assert a.export_library.shortcut() == QKeySequence("Ctrl+Shift+E")
+    assert a.quit.shortcut() == QKeySequence("Ctrl+Q")
+    assert a.undo.shortcut() == QKeySequence("Ctrl+Z")
+    assert a.redo.shortcuts() == [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    assert a.preferences.shortcut() == QKeySequence("Ctrl+,")
+    assert a.shortcuts.shortcut() == QKeySequence("F1")
+
+
+def test_shortcut_dialog_lists_window_and_view_rows(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    register_shortcut("Plan", "Ctrl+R", "Regenerate the plan")
+    rows: list[str] = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda d: rows.extend(
+        d.table.item(r, 2).text() for r in range(d.table.rowCount())) or 0)
+    ShortcutsDialog.show_table(None)
+    assert "Regenerate the plan" in rows
+    assert "Undo" in rows
+    assert "New exercise" in rows  # the library registers its own
+    assert len(rows) == len(all_shortcuts())
+
+
+def test_status_bar_shows_messages_and_the_current_athlete(main_window, qtbot) -> None:
+    main_window.ctx.say("Saved")
+    assert main_window.statusBar().currentMessage() == "Saved"
+    assert main_window.athlete_status.text() == "No athlete selected"
+    from planner.domain.athlete import Athlete
+    from planner.store.athletes import add_athlete
+
+    athlete_id = add_athlete(main_window.ctx.db, Athlete(name="Zoë Łukasiewicz"))
+    main_window.ctx.set_current_athlete(athlete_id)
+    assert main_window.athlete_status.text() == "Athlete: Zoë Łukasiewicz"
+
+
+def test_window_and_splitter_state_are_remembered(main_window, settings: Settings) -> None:
+    library = main_window.view("library")
+    library.splitter.setSizes([900, 300])
+    main_window.close()
+    assert not settings.get("window/geometry").isEmpty()
+    assert not settings.splitter_state("library", "library_splitter").isEmpty()
+    assert settings.get("window/last_view") == "library"
+
+
+def test_dark_palette_toggle_is_saved(main_window, settings: Settings) -> None:
+    from planner.ui.style import apply_style, is_dark
+
+    try:
+        main_window.actions_.dark_palette.setChecked(True)
+        assert is_dark(QApplication.instance().palette())
+        assert settings.get("dark_palette") is True
+    finally:
+        apply_style(QApplication.instance(), dark=False)
+
+
+def test_first_run_creates_the_demo_athlete_once(main_window, settings: Settings, qtbot) -> None:
+    from planner.store.athletes import list_athletes
+    from planner.ui.main_window_first_run import maybe_welcome
+
+    ctx = main_window.ctx
+    assert maybe_welcome(main_window, ctx, settings)
+    assert settings.get("first_run_done") is True
+    athletes = list_athletes(ctx.db)
+    if athletes:  # the demo athlete exists once the export package ships it
+        assert ctx.current_athlete_id == athletes[0].id
+    assert not maybe_welcome(main_window, ctx, settings)
+    for box in QApplication.topLevelWidgets():
+        if box.windowTitle() == "Welcome":
+            box.close()
+
+
+def test_no_display_returns_3_without_starting_qt(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert display_problem() is not None
+    assert run_window(Namespace(db=None, screenshot=None, view=None)) == 3
+    assert "No display found:" in capsys.readouterr().err
+
+
+def _run_planner(tmp_path: Path, *args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "STRIDE_PLANNER_DB": str(db), "QT_QPA_PLATFORM": "offscreen",
+           "STRIDE_PLANNER_NO_WELCOME": "1", "STRIDE_PLANNER_DATA_DIR": str(tmp_path / "data"),
+           "STRIDE_PLANNER_CONFIG_DIR": str(tmp_path / "config")}
+    return subprocess.run([sys.executable, "-m", "planner", *args], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def test_screenshot_of_the_library(tmp_path: Path) -> None:
+    out = tmp_path / "out.png"
+    result = _run_planner(tmp_path, "--screenshot", str(out), "--view", "library", db=tmp_path / "shot.db")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    colours = {image.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 800, 23)}
+    assert len(colours) > 10  # not blank: table, sidebar and text
+
+
+def test_a_file_that_is_not_a_database_exits_2_untouched(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"these are my running notes, not a database\n" * 10)
+    before = bogus.read_bytes()
+    result = _run_planner(tmp_path, "--screenshot", str(tmp_path / "x.png"), db=bogus)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert bogus.read_bytes() == before
+    assert not (tmp_path / "x.png").exists()
