@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import planner.ui  # noqa: F401  (works around a PySide6 refcount bug before any Qt call)
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 FREE_EXERCISE_DB = SHARED / "data" / "free-exercise-db" / "exercises.json"
