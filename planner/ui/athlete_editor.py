@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from planner.domain.athlete import DAY_NAMES, DAYS, LEVELS, Athlete, DayKind, Mileage, Priority, Race
 from planner.domain.errors import BadInput
 from planner.domain.exercise import EQUIPMENT, EQUIPMENT_LABELS
-from planner.ui.phase_colors import RUN_LABELS
+from planner.ui.phase_colors import RUN_LABELS, RUN_SHORT
 
 DATE_DEBOUNCE_MS = 500
 
@@ -71,12 +71,13 @@ def format_km_list(values: tuple[float, ...]) -> str:
 
 
 class AthleteEditor(QWidget):
-    changed = Signal(object)  # Athlete: the coach finished a change
+    changed = Signal(int, object)  # athlete id, Athlete: the coach finished a change
     wizard_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._athlete: Athlete | None = None
+        self.athlete_id: int | None = None
         self._date_timer = QTimer(self, singleShot=True, interval=DATE_DEBOUNCE_MS)
         self._date_timer.timeout.connect(self._commit)
 
@@ -111,8 +112,12 @@ class AthleteEditor(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             combo = QComboBox()
             combo.setAccessibleName(f"{DAY_NAMES[day]} run")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+            combo.setMinimumWidth(64)  # seven must fit beside the roster
             for kind in DayKind:
-                combo.addItem(RUN_LABELS[kind.value], kind.value)
+                combo.addItem(RUN_SHORT[kind.value], kind.value)
+                combo.setItemData(combo.count() - 1, RUN_LABELS[kind.value], Qt.ItemDataRole.ToolTipRole)
             combo.currentIndexChanged.connect(self._commit)
             self.day_combos[day] = combo
             week_grid.addWidget(label, 0, col)
@@ -125,10 +130,14 @@ class AthleteEditor(QWidget):
         self.races_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.races_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.races_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Cell widgets do not count for ResizeToContents: give the date and priority their room.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, 170)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.races_table.setMinimumHeight(110)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(2, 70)
+        self.races_table.setMinimumHeight(100)
+        self.races_table.setMaximumHeight(170)
         self.add_race_button = QPushButton("Add race")
         self.add_race_button.clicked.connect(self.add_race)
         self.remove_race_button = QPushButton("Remove race")
@@ -184,6 +193,7 @@ class AthleteEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -194,10 +204,13 @@ class AthleteEditor(QWidget):
     def athlete(self) -> Athlete | None:
         return self._athlete
 
-    def set_athlete(self, athlete: Athlete | None) -> None:
+    def set_athlete(self, athlete: Athlete | None, athlete_id: int | None = None) -> None:
         """Show `athlete` without emitting `changed` (fields the coach is typing in are replaced too)."""
+        if self._date_timer.isActive() and athlete_id != self.athlete_id:
+            self._commit()  # a date still waiting out its pause belongs to the athlete shown before
         self._date_timer.stop()
         self._athlete = athlete
+        self.athlete_id = athlete_id if athlete is not None else None
         self.setEnabled(athlete is not None)
         if athlete is None:
             return
@@ -327,8 +340,8 @@ class AthleteEditor(QWidget):
     def _commit(self) -> None:
         self._date_timer.stop()
         after = self.edited_athlete()
-        if after is None or after == self._athlete:
+        if after is None or after == self._athlete or self.athlete_id is None:
             return
         self._athlete = after
         self.heading.setText(after.name)
-        self.changed.emit(after)
+        self.changed.emit(self.athlete_id, after)

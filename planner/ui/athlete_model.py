@@ -36,7 +36,8 @@ def describe_race(race: Race | None, today: dt.date) -> str:
         return "—"
     weeks = (race.date - today).days // 7
     when = "this week" if weeks == 0 else f"in {weeks} wk"
-    return f"{race.name} ({race.priority.value}) · {race.date:%d %b %Y} · {when}"
+    date = f"{race.date:%d %b}" if weeks < 40 else f"{race.date:%d %b %Y}"
+    return f"{race.name} ({race.priority.value}) · {date} · {when}"
 
 
 class AthleteListModel(QAbstractTableModel):
@@ -97,8 +98,11 @@ class AthleteListModel(QAbstractTableModel):
                 return describe_race(next_race(athlete, self._today), self._today)
             if column == 3:
                 return phase.label
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and athlete.note:
-            return athlete.note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0 and athlete.note:
+                return athlete.note
+            if column == 2 and athlete.races:  # the cell elides; the tooltip lists every race
+                return "\n".join(f"{r.date:%a %d %b %Y}: {r.name} ({r.priority.value})" for r in athlete.races)
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             return phase_color(phase)
         if role == Qt.ItemDataRole.BackgroundRole and column == 3:

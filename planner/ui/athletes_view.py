@@ -114,10 +114,12 @@ class AthletesView(QWidget):
         roster_layout.addWidget(self.search_edit)
         roster_layout.addWidget(self.table)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("athletesSplitter")
         self.splitter.addWidget(roster)
         self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([450, 660])
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._empty_state())
@@ -189,6 +191,10 @@ class AthletesView(QWidget):
             self._loaded = True
             self.ctx.athletes_changed.connect(self.reload)
             self.ctx.current_athlete_changed.connect(self._select_athlete)
+        if self.ctx.current_athlete_id is None:
+            first = next(iter(store.list_athletes(self.ctx.db)), None)
+            if first is not None:
+                self.ctx.set_current_athlete(first.id)  # open on someone rather than on an empty form
         self.reload()
         QTimer.singleShot(0, self._mark_ready)
 
@@ -231,8 +237,8 @@ class AthletesView(QWidget):
             self.table.selectionModel().setCurrentIndex(
                 proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
-        if self.editor.athlete() != stored.athlete:
-            self.editor.set_athlete(stored.athlete)
+        if self.editor.athlete() != stored.athlete or self.editor.athlete_id != stored.id:
+            self.editor.set_athlete(stored.athlete, stored.id)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         athlete_id = current.siblingAtColumn(0).data(ATHLETE_ID_ROLE) if current.isValid() else None
@@ -241,7 +247,7 @@ class AthletesView(QWidget):
         row = self.model.row_of(athlete_id)
         stored = self.model.athlete_at(row) if row is not None else None
         if stored is not None:
-            self.editor.set_athlete(stored.athlete)
+            self.editor.set_athlete(stored.athlete, stored.id)
         self.ctx.set_current_athlete(athlete_id)
 
     # --- commands -------------------------------------------------------------------------------
@@ -270,11 +276,11 @@ class AthletesView(QWidget):
         if neighbour is not None:
             self.ctx.set_current_athlete(neighbour.id)
 
-    def _on_edited(self, after: Athlete) -> None:
-        athlete_id = self.ctx.current_athlete_id
-        if athlete_id is None:
+    def _on_edited(self, athlete_id: int, after: Athlete) -> None:
+        try:
+            before = store.get_athlete(self.ctx.db, athlete_id).athlete
+        except BadInput:  # deleted while the edit waited (e.g. undo of its creation)
             return
-        before = store.get_athlete(self.ctx.db, athlete_id).athlete
         if before != after:
             self.ctx.undo_stack.push(EditAthlete(self.ctx, athlete_id, before, after))
 

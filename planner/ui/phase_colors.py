@@ -42,6 +42,9 @@ RUN_LABELS: dict[str, str] = {
     "race": "Race",
 }
 
+# The grid's narrow cells: one word each.
+RUN_SHORT: dict[str, str] = {"rest": "Rest", "easy": "Easy", "quality": "Quality", "long": "Long", "race": "Race"}
+
 RUN_COLORS: dict[str, QColor] = {
     "rest": QColor("#9aa0a6"),
     "easy": QColor("#4a7c59"),

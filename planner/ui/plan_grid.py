@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.plan import Session
-from planner.ui.phase_colors import RUN_COLORS, RUN_LABELS, SESSION_COLORS, phase_color, text_on, tint
+from planner.ui.phase_colors import RUN_COLORS, RUN_SHORT, SESSION_COLORS, phase_color, text_on, tint
 from planner.ui.plan_model import (
     CELL_ROLE,
     FIRST_DAY_COLUMN,
@@ -38,8 +38,8 @@ PAD = 4
 RUN_LINE = 17
 CARD_HEIGHT = 19
 CARD_GAP = 3
-WEEK_COLUMN_WIDTH = 118
-WARNINGS_COLUMN_WIDTH = 180
+WEEK_COLUMN_WIDTH = 120
+WARNINGS_COLUMN_WIDTH = 170
 EDITED_COLOR = QColor("#e8710a")
 WARNING_COLOR = QColor("#c77700")
 GRID_LINE = QColor("#d5d8dc")
@@ -49,8 +49,11 @@ FOCUS_COLOR = QColor("#1a73e8")
 _Index = QModelIndex | QPersistentModelIndex
 
 
+MIN_ROW_HEIGHT = 58  # the week column's three lines
+
+
 def row_height(max_sessions: int) -> int:
-    return PAD * 2 + RUN_LINE + max(2, max_sessions) * (CARD_HEIGHT + CARD_GAP)
+    return max(MIN_ROW_HEIGHT, PAD * 2 + RUN_LINE + max(1, max_sessions) * (CARD_HEIGHT + CARD_GAP))
 
 
 def card_rects(cell_rect: QRect, count: int) -> list[QRect]:
@@ -135,8 +138,19 @@ class PlanDelegate(QStyledItemDelegate):
         y = rect.top() + PAD
         line = QFontMetrics(bold).height()
         painter.drawText(QRect(left, y, width, line), Qt.AlignmentFlag.AlignLeft, f"Week {week.index}")
+        right = rect.right() - 4
         if cell.warnings:
-            draw_warning_sign(painter, rect.right() - 20, y + 1, 14)
+            draw_warning_sign(painter, right - 14, y + 1, 14)
+            right -= 18
+        if week.deload:  # on the title line: the phase chip below has no room beside it
+            deload_font = _small(base)
+            deload_font.setItalic(True)
+            painter.setFont(deload_font)
+            deload_fm = QFontMetrics(deload_font)
+            title_end = left + QFontMetrics(bold).horizontalAdvance(f"Week {week.index}") + 4
+            painter.drawText(QRect(title_end, y, right - title_end, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             deload_fm.elidedText("Deload", Qt.TextElideMode.ElideRight, right - title_end))
         small = _small(base)
         small_line = QFontMetrics(small).height()
         painter.setFont(small)
@@ -155,12 +169,6 @@ class PlanDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(chip, 4, 4)
         painter.setPen(text_on(color))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
-        if week.deload:
-            deload = QRect(chip.right() + 4, y, width - chip.width() - 4, small_line + 2)
-            if deload.width() < chip_fm.horizontalAdvance("Deload"):
-                deload = QRect(left, y - small_line - 2, width, small_line)  # beside the dates instead
-            painter.setPen(QColor("#1b1b1b"))
-            painter.drawText(deload, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "Deload")
 
     def _paint_day(self, painter: QPainter, option: QStyleOptionViewItem, cell: DayCell) -> None:
         rect = option.rect
@@ -199,7 +207,7 @@ class PlanDelegate(QStyledItemDelegate):
             label_width = text_rect.width() - day_width - 4
             painter.drawText(QRect(text_rect.left(), text_rect.top(), label_width, text_rect.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(RUN_LABELS.get(cell.run, cell.run), Qt.TextElideMode.ElideRight,
+                             fm.elidedText(RUN_SHORT.get(cell.run, cell.run), Qt.TextElideMode.ElideRight,
                                            label_width))
             painter.setPen(QColor("#9aa0a6"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
@@ -223,6 +231,8 @@ class PlanDelegate(QStyledItemDelegate):
             inner.adjust(0, 0, -9, 0)
         painter.setFont(font)
         title = card_title(session)
+        if fm.horizontalAdvance(title) > inner.width():
+            title = title.replace("Strength ", "Str ")  # "Str A" beats "Stren…" in a narrow cell
         title_width = inner.width()
         if fm.horizontalAdvance(title) + fm.horizontalAdvance(minutes) + 6 <= inner.width():
             # Minutes only where the whole title still fits: a readable title matters more.
@@ -294,6 +304,8 @@ class PlanGrid(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(WARNINGS_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(WARNINGS_COLUMN, WARNINGS_COLUMN_WIDTH)
+        # A season without warnings gives their room to the days.
+        self.setColumnHidden(WARNINGS_COLUMN, model.plan is None or not model.plan.warnings)
 
     def session_at(self, pos: QPoint) -> Session | None:
         index = self.indexAt(pos)

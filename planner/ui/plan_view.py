@@ -76,7 +76,9 @@ class PlanView(QWidget):
         self.grid.session_clicked.connect(self.open_session)
         self.panel = SessionPanel()
         self.panel.dose_edited.connect(self._on_dose_edited)
+        self.panel.close_requested.connect(self.close_session)
         self.panel.setMinimumWidth(290)
+        self.panel.hide()  # the grid gets the whole width until a session is opened
 
         self.name_label = QLabel()
         font = self.name_label.font()
@@ -176,6 +178,7 @@ class PlanView(QWidget):
                                            "Previous week (Ctrl+[)")
         self.next_week_action = action("Next week", lambda: self.grid.move_week(1), "Ctrl+]",
                                        "Next week (Ctrl+])")
+        self.close_session_action = action("Close session", self.close_session, "Esc", "Close the session (Esc)")
         self.this_week_action = action("This week", self.go_to_today, "Ctrl+T", "Jump to this week (Ctrl+T)")
 
     # --- the view contract ----------------------------------------------------------------------
@@ -215,8 +218,7 @@ class PlanView(QWidget):
         if athlete_id is not None and athlete_id == self.athlete_id and self.plan is not None:
             return
         self.athlete_id = athlete_id
-        self.panel.show_session(None)
-        self.grid.select_session(None)
+        self.close_session()
         self.refresh()
 
     def _on_plan_changed(self, athlete_id: int) -> None:
@@ -266,8 +268,11 @@ class PlanView(QWidget):
                                                        current.column()))
         if self.panel.session is not None:
             session = self.session_by_key(self.panel.session.key)
-            self.panel.show_session(session, edited=session is not None and self._is_edited(session))
-            self.grid.select_session(session.key if session else None)
+            if session is None:
+                self.close_session()
+            else:
+                self.panel.show_session(session, edited=self._is_edited(session))
+                self.grid.select_session(session.key)
 
     def _first_plan(self, athlete_id: int) -> Plan | None:
         from planner.store.plans import regenerate_plan
@@ -305,6 +310,16 @@ class PlanView(QWidget):
     def open_session(self, session: Session) -> None:
         self.grid.select_session(session.key)
         self.panel.show_session(session, edited=self._is_edited(session))
+        if not self.panel.isVisible():
+            self.panel.show()
+            self.splitter.setSizes([max(400, self.splitter.width() - 310), 300])
+            self.grid.scrollTo(self.grid.currentIndex())
+
+    def close_session(self) -> None:
+        self.grid.select_session(None)
+        self.panel.show_session(None)
+        self.panel.hide()
+        self.grid.setFocus()
 
     # --- changes --------------------------------------------------------------------------------
 

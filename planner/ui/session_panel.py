@@ -8,10 +8,12 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +57,9 @@ class ExerciseDoseRow(QFrame):
         self.spins: dict[str, QSpinBox] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
-        for col, (name, label, optional) in enumerate(DOSE_FIELDS):
+        grid.setVerticalSpacing(1)
+        for i, (name, label, optional) in enumerate(DOSE_FIELDS):
+            row, col = 2 * (i // 3), i % 3  # three to a line: the panel is narrow
             low, high = DOSE_LIMITS[name]
             spin = QSpinBox()
             spin.setRange(low - 1 if optional else low, high)
@@ -68,8 +72,8 @@ class ExerciseDoseRow(QFrame):
             self.spins[name] = spin
             caption = QLabel(label)
             caption.setStyleSheet("color: #5f6368; font-size: 8pt;")
-            grid.addWidget(caption, 0, col)
-            grid.addWidget(spin, 1, col)
+            grid.addWidget(caption, row, col)
+            grid.addWidget(spin, row + 1, col)
         self.notes_edit = QLineEdit()
         self.notes_edit.setPlaceholderText("Notes for the athlete")
         self.notes_edit.editingFinished.connect(self.commit)
@@ -83,6 +87,9 @@ class ExerciseDoseRow(QFrame):
         layout.addWidget(self.error_label)
         self.show_exercise(exercise)
         self.setMinimumHeight(self.sizeHint().height())  # a long session scrolls; rows never squash
+
+    def pending(self) -> bool:
+        return self._timer.isActive()
 
     def show_exercise(self, exercise: PlannedExercise) -> None:
         self._timer.stop()
@@ -131,6 +138,7 @@ class SessionPanel(QWidget):
     """Shows one session; `dose_edited(session_key, old, new)` when the coach changes a dose."""
 
     dose_edited = Signal(str, object, object)
+    close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +150,11 @@ class SessionPanel(QWidget):
         font.setBold(True)
         self.title_label.setFont(font)
         self.title_label.setWordWrap(True)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Close the session (Esc)")
+        self.close_button.clicked.connect(self.close_requested)
         self.meta_label = QLabel()
         self.meta_label.setWordWrap(True)
         self.why_label = QLabel()
@@ -163,12 +176,16 @@ class SessionPanel(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self._list)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.placeholder)
-        layout.addWidget(self.title_label)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.why_label)
         layout.addWidget(self.edited_label)
@@ -180,7 +197,7 @@ class SessionPanel(QWidget):
         same = (session is not None and self.session is not None and session.key == self.session.key
                 and [e.id for e in session.exercises] == [r.exercise.id for r in self.rows])
         self.session = session
-        for widget in (self.title_label, self.meta_label, self.why_label, self.scroll):
+        for widget in (self.title_label, self.close_button, self.meta_label, self.why_label, self.scroll):
             widget.setVisible(session is not None)
         self.placeholder.setVisible(session is None)
         self.edited_label.setVisible(session is not None and edited)
@@ -208,6 +225,8 @@ class SessionPanel(QWidget):
 
     def _clear_rows(self) -> None:
         for row in self.rows:
+            if row.pending():
+                row.commit()  # a change still waiting out its pause is saved, not dropped
             row.hide()
             row.deleteLater()
         self.rows = []

@@ -157,6 +157,9 @@ def test_a_dose_edit_is_kept_and_survives_regenerate(qtbot: Any, view: PlanView,
     edits = dose_edits(ctx.db, athlete_id)
     assert edits[(session.key, session.exercises[0].id)].dose.sets == old_sets + 2
     assert view.panel.edited_label.isVisible()
+    row = next(i for i, w in enumerate(view.plan.weeks) if any(s.key == session.key for s in w.sessions))
+    day_text = view.grid.model().index(row, FIRST_DAY_COLUMN + session.date.weekday()).data()
+    assert f"{session.title} · " in day_text and "(edited)" in day_text
     view.regenerate_action.trigger()
     assert sets_in_plan(ctx, athlete_id, session) == old_sets + 2
 
@@ -211,3 +214,12 @@ def test_a_scheduler_failure_is_said_calmly_and_changes_nothing(view: PlanView, 
     assert ctx.undo_stack.count() == 0
     assert said == ["The plan could not be regenerated; see the log file for details."]
     assert view.grid.model().rowCount() == WEEKS
+
+
+def test_escape_closes_the_session_panel(qtbot: Any, view: PlanView) -> None:
+    _row, _column, session = first_strength(view.plan)
+    view.open_session(session)
+    assert view.panel.isVisible()
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Escape)
+    assert not view.panel.isVisible()
