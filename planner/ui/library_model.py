@@ -71,7 +71,8 @@ def _badge(kind: str) -> QIcon:
         p.setPen(QColor("#ffffff"))
         p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter, letter)
         p.end()
-        icon.addPixmap(pm)
+        icon.addPixmap(pm, QIcon.Mode.Normal)
+        icon.addPixmap(pm, QIcon.Mode.Selected)  # keep the badge legible on the selected row
     return icon
 
 

@@ -108,8 +108,8 @@ class LibraryView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().averageCharWidth()
-        for col, chars in ((Column.NAME, 30), (Column.CATEGORY, 11), (Column.TARGETS, 14), (Column.EQUIPMENT, 13),
-                           (Column.DOSE, 27)):
+        for col, chars in ((Column.NAME, 28), (Column.CATEGORY, 10), (Column.TARGETS, 14), (Column.EQUIPMENT, 12),
+                           (Column.DOSE, 31)):
             self.table.setColumnWidth(col, chars * em)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)

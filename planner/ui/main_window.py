@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.ui.main_window_actions import WindowActions
 from planner.ui.main_window_views import VIEWS, PlaceholderView, entry
-from planner.ui.style import app_icon, icon
+from planner.ui.style import app_icon, on_accent_icon
 
 if TYPE_CHECKING:
     from planner.store.database import Database
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
             "QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
         )
         for view in VIEWS:
-            item = QListWidgetItem(icon(view.icon), view.label)
+            item = QListWidgetItem(on_accent_icon(view.icon), view.label)
             item.setData(Qt.ItemDataRole.UserRole, view.name)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from planner.paths import resources_dir
@@ -22,6 +23,25 @@ def icon(name: str) -> QIcon:
 def _icon(name: str) -> QIcon:
     path = resources_dir() / "icons" / f"{name}.svg"
     return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def on_accent_icon(name: str) -> QIcon:
+    """The icon as drawn, plus a white version for when it sits on the accent colour (selected)."""
+    base = icon(name)
+    result = QIcon()
+    for size in (20, 40):
+        normal = base.pixmap(size, size)
+        result.addPixmap(normal, QIcon.Mode.Normal)
+        white = QPixmap(normal.size())
+        white.setDevicePixelRatio(normal.devicePixelRatio())
+        white.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(white)
+        painter.drawPixmap(0, 0, normal)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(white.rect(), QColor("#ffffff"))
+        painter.end()
+        result.addPixmap(white, QIcon.Mode.Selected)
+    return result
 
 
 def app_icon() -> QIcon:
