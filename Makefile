@@ -15,3 +15,14 @@ bench:
 
 clean:
 	rm -rf .venv build dist demo .pytest_cache .ruff_cache
+
+# Installable artifacts (see packaging/README.md).
+.PHONY: wheel
+wheel:
+	bash scripts/setup.sh && .venv/bin/python -m build
+
+bundle:
+	bash scripts/setup.sh && bash packaging/build_bundle.sh
+
+bundle-test:
+	bash scripts/setup.sh && .venv/bin/python -m pytest tests/packaging --run-bundle -p no:cacheprovider
