@@ -19,13 +19,23 @@ REPO = Path(__file__).resolve().parents[2]
 BUNDLE_DIR = REPO / "packaging" / "dist" / "stride-planner"
 BUNDLE_EXE = BUNDLE_DIR / "stride-planner"
 # What the bundle is made of: when any of it is newer than the bundle, the bundle is rebuilt.
-BUNDLE_SOURCES = ("planner", "resources", "db", "packaging/stride-planner.spec", "packaging/launcher.py",
-                  "pyproject.toml")
+BUNDLE_SOURCES = (
+    "planner",
+    "resources",
+    "db",
+    "packaging/stride-planner.spec",
+    "packaging/launcher.py",
+    "pyproject.toml",
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--run-bundle", action="store_true", default=False,
-                     help="run the slow packaging tests (build the wheel and the PyInstaller bundle)")
+    parser.addoption(
+        "--run-bundle",
+        action="store_true",
+        default=False,
+        help="run the slow packaging tests (build the wheel and the PyInstaller bundle)",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -64,8 +74,14 @@ def bundle_dir() -> Path:
     if not bundle_is_current():
         # Build with the tools of the venv running the tests, so the bundle matches what was tested in-process.
         env = {**os.environ, "VENV": sys.prefix}
-        result = subprocess.run(["bash", str(REPO / "packaging" / "build_bundle.sh")], cwd=REPO, env=env,
-                                capture_output=True, text=True, timeout=900)
+        result = subprocess.run(
+            ["bash", str(REPO / "packaging" / "build_bundle.sh")],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         assert result.returncode == 0, f"bundle build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     assert BUNDLE_EXE.is_file()
     return BUNDLE_DIR

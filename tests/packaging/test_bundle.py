@@ -20,8 +20,14 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 def run_bundle(bundle_dir: Path, home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the bundled executable from the home folder (not the checkout), as a user would."""
-    return subprocess.run([str(bundle_dir / "stride-planner"), *args], cwd=home, env=clean_env(home, **env),
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [str(bundle_dir / "stride-planner"), *args],
+        cwd=home,
+        env=clean_env(home, **env),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +98,9 @@ def test_bundle_ships_only_the_chosen_qt_platform_plugins(bundle_dir: Path) -> N
 
 def test_bundle_takes_a_screenshot_of_the_library_offscreen(bundle_dir: Path, user_home: Path) -> None:
     png = user_home / "out.png"
-    result = run_bundle(bundle_dir, user_home, "--screenshot", str(png), "--view", "library",
-                        QT_QPA_PLATFORM="offscreen")
+    result = run_bundle(
+        bundle_dir, user_home, "--screenshot", str(png), "--view", "library", QT_QPA_PLATFORM="offscreen"
+    )
     assert result.returncode == 0, result.stderr
     data = png.read_bytes()
     assert data.startswith(PNG_SIGNATURE)

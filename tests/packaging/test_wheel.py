@@ -23,22 +23,33 @@ BIN = "Scripts" if sys.platform == "win32" else "bin"
 def installed_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new venv with only the wheel (built from a fresh sdist, as `python -m build` does) installed."""
     dist = tmp_path_factory.mktemp("wheel-dist")
-    built = subprocess.run([sys.executable, "-m", "build", "--outdir", str(dist), str(REPO)],
-                           capture_output=True, text=True, timeout=600)
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(dist), str(REPO)], capture_output=True, text=True, timeout=600
+    )
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     (wheel,) = dist.glob("stride_planner-*.whl")
     env_dir = tmp_path_factory.mktemp("wheel-venv")
     venv.create(env_dir, with_pip=True)
-    installed = subprocess.run([str(env_dir / BIN / "python"), "-m", "pip", "install", "-q", str(wheel)],
-                               capture_output=True, text=True, timeout=900)
+    installed = subprocess.run(
+        [str(env_dir / BIN / "python"), "-m", "pip", "install", "-q", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert installed.returncode == 0, installed.stderr[-3000:]
     return env_dir
 
 
 def run_installed(env_dir: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the installed console script from the home folder, outside the checkout."""
-    return subprocess.run([str(env_dir / BIN / "stride-planner"), *args], cwd=home, env=clean_env(home),
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(env_dir / BIN / "stride-planner"), *args],
+        cwd=home,
+        env=clean_env(home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_installed_wheel_reports_its_version(installed_venv: Path, user_home: Path) -> None:
@@ -49,8 +60,14 @@ def test_installed_wheel_reports_its_version(installed_venv: Path, user_home: Pa
 
 def test_installed_wheel_uses_its_own_copy_of_resources_and_migrations(installed_venv: Path, user_home: Path) -> None:
     code = "from planner.paths import resources_dir, migrations_dir; print(resources_dir()); print(migrations_dir())"
-    result = subprocess.run([str(installed_venv / BIN / "python"), "-c", code], cwd=user_home,
-                            env=clean_env(user_home), capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [str(installed_venv / BIN / "python"), "-c", code],
+        cwd=user_home,
+        env=clean_env(user_home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     resources, migrations = (Path(line) for line in result.stdout.splitlines())
     assert resources.name == "_resources"
