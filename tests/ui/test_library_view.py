@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -260,7 +259,8 @@ def test_cancelled_import_leaves_the_library_as_it_was(view: LibraryView, ctx: A
     assert len(list_exercises(db)) == before
 
 
-def test_filtering_ten_thousand_rows_keeps_up_with_typing(qtbot) -> None:
+def test_filtering_ten_thousand_rows_follows_every_keystroke(qtbot) -> None:
+    # Speed is the benchmark's job (bench/run.py, search_keystroke_p95); here: the right rows each time.
     many = [replace(CUSTOM, id=f"exercise-{i}", name=f"Exercise {i} {'clam' if i % 50 == 0 else 'squat'}",
                     aliases=(f"alias {i}",)) for i in range(10_000)]
     model = ExerciseTableModel()
@@ -268,13 +268,7 @@ def test_filtering_ten_thousand_rows_keeps_up_with_typing(qtbot) -> None:
     proxy.setSourceModel(model)
     model.set_exercises(many)
     assert proxy.rowCount() == 10_000
-    timings = []
-    for text in ("c", "cl", "cla", "clam", "cla", "cl", "c", ""):
-        start = time.perf_counter()
+    expected = {"c": 10_000, "cl": 200, "cla": 200, "clam": 200, "clamx": 0, "alias 9999": 1, "": 10_000}
+    for text, rows in expected.items():
         proxy.set_search(text)
-        proxy.rowCount()
-        timings.append(time.perf_counter() - start)
-    proxy.set_search("clam")
-    assert proxy.rowCount() == 200
-    # Generous bound for slow CI machines; the benchmark holds the real 16 ms budget.
-    assert max(timings) < 0.25
+        assert proxy.rowCount() == rows, text
