@@ -65,7 +65,7 @@ def read_athlete_file(path: Path) -> Athlete:
 
 class AthletesView(QWidget):
     ready = Signal()
-    wizard_requested = Signal(int)  # athlete id, when the context has no wizard of its own
+    wizard_requested = Signal(int)  # athlete id: the coach asked for a symptom check
 
     title = "Athletes"
 
@@ -288,10 +288,13 @@ class AthletesView(QWidget):
         athlete_id = self.ctx.current_athlete_id
         if athlete_id is None:
             return
+        self.wizard_requested.emit(athlete_id)
         if hasattr(self.ctx, "open_wizard_for"):
             self.ctx.open_wizard_for(athlete_id)
-        else:
-            self.wizard_requested.emit(athlete_id)
+            return
+        window = self.window()
+        if hasattr(window, "show_view"):  # the wizard view follows the current athlete
+            window.show_view("wizard")
 
     # --- athlete files --------------------------------------------------------------------------
 

@@ -237,6 +237,12 @@ class PlanView(QWidget):
             except BadInput:  # deleted
                 stored = None
         if stored is None:
+            roster_empty = self.ctx.db is None or not store.list_athletes(self.ctx.db)
+            self.empty_label.setText(
+                "<h2>No athletes yet</h2><p>Add a runner with their week and races: their season plan "
+                "appears here.</p>" if roster_empty else
+                "<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view: their season plan "
+                "appears here.</p>")
             self.athlete = self.plan = None
             self.model.set_plan(None)
             self.stack.setCurrentIndex(0)

@@ -19,6 +19,7 @@ from planner.store.database import Database, open_database
 from planner.ui.athlete_model import AthleteListModel
 from planner.ui.athletes_view import AthletesView
 from planner.ui.context import AppContext
+from planner.ui.settings import Settings
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def ctx(db: Database) -> AppContext:
-    return AppContext(db, settings=None)  # type: ignore[arg-type]
+    return AppContext(db, settings=Settings())
 
 
 @pytest.fixture
@@ -182,3 +183,16 @@ def test_symptom_check_asks_for_the_wizard_of_the_selected_athlete(qtbot: Any, v
     with qtbot.waitSignal(view.wizard_requested) as blocker:
         view.editor.wizard_button.click()
     assert blocker.args == [athlete_id]
+
+
+def test_symptom_check_in_the_window_opens_the_wizard_view(qtbot: Any, ctx: AppContext) -> None:
+    from planner.ui.main_window import MainWindow
+
+    athlete_id = add_athlete(ctx.db, zoe())
+    ctx.set_current_athlete(athlete_id)
+    window = MainWindow(ctx, ctx.settings)
+    qtbot.addWidget(window)
+    view = window.show_view("athletes")  # the window loads it: the database is open
+    qtbot.waitUntil(view.is_ready)
+    view.editor.wizard_button.click()
+    assert window.current_view_name == "wizard"

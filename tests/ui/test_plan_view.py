@@ -21,6 +21,7 @@ from planner.ui.athlete_commands import EditAthlete
 from planner.ui.context import AppContext
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel
 from planner.ui.plan_view import PlanView
+from planner.ui.settings import Settings
 
 START = dt.date(2027, 1, 4)  # a Monday
 WEEKS = 16
@@ -35,7 +36,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def ctx(db: Database) -> AppContext:
-    return AppContext(db, settings=None)  # type: ignore[arg-type]
+    return AppContext(db, settings=Settings())
 
 
 def zoe() -> Athlete:
