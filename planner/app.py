@@ -98,7 +98,11 @@ class WindowSession:
         if self.screenshot:
             self.window.resize(*SCREENSHOT_SIZE)
         self.window.show_view(self.view_name if self.view_name in VIEW_NAMES else "library")
-        self.window.first_painted.connect(self._open_database)
+        if os.environ.get("STRIDE_PLANNER_EXIT_AFTER") == "first-paint":
+            # bench/run.py times process start -> first paint: quit there, before the database opens.
+            self.window.first_painted.connect(self.app.quit)
+        else:
+            self.window.first_painted.connect(self._open_database)
 
     def run(self) -> int:
         from PySide6.QtCore import QTimer
