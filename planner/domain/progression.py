@@ -4,6 +4,19 @@ Inside a block the dose of a repeated exercise never falls and rises at least on
 weeks (add reps, hold time or one set, ACSM). In a run of off-season weeks every 4th week is a
 deload; the loading then climbs again in waves (1-2-3-deload, 2-3-4-deload, 3-4-5-deload) and a
 fresh wave of three starts over, when a coach would add load rather than more reps.
+
+Each exercise climbs a ladder of rungs, and one rung changes one thing only:
+
+- heavy single-leg work (tag `heavy`): reps in steps of two up to the top of its range (8 -> 10 -> 12),
+  then "add load" in the notes with the reps held, then one more set;
+- hip and activation work: reps in steps of two up to 20, then one more set;
+- isometric holds: 20 -> 30 -> 45 s, then one more set;
+- timed work: +10 s a step, up to 30 s more, then one more set.
+
+Past the top of its range an exercise rises every other week only (a week of holding the reps,
+with heavier load for heavy work), and `offset` staggers which week that is, so the exercises of a
+session do not all add a set in the same week. The session planner trims sets so a session fits its
+time (`fit_minutes`).
 """
 
 from __future__ import annotations
@@ -14,6 +27,18 @@ from dataclasses import dataclass, replace
 from planner.domain.athlete import Phase
 from planner.domain.exercise import DOSE_LIMITS, Dose
 from planner.domain.plan import PlannedExercise, Session, SessionKind
+
+HEAVY = "heavy"  # heavy single-leg work: reps to the top of the range, then load
+HIP = "hip"  # hip, activation and trunk work done for reps: up to 20, then a set
+HOLD = "hold"  # isometric holds: 20 -> 30 -> 45 s, then a set
+TIMED = "timed"  # timed work: +10 s a step
+
+HEAVY_TOP_REPS = 12
+HIP_TOP_REPS = 20
+HOLD_RUNGS_S: tuple[int, ...] = (30, 45)
+TIMED_RANGE_S = 30
+MAX_SETS = 4  # a set is added only up to 4 sets
+LOAD_NOTE = "Add load: a heavier dumbbell or backpack, about 5 %; keep the reps"
 
 DELOAD_EVERY = 4
 DELOAD_SHARE = 0.7  # a deload week keeps at most 70 % of the week before's strength sets
@@ -59,26 +84,171 @@ def _clamp(name: str, value: int) -> int:
     return max(low, min(high, value))
 
 
-def progressed_dose(base: Dose, level: int, *, maintenance: bool = False) -> Dose:
-    """The library dose raised `level` steps: reps (or hold time) first, one extra set at step 2.
+def dose_kind(base: Dose, tags: tuple[str, ...] | frozenset[str] = ()) -> str:
+    """How an exercise progresses: HEAVY (tag `heavy`, done for reps), HIP, HOLD or TIMED."""
+    if base.reps is not None:
+        return HEAVY if "heavy" in tags else HIP
+    if base.hold_s is not None:
+        return HOLD
+    return TIMED
 
-    Every component is non-decreasing in `level` and each step raises at least one of them.
-    `maintenance` (in-season) keeps the sets and adds one rep (or 5 s) a step, to hold the gains
-    without piling on volume.
+
+def _top_reps(base_reps: int, kind: str) -> int:
+    if kind == HEAVY and base_reps <= HEAVY_TOP_REPS:
+        return HEAVY_TOP_REPS  # 8 -> 10 -> 12, then load
+    return max(base_reps, HIP_TOP_REPS)  # hip work, and high-rep heavy work such as calf raises
+
+
+def _range_rungs(base: Dose, kind: str) -> list[Dose]:
+    """The base dose and each one-variable step up to the top of the exercise's range."""
+    rungs = [base]
+    d = base
+    if d.reps is not None:
+        top = _top_reps(d.reps, kind)
+        while d.reps < top:
+            d = replace(d, reps=min(top, d.reps + 2))
+            rungs.append(d)
+    elif d.hold_s is not None:
+        for hold in HOLD_RUNGS_S:
+            if hold > d.hold_s:
+                d = replace(d, hold_s=hold)
+                rungs.append(d)
+    elif d.duration_s is not None:
+        top = _clamp("duration_s", base.duration_s + TIMED_RANGE_S)
+        while d.duration_s < top:
+            d = replace(d, duration_s=min(top, d.duration_s + 10))
+            rungs.append(d)
+    return rungs
+
+
+def _creep(dose: Dose, steps: int) -> Dose:
+    """Small rises past the ladder (a very long block): a rep, 5 s or 10 s a step."""
+    if steps <= 0:
+        return dose
+    if dose.reps is not None:
+        return replace(dose, reps=_clamp("reps", dose.reps + steps))
+    if dose.hold_s is not None:
+        return replace(dose, hold_s=_clamp("hold_s", dose.hold_s + 5 * steps))
+    return replace(dose, duration_s=_clamp("duration_s", (dose.duration_s or 0) + 10 * steps))
+
+
+def _ladder_position(level: int, top: int, offset: int | None) -> int:
+    """The rung of `level`: one a level up to the top of the range; past it (with an `offset`)
+    one every other level, the week between holding the dose."""
+    if offset is None or level <= top:
+        return level
+    return top + (level - top + offset) // 2
+
+
+def progression(base: Dose, level: int, *, kind: str | None = None, maintenance: bool = False,
+                offset: int | None = None) -> tuple[Dose, str]:
+    """The dose `level` steps up the exercise's ladder, and a note ("add load") when it has one.
+
+    One variable changes per step. `maintenance` (in-season) keeps the sets and adds one rep (or
+    5 s) a step. `offset` (0 or 1) makes a dose past the top of its range rise every other level,
+    staggered, rather than every level; without it every level rises.
     """
-    if level <= 0:
+    kind = kind or dose_kind(base)
+    level = max(level, 0)
+    if maintenance:
+        dose = base
+        if base.reps is not None:
+            dose = replace(base, reps=_clamp("reps", base.reps + level))
+        elif base.hold_s is not None:
+            dose = replace(base, hold_s=_clamp("hold_s", base.hold_s + 5 * level))
+        elif base.duration_s is not None:
+            dose = replace(base, duration_s=_clamp("duration_s", base.duration_s + 10 * level))
+    else:
+        rungs = _range_rungs(base, kind)
+        top = len(rungs) - 1
+        if base.sets < MAX_SETS:
+            rungs.append(replace(rungs[-1], sets=_clamp("sets", base.sets + 1)))
+        position = _ladder_position(level, top, offset)
+        dose = rungs[min(position, len(rungs) - 1)]
+        dose = _creep(dose, position - (len(rungs) - 1))
+    # Heavy work held at the top of its range gets heavier instead (a week after reaching it).
+    top_reps = _top_reps(base.reps, kind) if base.reps is not None else None
+    held = top_reps is not None and dose.reps is not None and dose.reps >= top_reps and (
+        maintenance or level > len(_range_rungs(base, kind)) - 1)
+    note = LOAD_NOTE if kind == HEAVY and held and level > 0 else ""
+    return dose, note
+
+
+def progressed_dose(base: Dose, level: int, *, maintenance: bool = False, kind: str | None = None,
+                    offset: int | None = None) -> Dose:
+    """The library dose raised `level` steps (see `progression`).
+
+    Every component is non-decreasing in `level`; without an `offset` each step raises one of them.
+    """
+    return progression(base, level, kind=kind, maintenance=maintenance, offset=offset)[0]
+
+
+def fit_minutes(exercises: list[PlannedExercise], cap: float, *, floor: int = 2,
+                keep: frozenset[str] = frozenset(), floors: dict[str, int] | None = None) -> list[PlannedExercise]:
+    """Trim a session (most important exercise first in the list) to at most `cap` minutes.
+
+    Sets come off the least important exercise first, down to `floor` (or its own sets when fewer),
+    then the next; when every exercise is at its floor the last one goes, then sets go down to one.
+    Exercises in `keep` (a prescribed protocol) are never trimmed; `floors` sets an exercise's own floor.
+    """
+    out = list(exercises)
+    floors = floors or {}
+
+    def minutes() -> float:
+        return sum(e.dose.minutes() for e in out)
+
+    for low in (floor, 1):
+        while minutes() > cap:
+            trimmable = [i for i, e in enumerate(out)
+                         if e.id not in keep and e.dose.sets > (floors.get(e.id, low) if low == floor else low)]
+            if not trimmable:
+                break
+            i = trimmable[-1]
+            out[i] = replace(out[i], dose=replace(out[i].dose, sets=out[i].dose.sets - 1))
+        while minutes() > cap and low == floor:
+            droppable = [i for i, e in enumerate(out) if e.id not in keep]
+            if len(droppable) <= 1 or len(out) <= 1:
+                break
+            out.pop(droppable[-1])
+    return out
+
+
+# Holds with their own schedule (clinical.md section 3): exercise id -> (from week, hold in seconds).
+CORRECTIVE_HOLD_SCHEDULE: dict[str, tuple[tuple[int, int], ...]] = {
+    "isometric-hip-abduction-wall": ((1, 15), (3, 30)),
+}
+CORRECTIVE_WEEKS_PER_STEP = 2
+
+
+def corrective_dose(base: Dose, week: int, *, exercise_id: str = "", tags: tuple[str, ...] = ()) -> Dose:
+    """The corrective routine's dose in its `week` (1-based, counting only weeks that progress):
+    the wizard's dose in weeks 1-2, then one step every 2 weeks, one variable at a time: +2 reps up
+    to the top of the exercise's range (12 heavy, 20 hip work) or +5 s holds up to 45 s. Holds with
+    their own schedule follow it (isometric hip abduction into a wall: 15 s weeks 1-2, 30 s from
+    week 3). Sets never change.
+    """
+    schedule = CORRECTIVE_HOLD_SCHEDULE.get(exercise_id)
+    if schedule is not None and base.hold_s is not None:
+        hold = base.hold_s
+        for from_week, seconds in schedule:
+            if week >= from_week:
+                hold = max(base.hold_s, seconds)
+        return replace(base, hold_s=_clamp("hold_s", hold))
+    steps = max(week - 1, 0) // CORRECTIVE_WEEKS_PER_STEP
+    if steps == 0:
         return base
-    extra_set = 1 if level >= 2 and base.sets < 5 and not maintenance else 0
-    steps = level - extra_set
-    sets = _clamp("sets", base.sets + extra_set)
-    reps, hold_s, duration_s = base.reps, base.hold_s, base.duration_s
-    if reps is not None:
-        reps = _clamp("reps", reps + steps * (1 if reps <= 10 or maintenance else 2))
-    elif hold_s is not None:
-        hold_s = _clamp("hold_s", hold_s + 5 * steps)
-    elif duration_s is not None:
-        duration_s = _clamp("duration_s", duration_s + 10 * steps)
-    return replace(base, sets=sets, reps=reps, hold_s=hold_s, duration_s=duration_s)
+    if base.reps is not None:
+        top = _top_reps(base.reps, dose_kind(base, tags))
+        return replace(base, reps=min(top, base.reps + 2 * steps))
+    if base.hold_s is not None:
+        return replace(base, hold_s=max(base.hold_s, min(45, base.hold_s + 5 * steps)))
+    return base
+
+
+def corrective_exercise(exercise: PlannedExercise, week: int, tags: tuple[str, ...] = ()) -> PlannedExercise:
+    """The wizard's exercise with its dose for routine week `week` (see `corrective_dose`)."""
+    dose = corrective_dose(exercise.dose, week, exercise_id=exercise.id, tags=tags)
+    return exercise if dose == exercise.dose else replace(exercise, dose=dose)
 
 
 def deload_dose(dose: Dose) -> Dose:

@@ -28,11 +28,33 @@ class Recipe:
 
 
 STRENGTH_RECIPES: dict[Phase, Recipe] = {
-    Phase.OFF_SEASON: Recipe(heavy=3, hip=3),
-    Phase.PRE_SEASON: Recipe(heavy=3, hip=2),
-    Phase.IN_SEASON: Recipe(heavy=2, hip=2, maintenance_only=True),
+    Phase.OFF_SEASON: Recipe(heavy=3, hip=2),
+    Phase.PRE_SEASON: Recipe(heavy=2, hip=2),
+    Phase.IN_SEASON: Recipe(heavy=2, hip=1, maintenance_only=True),
     Phase.TAPER: Recipe(heavy=1, hip=2, maintenance_only=True),
 }
+
+# The longest a session may run (minutes, by Dose.minutes()): a runner's strength work has to fit
+# around the running, shorter as the races come closer.
+STRENGTH_MINUTES: dict[Phase, float] = {
+    Phase.OFF_SEASON: 45,
+    Phase.PRE_SEASON: 40,
+    Phase.IN_SEASON: 30,
+    Phase.TAPER: 20,
+}
+CORRECTIVE_MINUTES = 25.0
+MOBILITY_MINUTES = 20.0
+CORE_TARGETS = frozenset({"core", "trunk", "abdominals", "obliques"})
+
+
+def strength_order(e: Exercise) -> int:
+    """Where an exercise goes in a strength session: 0 heavy single-leg and compound work while
+    fresh, 1 hip work, 2 core and isometric holds last."""
+    if "heavy" in e.tags:
+        return 0
+    if e.category is Category.ISOMETRIC or "isometric" in e.tags or (e.targets and e.targets[0] in CORE_TARGETS):
+        return 2
+    return 1
 
 
 def allowed_exercises(library: list[Exercise], athlete: Athlete) -> list[Exercise]:
@@ -101,8 +123,9 @@ def strength_exercises(library: list[Exercise], athlete: Athlete, phase: Phase, 
                        exclude: frozenset[str] = frozenset()) -> list[Exercise]:
     """The exercises of strength session number `slot` (0 = A) of `slots` that week.
 
-    Off-season: five or six, built around heavy single-leg work plus hip work; pre-season four or
-    five; in-season a short maintenance session of three or four; taper three. Sessions of the same
+    Off-season: five, built around heavy single-leg work plus hip work; pre-season four; in-season
+    a short maintenance session of three; taper three. In the order a coach runs them
+    (`strength_order`): heavy single-leg work first, hip work next, core and holds last. Sessions of the same
     week get different exercises, and session A stays the same from week to week within a phase so
     its doses can progress.
     """
@@ -120,9 +143,8 @@ def strength_exercises(library: list[Exercise], athlete: Athlete, phase: Phase, 
     if len(chosen) < wanted:  # a library short of tagged exercises: fill from any strength work
         rest = [e for e in strength if e not in chosen]
         chosen += _pick_varied(rest, wanted - len(chosen), slots, slot)
-    # Loaded single-leg work first while fresh, hip work next, trunk holds last.
-    return sorted(chosen, key=lambda e: (0 if "heavy" in e.tags else 2 if e.category is Category.ISOMETRIC
-                                         else 1))
+    # Loaded single-leg work first while fresh, hip work next, trunk and holds last.
+    return sorted(chosen, key=strength_order)
 
 
 def strength_title(slot: int) -> str:
