@@ -131,11 +131,19 @@ class WindowSession:
                        f"The database could not be opened: {exc}\n\nDetails are in {log_exception(exc)}.")
             return
         self.db = db
+        from planner.ui.main_window_first_run import prepare_first_run, starting_athlete
+
+        demo_id = prepare_first_run(db, self.settings)
+        self.ctx.set_current_athlete(starting_athlete(db, self.settings, demo_id))
+        self.ctx.current_athlete_changed.connect(
+            lambda athlete_id: self.settings.set("current_athlete", athlete_id or 0))
         self.window.set_database(db)
         if self.screenshot:
             self._screenshot_when_ready()
-        else:
-            self._first_run()
+        elif demo_id is not None and os.environ.get("STRIDE_PLANNER_NO_WELCOME") != "1":
+            from planner.ui.main_window_first_run import show_welcome
+
+            show_welcome(self.window, demo_created=True)
 
     def _fail(self, code: int, title: str, text: str) -> None:
         self.exit_code = code
@@ -146,13 +154,6 @@ class WindowSession:
             QMessageBox.critical(self.window, title, text)
         self.window.close()
         self.app.exit(code)
-
-    def _first_run(self) -> None:
-        if os.environ.get("STRIDE_PLANNER_NO_WELCOME") == "1":
-            return
-        from planner.ui.main_window_first_run import maybe_welcome
-
-        maybe_welcome(self.window, self.ctx, self.settings)
 
     # -- screenshots ---------------------------------------------------------------------------
     def _screenshot_when_ready(self) -> None:

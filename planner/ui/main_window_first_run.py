@@ -1,4 +1,6 @@
-"""First start: a short welcome and a demo athlete, so a new coach sees a filled-in plan at once."""
+"""First start: a demo athlete with a season plan, so a new coach sees the whole flow at once,
+and a short welcome. The data step runs before the views load (screenshots included); only the
+welcome dialog is skipped in screenshot mode or with STRIDE_PLANNER_NO_WELCOME=1."""
 
 from __future__ import annotations
 
@@ -7,52 +9,59 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
-    from planner.ui.context import AppContext
+    from planner.store.database import Database
     from planner.ui.main_window import MainWindow
     from planner.ui.settings import Settings
 
 WELCOME = (
     "Welcome to Stride Planner.\n\n"
-    "We added a demo athlete with a season plan so you can look around. Add your own athletes in the "
-    "Athletes view; the exercise library is yours to edit."
+    "We added a demo athlete with a season plan so you can look around: the Plan view shows where each "
+    "strength session sits and why, the Wizard runs a symptom check, and Export prints the weekly sheets. "
+    "Add your own athletes in the Athletes view; the exercise library is yours to edit."
 )
 
 
-def create_demo_athlete(ctx: AppContext) -> int | None:
-    """Store the demo athlete, build its plan and make it current; None when the parts are not there yet."""
-    try:
-        from planner.export.demo import demo_athlete
-        from planner.store.athletes import add_athlete
-    except ImportError:
+def prepare_first_run(db: Database, settings: Settings) -> int | None:
+    """On a database without athletes, the first time: store the demo athlete and build its plan.
+
+    Returns the demo athlete's id, or None when it was not the first run. A demo that fails is logged
+    and never keeps the coach out of the app.
+    """
+    from planner.store.athletes import add_athlete, list_athletes
+
+    if settings.get("first_run_done") or list_athletes(db):
         return None
-    athlete_id = add_athlete(ctx.db, demo_athlete())
-    try:
-        from planner.store.plans import regenerate_plan
-
-        regenerate_plan(ctx.db, athlete_id)
-    except ImportError:
-        pass  # the scheduler is not there yet: the athlete still helps
-    ctx.athletes_changed.emit()
-    ctx.set_current_athlete(athlete_id)
-    return athlete_id
-
-
-def maybe_welcome(window: MainWindow, ctx: AppContext, settings: Settings) -> bool:
-    """On a database without athletes, the first time: demo athlete + welcome. True when it ran."""
-    from planner.store.athletes import list_athletes
-
-    if settings.get("first_run_done") or ctx.db is None or list_athletes(ctx.db):
-        return False
     settings.set("first_run_done", True)
     try:
-        created = create_demo_athlete(ctx)
-    except Exception as exc:  # a demo that fails must not keep the coach out of the app
+        from planner.export.demo import demo_athlete
+        from planner.store.plans import regenerate_plan
+
+        athlete_id = add_athlete(db, demo_athlete())
+        regenerate_plan(db, athlete_id)
+    except Exception as exc:
         from planner.cli import log_exception
 
         log_exception(exc)
-        created = None
-    text = WELCOME if created is not None else WELCOME.split("\n\n")[0] + "\n\nStart by adding an athlete."
+        return None
+    return athlete_id
+
+
+def starting_athlete(db: Database, settings: Settings, demo_id: int | None) -> int | None:
+    """The athlete the window opens on: the demo on a first run, else the last one shown, else the first."""
+    from planner.store.athletes import list_athletes
+
+    if demo_id is not None:
+        return demo_id
+    ids = [a.id for a in list_athletes(db)]
+    remembered = settings.get("current_athlete")
+    if remembered in ids:
+        return remembered
+    return ids[0] if ids else None
+
+
+def show_welcome(window: MainWindow, *, demo_created: bool) -> QMessageBox:
+    text = WELCOME if demo_created else WELCOME.split("\n\n")[0] + "\n\nStart by adding an athlete."
     box = QMessageBox(QMessageBox.Icon.Information, "Welcome", text, QMessageBox.StandardButton.Ok, window)
     box.setModal(False)
     box.show()
-    return True
+    return box

@@ -29,6 +29,7 @@ _DECLARED: tuple[Setting, ...] = (
     Setting("default_database", str, "", (), "Default database"),
     Setting("dark_palette", bool, False, (), "Dark palette"),
     Setting("first_run_done", bool, False),
+    Setting("current_athlete", int, 0),
     Setting("window/geometry", QByteArray, QByteArray()),
     Setting("window/state", QByteArray, QByteArray()),
     Setting("window/last_view", str, "library"),

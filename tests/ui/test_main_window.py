@@ -118,20 +118,33 @@ def test_dark_palette_toggle_is_saved(main_window, settings: Settings) -> None:
         apply_style(QApplication.instance(), dark=False)
 
 
-def test_first_run_creates_the_demo_athlete_once(main_window, settings: Settings, qtbot) -> None:
-    from planner.store.athletes import list_athletes
-    from planner.ui.main_window_first_run import maybe_welcome
+def test_first_run_creates_the_demo_athlete_with_a_plan_once(main_window, settings: Settings) -> None:
+    from planner.store.athletes import list_athletes, load_plan
+    from planner.ui.main_window_first_run import prepare_first_run, starting_athlete
 
-    ctx = main_window.ctx
-    assert maybe_welcome(main_window, ctx, settings)
+    db = main_window.ctx.db
+    demo_id = prepare_first_run(db, settings)
+    assert demo_id is not None
     assert settings.get("first_run_done") is True
-    athletes = list_athletes(ctx.db)
-    if athletes:  # the demo athlete exists once the export package ships it
-        assert ctx.current_athlete_id == athletes[0].id
-    assert not maybe_welcome(main_window, ctx, settings)
-    for box in QApplication.topLevelWidgets():
-        if box.windowTitle() == "Welcome":
-            box.close()
+    [demo] = list_athletes(db)
+    assert demo.id == demo_id
+    assert load_plan(db, demo_id).weeks
+    assert starting_athlete(db, settings, demo_id) == demo_id
+    assert prepare_first_run(db, settings) is None
+    assert len(list_athletes(db)) == 1
+
+
+def test_window_reopens_on_the_last_athlete_shown(main_window, settings: Settings) -> None:
+    from planner.domain.athlete import Athlete
+    from planner.store.athletes import add_athlete
+    from planner.ui.main_window_first_run import starting_athlete
+
+    db = main_window.ctx.db
+    first = add_athlete(db, Athlete(name="Ana"))
+    second = add_athlete(db, Athlete(name="Ben"))
+    assert starting_athlete(db, settings, None) == first
+    settings.set("current_athlete", second)
+    assert starting_athlete(db, settings, None) == second
 
 
 def test_no_display_returns_3_without_starting_qt(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
