@@ -171,7 +171,6 @@ class AthletesView(QWidget):
         self.import_action = action("Import…", self.import_athlete, None, "Add an athlete from an athlete file")
         self.export_action = action("Export…", self.export_athlete, None,
                                     "Save the selected athlete as an athlete file")
-        self.find_action = action("Find athlete", self.focus_search, QKeySequence.StandardKey.Find)
 
     # --- the view contract ----------------------------------------------------------------------
 

@@ -73,6 +73,7 @@ class PlanModel(QAbstractTableModel):
         self.plan: Plan | None = None
         self._athlete: Athlete | None = None
         self._edited: frozenset[str] = frozenset()
+        self._cells: list[list[WeekCell | DayCell | tuple[str, ...] | None]] = []
 
     def set_plan(self, plan: Plan | None, athlete: Athlete | None = None,
                  edited_keys: frozenset[str] = frozenset()) -> None:
@@ -80,6 +81,9 @@ class PlanModel(QAbstractTableModel):
         self.plan = plan
         self._athlete = athlete
         self._edited = edited_keys
+        # Built once per plan: painting asks for every visible cell on every scroll step.
+        self._cells = [[self._make_cell(row, column) for column in range(WARNINGS_COLUMN + 1)]
+                       for row in range(len(plan.weeks) if plan is not None else 0)]
         self.endResetModel()
 
     def week_at(self, row: int) -> Week | None:
@@ -115,6 +119,11 @@ class PlanModel(QAbstractTableModel):
         return None
 
     def cell(self, row: int, column: int) -> WeekCell | DayCell | tuple[str, ...] | None:
+        if 0 <= row < len(self._cells) and 0 <= column <= WARNINGS_COLUMN:
+            return self._cells[row][column]
+        return None
+
+    def _make_cell(self, row: int, column: int) -> WeekCell | DayCell | tuple[str, ...] | None:
         week = self.week_at(row)
         if week is None or self.plan is None:
             return None

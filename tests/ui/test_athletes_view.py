@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
@@ -196,3 +196,16 @@ def test_symptom_check_in_the_window_opens_the_wizard_view(qtbot: Any, ctx: AppC
     qtbot.waitUntil(view.is_ready)
     view.editor.wizard_button.click()
     assert window.current_view_name == "wizard"
+
+
+def test_keyboard_new_duplicate_delete(qtbot: Any, view: AthletesView, ctx: AppContext) -> None:
+    view.activateWindow()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [a.athlete.name for a in list_athletes(ctx.db)] == ["New athlete"]
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(list_athletes(ctx.db)) == 2
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert len(list_athletes(ctx.db)) == 1
