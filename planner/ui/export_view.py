@@ -1,0 +1,579 @@
+"""The Export view: print options for the current athlete beside a live preview of the PDF.
+
+Every option change rebuilds the preview after a short pause, in a thread, into a temp file; a
+build overtaken by a newer change is stopped at its next page. Save builds straight to the chosen
+file (written atomically); Print draws the previewed pages onto the printer.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.athlete import Athlete
+from planner.domain.errors import BadInput
+from planner.domain.exercise import Exercise, slugify
+from planner.domain.plan import Plan
+from planner.export.document import BuildCancelled, BuildReport, build_plan_pdf
+from planner.ui.pdf_preview import PdfPreview, WorkThread, print_document
+from planner.ui.shortcuts import register_shortcut
+
+if TYPE_CHECKING:
+    from planner.store.database import Database
+    from planner.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DEBOUNCE_MS = 300
+PAPERS: tuple[tuple[str, str], ...] = (("a4", "A4"), ("letter", "Letter"))
+# In page order: the overview comes first in the PDF, the routine cards last.
+CONTENTS: tuple[tuple[str, str], ...] = (("overview", "Season overview"), ("weekly", "Weekly sheets"),
+                                         ("cards", "Routine cards"))
+SAVE_KEYS, PRINT_KEYS, BATCH_KEYS = "Ctrl+S", "Ctrl+P", "Ctrl+Shift+B"
+register_shortcut("Export", SAVE_KEYS, "Save the athlete's PDF")
+register_shortcut("Export", PRINT_KEYS, "Print the athlete's PDF")
+register_shortcut("Export", BATCH_KEYS, "Export PDFs for the whole team")
+
+WARNING_STYLE = ("QLabel#export_warnings { background: #fff6e0; color: #5f4b00; border: 1px solid #f0d68a;"
+                 " border-radius: 6px; padding: 8px 10px; }")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What to print: the paper, the parts in page order, and how many weeks (None: all of them)."""
+
+    paper: str
+    content: tuple[str, ...]
+    weeks: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportInputs:
+    """The athlete's data a build needs, read once per athlete (and again when it changes)."""
+
+    athlete_id: int
+    athlete: Athlete
+    plan: Plan
+    library: dict[str, Exercise]
+    generated: bool  # the plan was missing and was made for this export
+
+
+def load_inputs(db: Database, athlete_id: int) -> ExportInputs:
+    """The athlete, their saved plan (made and saved first when there is none) and the library."""
+    from planner.store.athletes import get_athlete, load_plan
+    from planner.store.exercises import list_exercises
+    from planner.store.plans import regenerate_plan
+
+    stored = get_athlete(db, athlete_id)
+    plan = load_plan(db, athlete_id)
+    generated = plan is None
+    if plan is None:
+        plan = regenerate_plan(db, athlete_id)
+    library = {e.id: e for e in list_exercises(db)}
+    return ExportInputs(athlete_id, stored.athlete, plan, library, generated)
+
+
+def first_weeks(plan: Plan, weeks: int | None) -> Plan:
+    """The plan cut to its first `weeks` weeks, keeping only the warnings about those weeks."""
+    if weeks is None or weeks >= len(plan.weeks):
+        return plan
+    kept = plan.weeks[:weeks]
+    dropped = {f"Week {w.index}:" for w in plan.weeks[weeks:]}
+    warnings = tuple(w for w in plan.warnings if not any(w.startswith(d) for d in dropped))
+    return replace(plan, weeks=kept, warnings=warnings)
+
+
+def build(out: Path, inputs: ExportInputs, options: ExportOptions, should_stop: Callable[[], bool]) -> BuildReport:
+    """The PDF of `inputs` with `options`, written atomically to `out`; BuildCancelled once asked to stop."""
+    return build_plan_pdf(out, athlete=inputs.athlete, plan=first_weeks(inputs.plan, options.weeks),
+                          library=inputs.library, paper=options.paper, content=options.content,
+                          should_stop=should_stop)
+
+
+class ExportView(QWidget):
+    ready = Signal()
+    preview_updated = Signal(int)  # page count of the preview just shown (0: none)
+
+    title = "Export"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ready = False
+        self._loaded = False
+        self.athlete_id: int | None = None
+        self.inputs: ExportInputs | None = None
+        self.report: BuildReport | None = None
+        self._shown_options: ExportOptions | None = None
+        self._build_thread: WorkThread | None = None
+        self._rebuild_after = False
+        self._pending_printer: QPrinter | None = None
+        self._batch_dialog: QDialog | None = None
+        self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.rebuild_preview)
+
+        self._make_actions()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._empty_state())
+        self.stack.addWidget(self._export_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot: Any, keys: str, tip: str) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setToolTip(f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.save_action = action("Save PDF…", self.save_pdf, SAVE_KEYS, "Save this athlete's PDF")
+        self.print_action = action("Print…", self.print_pdf, PRINT_KEYS, "Print this athlete's PDF")
+        self.batch_action = action("Team batch…", self.open_batch, BATCH_KEYS, "Export PDFs for the whole team")
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        self.empty_label = QLabel("<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view: "
+                                  "their printable season appears here.</p>")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        batch = QPushButton("Team batch…")
+        batch.clicked.connect(self.open_batch)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(batch)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _export_page(self) -> QWidget:
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setWordWrap(True)
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setStyleSheet("color: palette(placeholder-text);")
+
+        self.paper_box = QComboBox()
+        for key, label in PAPERS:
+            self.paper_box.addItem(label, key)
+        self.paper_box.currentIndexChanged.connect(self._options_changed)
+        paper_form = QFormLayout()
+        paper_form.addRow("Paper", self.paper_box)
+
+        contents = QGroupBox("Contents")
+        contents_layout = QVBoxLayout(contents)
+        self.content_checks: dict[str, QCheckBox] = {}
+        for key, label in CONTENTS:
+            check = QCheckBox(label)
+            check.setChecked(True)
+            check.toggled.connect(self._options_changed)
+            self.content_checks[key] = check
+            contents_layout.addWidget(check)
+
+        weeks = QGroupBox("Weeks")
+        self.all_weeks_radio = QRadioButton("All weeks of the saved plan")
+        self.all_weeks_radio.setChecked(True)
+        self.first_weeks_radio = QRadioButton("First")
+        self.weeks_spin = QSpinBox()
+        self.weeks_spin.setRange(1, 52)
+        self.weeks_spin.setValue(4)
+        self.weeks_spin.setSuffix(" weeks")
+        self.weeks_spin.setEnabled(False)
+        group = QButtonGroup(self)
+        group.addButton(self.all_weeks_radio)
+        group.addButton(self.first_weeks_radio)
+        self.first_weeks_radio.toggled.connect(self.weeks_spin.setEnabled)
+        self.first_weeks_radio.toggled.connect(self._options_changed)
+        self.weeks_spin.valueChanged.connect(self._options_changed)
+        first_row = QHBoxLayout()
+        first_row.addWidget(self.first_weeks_radio)
+        first_row.addWidget(self.weeks_spin, 1)
+        weeks_layout = QVBoxLayout(weeks)
+        weeks_layout.addWidget(self.all_weeks_radio)
+        weeks_layout.addLayout(first_row)
+
+        self.save_button = QPushButton("Save PDF…")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save_action.trigger)
+        self.print_button = QPushButton("Print…")
+        self.print_button.clicked.connect(self.print_action.trigger)
+        self.batch_button = QPushButton("Team batch…")
+        self.batch_button.clicked.connect(self.batch_action.trigger)
+
+        options = QWidget()
+        options.setObjectName("export_options")
+        options.setFixedWidth(280)
+        left = QVBoxLayout(options)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(8)
+        left.addWidget(self.name_label)
+        left.addWidget(self.plan_label)
+        left.addSpacing(8)
+        left.addLayout(paper_form)
+        left.addWidget(contents)
+        left.addWidget(weeks)
+        left.addStretch(1)
+        for button in (self.save_button, self.print_button, self.batch_button):
+            left.addWidget(button)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("export_status")
+        self.warning_strip = QLabel()
+        self.warning_strip.setObjectName("export_warnings")
+        self.warning_strip.setStyleSheet(WARNING_STYLE)
+        self.warning_strip.setWordWrap(True)
+        self.warning_strip.setTextFormat(Qt.TextFormat.RichText)
+        self.warning_strip.hide()
+        self.preview = PdfPreview()
+        self.preview.setMinimumWidth(360)
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(self.status_label)
+        right.addWidget(self.warning_strip)
+        right.addWidget(self.preview, 1)
+
+        page = QWidget()
+        body = QHBoxLayout(page)
+        body.setContentsMargins(12, 12, 12, 12)
+        body.setSpacing(16)
+        body.addWidget(options)
+        body.addLayout(right, 1)
+        return page
+
+    # --- the view contract ----------------------------------------------------------------------
+
+    def toolbar_actions(self) -> list[QAction]:
+        return [self.save_action, self.print_action, self.batch_action]
+
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        paper = self.ctx.settings.get("paper")
+        self.paper_box.blockSignals(True)
+        self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(paper)))
+        self.paper_box.blockSignals(False)
+        self.ctx.current_athlete_changed.connect(self.show_athlete)
+        self.ctx.plan_changed.connect(self._on_plan_changed)
+        self.ctx.athletes_changed.connect(self._reload_athlete)
+        self.ctx.library_changed.connect(self._reload_athlete)
+        athlete_id = self.ctx.current_athlete_id
+        if athlete_id is None:
+            from planner.store.athletes import list_athletes
+
+            first = next(iter(list_athletes(self.ctx.db)), None)
+            if first is not None:
+                self.ctx.set_current_athlete(first.id)  # arrives back through show_athlete
+                return
+        self.show_athlete(athlete_id)
+
+    def _mark_ready(self) -> None:
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
+
+    # --- which athlete --------------------------------------------------------------------------
+
+    def show_athlete(self, athlete_id: int | None) -> None:
+        if athlete_id == self.athlete_id and self.inputs is not None:
+            return
+        self.athlete_id = athlete_id
+        self.inputs = None
+        self._shown_options = None
+        if athlete_id is None or self.ctx.db is None:
+            self._show_empty()
+            return
+        self.stack.setCurrentIndex(1)
+        self.name_label.setText("")
+        self.plan_label.setText("Reading the plan…")
+        self.rebuild_preview()
+
+    def _show_empty(self) -> None:
+        self._stop_build()
+        self.preview.clear()
+        self.report = None
+        self.stack.setCurrentIndex(0)
+        self._set_actions_enabled(False)
+        QTimer.singleShot(0, self._mark_ready)
+
+    def _on_plan_changed(self, athlete_id: int) -> None:
+        if athlete_id == self.athlete_id:
+            self._reload_athlete()
+
+    def _reload_athlete(self) -> None:
+        if self.athlete_id is not None and self._loaded:
+            self.inputs = None
+            self._shown_options = None
+            self._debounce.start()
+
+    def _show_inputs(self, inputs: ExportInputs) -> None:
+        self.name_label.setText(inputs.athlete.name)
+        weeks = len(inputs.plan.weeks)
+        first = inputs.plan.start.strftime("%a %-d %b %Y") if weeks else ""
+        text = f"{weeks} week{'s' if weeks != 1 else ''} from {first}" if weeks else "The plan has no weeks."
+        if inputs.generated:
+            text += "<br>There was no saved plan, so one was made from the athlete's season."
+        self.plan_label.setText(text)
+        self.all_weeks_radio.setText(f"All {weeks} weeks of the saved plan")
+        self.weeks_spin.setMaximum(max(1, weeks))
+
+    # --- options and the preview ----------------------------------------------------------------
+
+    def options(self) -> ExportOptions:
+        content = tuple(key for key, _ in CONTENTS if self.content_checks[key].isChecked())
+        weeks = self.weeks_spin.value() if self.first_weeks_radio.isChecked() else None
+        return ExportOptions(paper=self.paper_box.currentData(), content=content, weeks=weeks)
+
+    def is_building(self) -> bool:
+        return self._build_thread is not None or self._debounce.isActive()
+
+    def is_current(self) -> bool:
+        """The preview shows exactly what the options ask for."""
+        return not self.is_building() and self.report is not None and self._shown_options == self.options()
+
+    def _options_changed(self) -> None:
+        if self._loaded and self.athlete_id is not None:
+            self.status_label.setText("Updating the preview…")
+            self._set_actions_enabled(False)
+            self._debounce.start()
+
+    def rebuild_preview(self) -> None:
+        self._debounce.stop()
+        if self.athlete_id is None or self.ctx.db is None:
+            return
+        if self._build_thread is not None:
+            # Stop the running build at its next page; the newest options are built when it ends.
+            self._build_thread.stop.set()
+            self._rebuild_after = True
+            return
+        options = self.options()
+        if not options.content:
+            self.preview.clear()
+            self.report = None
+            self._shown_options = options
+            self.status_label.setText("Choose at least one part to print.")
+            self.warning_strip.hide()
+            self._set_actions_enabled(False)
+            self._mark_ready()
+            return
+        db, athlete_id, inputs, out = self.ctx.db, self.athlete_id, self.inputs, self.preview.next_path()
+        self.status_label.setText("Updating the preview…")
+        self._set_actions_enabled(False)
+
+        def job(_progress: Any, stop: threading.Event) -> tuple[ExportInputs, ExportOptions, BuildReport]:
+            ready = inputs if inputs is not None else load_inputs(db, athlete_id)
+            return ready, options, build(out, ready, options, stop.is_set)
+
+        thread = WorkThread(job, name="export preview")
+        thread.succeeded.connect(self._on_built)
+        thread.failed.connect(lambda exc: self._on_build_failed(exc, out))
+        self._build_thread = thread
+        thread.start_work()
+
+    def _on_built(self, result: tuple[ExportInputs, ExportOptions, BuildReport]) -> None:
+        self._build_thread = None
+        inputs, options, report = result
+        if inputs.athlete_id == self.athlete_id:
+            if self.inputs is None:
+                self.inputs = inputs
+                self._show_inputs(inputs)
+                if inputs.generated:
+                    self.ctx.plan_changed.emit(inputs.athlete_id)
+            if not self._rebuild_after and options == self.options():
+                self._show_report(options, report)
+                return
+        self.preview.discard(report.path)
+        self._build_again()
+
+    def _on_build_failed(self, exc: BaseException, out: Path) -> None:
+        self._build_thread = None
+        self.preview.discard(out)
+        if isinstance(exc, BuildCancelled) or self._rebuild_after:
+            self._build_again()
+            return
+        if isinstance(exc, BadInput):
+            message = str(exc)
+        else:
+            from planner.cli import log_exception
+
+            message = f"The preview could not be made. Details are in {log_exception(exc)}."
+        self.report = None
+        self.preview.clear()
+        self.status_label.setText(message[:1].upper() + message[1:])
+        self._set_actions_enabled(False)
+        self._mark_ready()
+
+    def _build_again(self) -> None:
+        self._rebuild_after = False
+        self.rebuild_preview()
+
+    def _show_report(self, options: ExportOptions, report: BuildReport) -> None:
+        if not self.preview.show_file(report.path):
+            self.status_label.setText("The preview could not be opened.")
+            return
+        self.report = report
+        self._shown_options = options
+        paper = dict(PAPERS)[options.paper]
+        self.status_label.setText(f"{report.pages} page{'s' if report.pages != 1 else ''} · {paper}")
+        self._show_warnings(report.warnings)
+        self._set_actions_enabled(True)
+        self.preview_updated.emit(report.pages)
+        if self._pending_printer is not None:
+            printer, self._pending_printer = self._pending_printer, None
+            self._print_to(printer)
+        QTimer.singleShot(0, self._mark_ready)  # after the pages are painted
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        if not warnings:
+            self.warning_strip.hide()
+            return
+        items = "".join(f"<li>{html.escape(w)}</li>" for w in warnings)
+        self.warning_strip.setText("<b>Some characters cannot be printed</b>: no font has them, so they show as "
+                                   f"an empty box in the PDF.<ul style='margin: 4px 0 0 -24px'>{items}</ul>")
+        self.warning_strip.show()
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        self.save_action.setEnabled(enabled)
+        self.print_action.setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+        self.print_button.setEnabled(enabled)
+
+    def _stop_build(self) -> None:
+        self._debounce.stop()
+        if self._build_thread is not None:
+            self._build_thread.stop.set()
+
+    # --- save, print, batch ---------------------------------------------------------------------
+
+    def _suggested_path(self) -> str:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = slugify(self.inputs.athlete.name) if self.inputs else "season"
+        return str(Path(folder) / f"{name}-season.pdf")
+
+    def save_pdf(self) -> None:
+        if self.inputs is None or not self.options().content:
+            return
+        name, _filter = QFileDialog.getSaveFileName(self, "Save PDF", self._suggested_path(), "PDF files (*.pdf)")
+        if not name:
+            return
+        out = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
+        inputs, options = self.inputs, self.options()
+
+        def job(_progress: Any, cancelled: Callable[[], bool]) -> BuildReport | None:
+            try:
+                return build(out, inputs, options, cancelled)
+            except BuildCancelled:
+                return None
+
+        from planner.ui.background import run_in_background
+
+        run_in_background(self, job, title="Saving the PDF", on_done=lambda r: self._saved(out, r),
+                          on_error=lambda message: QMessageBox.warning(self, "Save PDF", message))
+
+    def _saved(self, out: Path, report: BuildReport | None) -> None:
+        if report is None:
+            self.ctx.say("Save cancelled; nothing was written.")
+            return
+        self.ctx.say(f"Saved {report.pages} pages to {out}")
+
+    def print_pdf(self) -> None:
+        if self.inputs is None or not self.options().content:
+            return
+        options = self.options()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"Stride Planner – {self.inputs.athlete.name}")
+        from PySide6.QtGui import QPageSize
+
+        size = QPageSize.PageSizeId.Letter if options.paper == "letter" else QPageSize.PageSizeId.A4
+        printer.setPageSize(QPageSize(size))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if self.is_current():
+            self._print_to(printer)
+        else:
+            self._pending_printer = printer  # printed as soon as the preview catches up
+            self.status_label.setText("Printing once the preview is ready…")
+
+    def _print_to(self, printer: QPrinter) -> None:
+        document = self.preview.document
+        progress = QProgressDialog("Printing…", "Cancel", 0, document.pageCount(), self)
+        progress.setWindowTitle("Print")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def keep_going(done: int, total: int) -> bool:
+            progress.setValue(done)
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.processEvents()  # paint the progress and take the Cancel click between pages
+            return not progress.wasCanceled()
+
+        try:
+            printed = print_document(document, printer, keep_going)
+        except RuntimeError as exc:
+            QMessageBox.warning(self, "Print", f"Nothing was printed: {exc}.")
+            return
+        finally:
+            progress.close()
+            progress.deleteLater()
+        self.ctx.say(f"Sent {printed} page{'s' if printed != 1 else ''} to the printer.")
+
+    def open_batch(self) -> None:
+        if self.ctx.db is None:
+            return
+        from planner.ui.batch_dialog import BatchDialog
+
+        if self._batch_dialog is not None and self._batch_dialog.isVisible():
+            self._batch_dialog.raise_()
+            return
+        dialog = BatchDialog(self.ctx, self, paper=self.options().paper, content=self.options().content)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "_batch_dialog", None))
+        self._batch_dialog = dialog
+        dialog.open()
