@@ -15,6 +15,12 @@ from planner.domain.exercise import EQUIPMENT, Category, Dose, Exercise
 from planner.domain.placement import STRENGTH_PER_WEEK
 from planner.domain.plan import CorrectiveProgram, Plan, PlannedExercise, SessionKind
 from planner.domain.scheduling import build_plan
+from planner.domain.session_content import (
+    CORRECTIVE_MINUTES,
+    MOBILITY_MINUTES,
+    STRENGTH_MINUTES,
+    strength_order,
+)
 
 START = dt.date(2027, 1, 4)  # a Monday
 
@@ -125,7 +131,47 @@ def check_every_rule(athlete: Athlete, plan: Plan, library: list[Exercise],
             assert week.strength_sets() <= 0.6 * last_in_season
     for warning in plan.warnings:
         assert warning.startswith("Week ")
+    check_session_minutes(plan)
+    check_strength_order(plan, by_id)
+    check_race_week_runs(athlete, plan)
     check_progression(plan)
+
+
+def session_cap(phase: Phase, kind: SessionKind) -> float:
+    if kind is SessionKind.STRENGTH:
+        return STRENGTH_MINUTES[phase]
+    return CORRECTIVE_MINUTES if kind is SessionKind.CORRECTIVE else MOBILITY_MINUTES
+
+
+def check_session_minutes(plan: Plan) -> None:
+    """Every session fits a runner's week: strength by phase, corrective 25 min, mobility 20 min."""
+    for week in plan.weeks:
+        for s in week.sessions:
+            assert s.minutes() <= session_cap(week.phase, s.kind), (
+                f"week {week.index} {s.title} ({week.phase}) runs {s.minutes():.1f} min")
+
+
+def check_strength_order(plan: Plan, by_id: dict[str, Exercise]) -> None:
+    """Heavy single-leg work first, hip work next, core and isometric holds last."""
+    for week in plan.weeks:
+        for s in week.strength_sessions():
+            ranks = [strength_order(by_id[e.id]) for e in s.exercises if e.id in by_id]
+            assert ranks == sorted(ranks), f"week {week.index} {s.title} out of order: {ranks}"
+
+
+def check_race_week_runs(athlete: Athlete, plan: Plan) -> None:
+    """In race week the race is the hard run: no quality or long day, and the day before an A race
+    is an easy shake-out."""
+    for week in plan.weeks:
+        if week.phase is not Phase.RACE_WEEK:
+            continue
+        assert set(week.runs) == set(DAYS)
+        assert not {"quality", "long"}.intersection(week.runs.values()), week.runs
+        for i, day in enumerate(DAYS):
+            date = week.start + dt.timedelta(days=i)
+            race = athlete.race_on(date + dt.timedelta(days=1))
+            if race is not None and race.priority is Priority.A and athlete.race_on(date) is None:
+                assert week.runs[day] == "easy"
 
 
 def check_progression(plan: Plan) -> None:
@@ -153,8 +199,22 @@ def check_progression(plan: Plan) -> None:
         for doses in history.values():
             for a, b in itertools.pairwise(doses):
                 assert all(x <= y for x, y in zip(a, b, strict=True)), f"dose fell: {a} -> {b}"
+                assert sum(x != y for x, y in zip(a, b, strict=True)) <= 1, f"two things changed: {a} -> {b}"
             for i in range(len(doses) - 2):
                 assert doses[i] != doses[i + 2], f"no rise in three weeks: {doses[i:i + 3]}"
+        check_sets_staggered(run)
+
+
+def check_sets_staggered(run: list) -> None:
+    """From one week to the next, a session's exercises never all add a set at once."""
+    for before, week in itertools.pairwise(run):
+        earlier = {s.title: {e.id: e.dose.sets for e in s.exercises} for s in before.strength_sessions()}
+        for s in week.strength_sessions():
+            previous = earlier.get(s.title, {})
+            shared = [e for e in s.exercises if e.id in previous]
+            if len(shared) >= 2:
+                assert not all(e.dose.sets > previous[e.id] for e in shared), (
+                    f"week {week.index} {s.title}: every exercise added a set")
 
 
 day_kinds = st.sampled_from(list(DayKind))
