@@ -182,14 +182,27 @@ class PlanDelegate(QStyledItemDelegate):
         fm = QFontMetrics(small)
         run_rect = QRect(rect.left() + PAD, rect.top() + PAD, rect.width() - 2 * PAD, RUN_LINE - 2)
         run_color = RUN_COLORS.get(cell.run, QColor("#5f6368"))
+        day = f"{cell.date.day} {cell.date:%b}" if cell.date.day == 1 else str(cell.date.day)
         if cell.run == "race":
-            text = f"Race: {cell.race}" if cell.race else "Race"
             bold = QFont(small)
             bold.setBold(True)
             painter.setFont(bold)
             painter.setPen(run_color)
-            painter.drawText(run_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, run_rect.width()))
+            priority = f" ({cell.race_priority})" if cell.race_priority else ""
+            painter.drawText(run_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"Race{priority}")
+            painter.setFont(small)
+            painter.drawText(run_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
+            if cell.race:
+                # The race's name gets the lines under the cards (a race day holds little else).
+                top = run_rect.bottom() + 2 + len(cell.sessions) * (CARD_HEIGHT + CARD_GAP)
+                name_rect = QRect(run_rect.left(), top, run_rect.width(), rect.bottom() - PAD - top)
+                painter.setFont(bold)
+                bold_fm = QFontMetrics(bold)
+                lines = max(1, name_rect.height() // bold_fm.lineSpacing())
+                name = cell.race if bold_fm.horizontalAdvance(cell.race) <= name_rect.width() * lines else \
+                    bold_fm.elidedText(cell.race, Qt.TextElideMode.ElideRight, name_rect.width() * lines - 10)
+                painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                                 | Qt.TextFlag.TextWordWrap, name)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(run_color)
@@ -201,7 +214,6 @@ class PlanDelegate(QStyledItemDelegate):
             painter.drawEllipse(QRect(run_rect.left(), cy - dot // 2, dot, dot))
             painter.setFont(small)
             painter.setPen(run_color if cell.run != "rest" else QColor("#80868b"))
-            day = f"{cell.date.day} {cell.date:%b}" if cell.date.day == 1 else str(cell.date.day)
             text_rect = run_rect.adjusted(dot + 4, 0, 0, 0)
             day_width = fm.horizontalAdvance(day)
             label_width = text_rect.width() - day_width - 4

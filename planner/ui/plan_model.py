@@ -36,6 +36,7 @@ class DayCell:
     sessions: tuple[Session, ...]
     edited: frozenset[str]  # keys of the sessions the coach edited
     phase: Phase
+    race_priority: str | None = None  # A, B or C
 
     def is_edited(self, session: Session) -> bool:
         return session.edited or session.key in self.edited
@@ -140,7 +141,8 @@ class PlanModel(QAbstractTableModel):
         run = "race" if race is not None else week.runs.get(day_id) or self._athlete_run(day_id)
         race_name = race.name if race is not None else (week.race if run == "race" else None)
         return DayCell(date=date, run=run, race=race_name, sessions=tuple(week.sessions_on(date)),
-                       edited=self._edited, phase=week.phase)
+                       edited=self._edited, phase=week.phase,
+                       race_priority=race.priority.value if race is not None else None)
 
     def _athlete_run(self, day_id: str) -> str:
         if self._athlete is None:
