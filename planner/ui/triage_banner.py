@@ -130,6 +130,7 @@ class PatternBars(QWidget):
         box.setSpacing(3)
         top = QHBoxLayout()
         name = QLabel(f"<b>{match.name}</b>", row)
+        name.setWordWrap(True)  # long pattern names wrap instead of widening (and clipping) narrow columns
         name.setObjectName(f"pattern_{match.id}")
         bar = QProgressBar(row)
         bar.setRange(0, 100)

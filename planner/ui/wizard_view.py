@@ -105,6 +105,8 @@ class WizardView(QWidget):
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Horizontal scrolling is off, so everything in the column wraps to fit (pattern names too);
+        # together with the wizard it must fit a 1280 px wide screen.
         scroll.setMinimumWidth(330)
         scroll.setMaximumWidth(420)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -115,8 +117,8 @@ class WizardView(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.wizard_slot.addWidget(self.placeholder)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(16)
+        layout.setContentsMargins(4, 8, 4, 8)
+        layout.setSpacing(12)
         layout.addWidget(scroll)
         layout.addLayout(self.wizard_slot, 1)
         self._show_athlete()

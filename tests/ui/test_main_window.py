@@ -183,3 +183,19 @@ def test_a_file_that_is_not_a_database_exits_2_untouched(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
     assert bogus.read_bytes() == before
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("view", ["library", "athletes", "plan", "wizard", "export"])
+def test_every_view_fits_a_1280_by_800_screen(main_window, qtbot, view: str) -> None:
+    from planner.export.demo import demo_athlete
+    from planner.store.athletes import add_athlete
+    from planner.store.plans import regenerate_plan
+
+    athlete_id = add_athlete(main_window.ctx.db, demo_athlete())
+    regenerate_plan(main_window.ctx.db, athlete_id)
+    main_window.ctx.set_current_athlete(athlete_id)
+    shown = main_window.show_view(view)
+    qtbot.waitUntil(shown.is_ready, timeout=20_000)
+    needed = main_window.minimumSizeHint()
+    assert needed.width() <= 1280, f"{view} needs {needed.width()} px"
+    assert needed.height() <= 800, f"{view} needs {needed.height()} px"
