@@ -22,9 +22,14 @@ MAX_WEEKS = 52
 
 def season_changed(before: Athlete, after: Athlete) -> bool:
     """True when the edit changes what the scheduler sees (the name, level and note do not)."""
-    return (before.week != after.week or before.races != after.races or before.equipment != after.equipment
-            or before.phases != after.phases or before.mileage != after.mileage
-            or before.wizard_answers != after.wizard_answers)
+    return (
+        before.week != after.week
+        or before.races != after.races
+        or before.equipment != after.equipment
+        or before.phases != after.phases
+        or before.mileage != after.mileage
+        or before.wizard_answers != after.wizard_answers
+    )
 
 
 def refresh_plan(ctx: AppContext, athlete_id: int) -> Plan | None:
@@ -84,8 +89,9 @@ class DuplicateAthlete(AddAthlete):
 class EditAthlete(QUndoCommand):
     """Replaces an athlete's fields; when the season changes, the plan is rebuilt (keeping edits)."""
 
-    def __init__(self, ctx: AppContext, athlete_id: int, before: Athlete, after: Athlete,
-                 text: str | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, athlete_id: int, before: Athlete, after: Athlete, text: str | None = None
+    ) -> None:
         super().__init__(text or f"Edit {after.name}")
         self.ctx = ctx
         self.athlete_id = athlete_id

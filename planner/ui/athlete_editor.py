@@ -51,7 +51,7 @@ class NoteEdit(QPlainTextEdit):
 
 
 def parse_km_list(text: str) -> tuple[float, ...]:
-    """"40, 44, 48" → (40.0, 44.0, 48.0); BadInput names the entry that is not a distance."""
+    """ "40, 44, 48" → (40.0, 44.0, 48.0); BadInput names the entry that is not a distance."""
     values: list[float] = []
     for i, part in enumerate(p.strip() for p in text.replace(";", ",").split(",")):
         if not part:
@@ -88,8 +88,9 @@ class AthleteEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.wizard_button = QPushButton("Symptom check…")
-        self.wizard_button.setToolTip("Run the symptom wizard for this athlete; a self-care result adds "
-                                      "a corrective routine to the plan")
+        self.wizard_button.setToolTip(
+            "Run the symptom wizard for this athlete; a self-care result adds a corrective routine to the plan"
+        )
         self.wizard_button.clicked.connect(self.wizard_requested)
 
         self.name_edit = QLineEdit()
@@ -161,8 +162,10 @@ class AthleteEditor(QWidget):
 
         self.mileage_edit = QLineEdit()
         self.mileage_edit.setPlaceholderText("optional, e.g. 40, 44, 48, 36")
-        self.mileage_edit.setToolTip("Planned weekly distance in km for plan weeks 1, 2, 3, …; the plan "
-                                     "warns when a week rises more than 10 % over the one before")
+        self.mileage_edit.setToolTip(
+            "Planned weekly distance in km for plan weeks 1, 2, 3, …; the plan "
+            "warns when a week rises more than 10 % over the one before"
+        )
         self.mileage_edit.editingFinished.connect(self._commit)
         self.mileage_error = QLabel()
         self.mileage_error.setStyleSheet("color: #b3261e;")
@@ -214,9 +217,17 @@ class AthleteEditor(QWidget):
         self.setEnabled(athlete is not None)
         if athlete is None:
             return
-        blockers = [QSignalBlocker(w) for w in (self.name_edit, self.level_combo, self.note_edit,
-                                                 self.mileage_edit, *self.day_combos.values(),
-                                                 *self.equipment_checks.values())]
+        blockers = [
+            QSignalBlocker(w)
+            for w in (
+                self.name_edit,
+                self.level_combo,
+                self.note_edit,
+                self.mileage_edit,
+                *self.day_combos.values(),
+                *self.equipment_checks.values(),
+            )
+        ]
         self.heading.setText(athlete.name)
         if self.name_edit.text() != athlete.name:
             self.name_edit.setText(athlete.name)
@@ -277,8 +288,13 @@ class AthleteEditor(QWidget):
             combo = self.race_priority_combo(row)
             if date_edit is None or name_edit is None or combo is None:
                 continue
-            races.append(Race(date=date_edit.date().toPython(), name=name_edit.text().strip() or "Race",
-                              priority=Priority(combo.currentData())))
+            races.append(
+                Race(
+                    date=date_edit.date().toPython(),
+                    name=name_edit.text().strip() or "Race",
+                    priority=Priority(combo.currentData()),
+                )
+            )
         return sorted(races, key=lambda r: r.date)
 
     # --- races ----------------------------------------------------------------------------------

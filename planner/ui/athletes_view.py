@@ -130,8 +130,10 @@ class AthletesView(QWidget):
 
     def _empty_state(self) -> QWidget:
         page = QWidget()
-        message = QLabel("<h2>No athletes yet</h2><p>Add a runner with their week and races, "
-                         "and Stride Planner places strength and mobility work around their season.</p>")
+        message = QLabel(
+            "<h2>No athletes yet</h2><p>Add a runner with their week and races, "
+            "and Stride Planner places strength and mobility work around their season.</p>"
+        )
         message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         message.setWordWrap(True)
         self.empty_add_button = QPushButton("Add athlete")
@@ -164,19 +166,24 @@ class AthletesView(QWidget):
             return act
 
         self.new_action = action("New athlete", self.add_athlete, "Ctrl+Shift+N", "Add an athlete (Ctrl+Shift+N)")
-        self.duplicate_action = action("Duplicate", self.duplicate_athlete, "Ctrl+D",
-                                       "Copy the selected athlete with their season (Ctrl+D)")
-        self.delete_action = action("Delete", self.delete_athlete, QKeySequence.StandardKey.Delete,
-                                    "Delete the selected athlete (Delete; Undo brings them back)")
+        self.duplicate_action = action(
+            "Duplicate", self.duplicate_athlete, "Ctrl+D", "Copy the selected athlete with their season (Ctrl+D)"
+        )
+        self.delete_action = action(
+            "Delete",
+            self.delete_athlete,
+            QKeySequence.StandardKey.Delete,
+            "Delete the selected athlete (Delete; Undo brings them back)",
+        )
         self.import_action = action("Import…", self.import_athlete, None, "Add an athlete from an athlete file")
-        self.export_action = action("Export…", self.export_athlete, None,
-                                    "Save the selected athlete as an athlete file")
+        self.export_action = action(
+            "Export…", self.export_athlete, None, "Save the selected athlete as an athlete file"
+        )
 
     # --- the view contract ----------------------------------------------------------------------
 
     def toolbar_actions(self) -> list[QAction]:
-        return [self.new_action, self.duplicate_action, self.delete_action, self.import_action,
-                self.export_action]
+        return [self.new_action, self.duplicate_action, self.delete_action, self.import_action, self.export_action]
 
     def is_ready(self) -> bool:
         return self._ready
@@ -234,8 +241,8 @@ class AthletesView(QWidget):
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         if proxy_index.isValid() and self.table.currentIndex().row() != proxy_index.row():
             self.table.selectionModel().setCurrentIndex(
-                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
         if self.editor.athlete() != stored.athlete or self.editor.athlete_id != stored.id:
             self.editor.set_athlete(stored.athlete, stored.id)
 

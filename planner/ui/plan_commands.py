@@ -33,8 +33,9 @@ def with_exercise(plan: Plan, session_key: str, exercise: PlannedExercise) -> Pl
 class SetDoseCommand(QUndoCommand):
     """The coach's dose for one exercise in one session: kept as a dose edit and in the saved plan."""
 
-    def __init__(self, ctx: AppContext, athlete_id: int, session_key: str, old: PlannedExercise,
-                 new: PlannedExercise) -> None:
+    def __init__(
+        self, ctx: AppContext, athlete_id: int, session_key: str, old: PlannedExercise, new: PlannedExercise
+    ) -> None:
         super().__init__(f"Change dose of {new.name}")
         self.ctx = ctx
         self.athlete_id = athlete_id
@@ -48,8 +49,7 @@ class SetDoseCommand(QUndoCommand):
         store.set_dose_edit(db, self.athlete_id, self.session_key, edit, exercise_id=shown.id)
         plan = store.load_plan(db, self.athlete_id)
         if plan is not None:
-            store.save_plan(db, self.athlete_id, with_exercise(plan, self.session_key, shown),
-                            weeks=len(plan.weeks))
+            store.save_plan(db, self.athlete_id, with_exercise(plan, self.session_key, shown), weeks=len(plan.weeks))
         self.ctx.plan_changed.emit(self.athlete_id)
 
     def redo(self) -> None:
@@ -64,7 +64,10 @@ class SetDoseCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         # Clicking a spin box up three times is one change to undo, not three.
         if not isinstance(other, SetDoseCommand) or (other.athlete_id, other.session_key, other.new.id) != (
-                self.athlete_id, self.session_key, self.new.id):
+            self.athlete_id,
+            self.session_key,
+            self.new.id,
+        ):
             return False
         self.new = other.new
         return True
@@ -73,8 +76,15 @@ class SetDoseCommand(QUndoCommand):
 class RegeneratePlan(QUndoCommand):
     """Rebuild the plan (keeping the coach's edits, or forgetting them); undo brings back the old one."""
 
-    def __init__(self, ctx: AppContext, athlete_id: int, *, start: dt.date | None = None,
-                 weeks: int | None = None, keep_edits: bool = True) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        athlete_id: int,
+        *,
+        start: dt.date | None = None,
+        weeks: int | None = None,
+        keep_edits: bool = True,
+    ) -> None:
         super().__init__("Regenerate plan" if keep_edits else "Reset dose edits")
         self.ctx = ctx
         self.athlete_id = athlete_id
@@ -92,8 +102,9 @@ class RegeneratePlan(QUndoCommand):
             from planner.store.plans import regenerate_plan
 
             try:
-                self.new_plan = regenerate_plan(db, self.athlete_id, start=self.start, weeks=self.weeks,
-                                                keep_edits=self.keep_edits)
+                self.new_plan = regenerate_plan(
+                    db, self.athlete_id, start=self.start, weeks=self.weeks, keep_edits=self.keep_edits
+                )
             except Exception:  # the scheduler is ours: log the traceback, keep the window usable
                 log.exception("could not regenerate the plan of athlete %s", self.athlete_id)
                 self.ctx.say("The plan could not be regenerated; see the log file for details.")

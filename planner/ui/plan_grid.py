@@ -59,8 +59,10 @@ def row_height(max_sessions: int) -> int:
 def card_rects(cell_rect: QRect, count: int) -> list[QRect]:
     """Where each session card of a day cell is drawn (also used to find the card under a click)."""
     top = cell_rect.top() + PAD + RUN_LINE
-    return [QRect(cell_rect.left() + PAD, top + i * (CARD_HEIGHT + CARD_GAP), cell_rect.width() - 2 * PAD,
-                  CARD_HEIGHT) for i in range(count)]
+    return [
+        QRect(cell_rect.left() + PAD, top + i * (CARD_HEIGHT + CARD_GAP), cell_rect.width() - 2 * PAD, CARD_HEIGHT)
+        for i in range(count)
+    ]
 
 
 def card_title(session: Session) -> str:
@@ -76,8 +78,7 @@ def _small(font: QFont, scale: float = 0.9) -> QFont:
 
 
 def draw_warning_sign(painter: QPainter, left: int, top: int, size: int) -> None:
-    triangle = QPolygonF([QPointF(left + size / 2, top), QPointF(left + size, top + size),
-                          QPointF(left, top + size)])
+    triangle = QPolygonF([QPointF(left + size / 2, top), QPointF(left + size, top + size), QPointF(left, top + size)])
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(WARNING_COLOR)
     painter.drawPolygon(triangle)
@@ -148,9 +149,11 @@ class PlanDelegate(QStyledItemDelegate):
             painter.setFont(deload_font)
             deload_fm = QFontMetrics(deload_font)
             title_end = left + QFontMetrics(bold).horizontalAdvance(f"Week {week.index}") + 4
-            painter.drawText(QRect(title_end, y, right - title_end, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             deload_fm.elidedText("Deload", Qt.TextElideMode.ElideRight, right - title_end))
+            painter.drawText(
+                QRect(title_end, y, right - title_end, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                deload_fm.elidedText("Deload", Qt.TextElideMode.ElideRight, right - title_end),
+            )
         small = _small(base)
         small_line = QFontMetrics(small).height()
         painter.setFont(small)
@@ -199,10 +202,14 @@ class PlanDelegate(QStyledItemDelegate):
                 painter.setFont(bold)
                 bold_fm = QFontMetrics(bold)
                 lines = max(1, name_rect.height() // bold_fm.lineSpacing())
-                name = cell.race if bold_fm.horizontalAdvance(cell.race) <= name_rect.width() * lines else \
-                    bold_fm.elidedText(cell.race, Qt.TextElideMode.ElideRight, name_rect.width() * lines - 10)
-                painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                                 | Qt.TextFlag.TextWordWrap, name)
+                name = (
+                    cell.race
+                    if bold_fm.horizontalAdvance(cell.race) <= name_rect.width() * lines
+                    else bold_fm.elidedText(cell.race, Qt.TextElideMode.ElideRight, name_rect.width() * lines - 10)
+                )
+                painter.drawText(
+                    name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, name
+                )
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(run_color)
@@ -217,17 +224,19 @@ class PlanDelegate(QStyledItemDelegate):
             text_rect = run_rect.adjusted(dot + 4, 0, 0, 0)
             day_width = fm.horizontalAdvance(day)
             label_width = text_rect.width() - day_width - 4
-            painter.drawText(QRect(text_rect.left(), text_rect.top(), label_width, text_rect.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(RUN_SHORT.get(cell.run, cell.run), Qt.TextElideMode.ElideRight,
-                                           label_width))
+            painter.drawText(
+                QRect(text_rect.left(), text_rect.top(), label_width, text_rect.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(RUN_SHORT.get(cell.run, cell.run), Qt.TextElideMode.ElideRight, label_width),
+            )
             painter.setPen(QColor("#9aa0a6"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
         for session, card in zip(cell.sessions, card_rects(rect, len(cell.sessions)), strict=False):
             self._paint_card(painter, card, session, cell.is_edited(session), small, fm)
 
-    def _paint_card(self, painter: QPainter, card: QRect, session: Session, edited: bool, font: QFont,
-                    fm: QFontMetrics) -> None:
+    def _paint_card(
+        self, painter: QPainter, card: QRect, session: Session, edited: bool, font: QFont, fm: QFontMetrics
+    ) -> None:
         color = SESSION_COLORS[session.kind]
         selected = session.key == self.selected_key
         painter.setPen(QPen(color, 2) if selected else Qt.PenStyle.NoPen)
@@ -252,9 +261,11 @@ class PlanDelegate(QStyledItemDelegate):
             painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, minutes)
             title_width -= fm.horizontalAdvance(minutes) + 6
         painter.setPen(QColor("#1b1b1b"))
-        painter.drawText(QRect(inner.left(), inner.top(), title_width, inner.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(title, Qt.TextElideMode.ElideRight, title_width))
+        painter.drawText(
+            QRect(inner.left(), inner.top(), title_width, inner.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(title, Qt.TextElideMode.ElideRight, title_width),
+        )
 
     def _paint_warnings(self, painter: QPainter, option: QStyleOptionViewItem, warnings: tuple[str, ...]) -> None:
         rect = option.rect
@@ -324,8 +335,7 @@ class PlanGrid(QTableView):
         cell = index.data(CELL_ROLE) if index.isValid() else None
         if not isinstance(cell, DayCell):
             return None
-        for session, rect in zip(cell.sessions, card_rects(self.visualRect(index), len(cell.sessions)),
-                                 strict=False):
+        for session, rect in zip(cell.sessions, card_rects(self.visualRect(index), len(cell.sessions)), strict=False):
             if rect.contains(pos):
                 return session
         return None

@@ -54,7 +54,7 @@ def session_line(session: Session) -> str:
 
 
 def plan_summary(plan: Plan) -> str:
-    """"22 weeks: 6 off-season, 4 pre-season, … · 3 deload · 4 warnings", in season order."""
+    """ "22 weeks: 6 off-season, 4 pre-season, … · 3 deload · 4 warnings", in season order."""
     counts = Counter(w.phase for w in plan.weeks)
     phases = ", ".join(f"{counts[p]} {p.label.lower()}" for p in Phase if counts[p])
     parts = [f"{len(plan.weeks)} weeks from {plan.start:%d %b %Y}: {phases}"]
@@ -76,15 +76,18 @@ class PlanModel(QAbstractTableModel):
         self._edited: frozenset[str] = frozenset()
         self._cells: list[list[WeekCell | DayCell | tuple[str, ...] | None]] = []
 
-    def set_plan(self, plan: Plan | None, athlete: Athlete | None = None,
-                 edited_keys: frozenset[str] = frozenset()) -> None:
+    def set_plan(
+        self, plan: Plan | None, athlete: Athlete | None = None, edited_keys: frozenset[str] = frozenset()
+    ) -> None:
         self.beginResetModel()
         self.plan = plan
         self._athlete = athlete
         self._edited = edited_keys
         # Built once per plan: painting asks for every visible cell on every scroll step.
-        self._cells = [[self._make_cell(row, column) for column in range(WARNINGS_COLUMN + 1)]
-                       for row in range(len(plan.weeks) if plan is not None else 0)]
+        self._cells = [
+            [self._make_cell(row, column) for column in range(WARNINGS_COLUMN + 1)]
+            for row in range(len(plan.weeks) if plan is not None else 0)
+        ]
         self.endResetModel()
 
     def week_at(self, row: int) -> Week | None:
@@ -95,8 +98,10 @@ class PlanModel(QAbstractTableModel):
     def max_sessions_per_day(self) -> int:
         if self.plan is None:
             return 0
-        return max((sum(1 for s in w.sessions if s.date == d) for w in self.plan.weeks
-                    for d in {s.date for s in w.sessions}), default=0)
+        return max(
+            (sum(1 for s in w.sessions if s.date == d) for w in self.plan.weeks for d in {s.date for s in w.sessions}),
+            default=0,
+        )
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.plan is None else len(self.plan.weeks)
@@ -104,8 +109,7 @@ class PlanModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else WARNINGS_COLUMN + 1
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
                 if section == WEEK_COLUMN:
@@ -140,9 +144,15 @@ class PlanModel(QAbstractTableModel):
         race = self._athlete.race_on(date) if self._athlete is not None else None
         run = "race" if race is not None else week.runs.get(day_id) or self._athlete_run(day_id)
         race_name = race.name if race is not None else (week.race if run == "race" else None)
-        return DayCell(date=date, run=run, race=race_name, sessions=tuple(week.sessions_on(date)),
-                       edited=self._edited, phase=week.phase,
-                       race_priority=race.priority.value if race is not None else None)
+        return DayCell(
+            date=date,
+            run=run,
+            race=race_name,
+            sessions=tuple(week.sessions_on(date)),
+            edited=self._edited,
+            phase=week.phase,
+            race_priority=race.priority.value if race is not None else None,
+        )
 
     def _athlete_run(self, day_id: str) -> str:
         if self._athlete is None:

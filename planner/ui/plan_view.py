@@ -47,11 +47,16 @@ def legend_html() -> str:
     chips = []
     for phase in Phase:
         color = PHASE_COLORS[phase]
-        chips.append(f"<span style='background:{color.name()}; color:{text_on(color).name()};'>"
-                     f"&nbsp;{phase.label}&nbsp;</span>")
+        chips.append(
+            f"<span style='background:{color.name()}; color:{text_on(color).name()};'>&nbsp;{phase.label}&nbsp;</span>"
+        )
     kinds = [f"<span style='color:{SESSION_COLORS[k].name()}'>■</span> {SESSION_LABELS[k]}" for k in Kind]
-    return (" ".join(chips) + "&nbsp;&nbsp;&nbsp;" + " &nbsp;".join(kinds)
-            + " &nbsp;<span style='color:#e8710a'>●</span> edited")
+    return (
+        " ".join(chips)
+        + "&nbsp;&nbsp;&nbsp;"
+        + " &nbsp;".join(kinds)
+        + " &nbsp;<span style='color:#e8710a'>●</span> edited"
+    )
 
 
 class PlanView(QWidget):
@@ -142,8 +147,10 @@ class PlanView(QWidget):
 
     def _empty_state(self) -> QWidget:
         page = QWidget()
-        self.empty_label = QLabel("<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view, "
-                                  "or add one: their season plan appears here.</p>")
+        self.empty_label = QLabel(
+            "<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view, "
+            "or add one: their season plan appears here.</p>"
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_add_button = QPushButton("Add athlete")
@@ -170,14 +177,19 @@ class PlanView(QWidget):
             self.addAction(act)
             return act
 
-        self.regenerate_action = action("Regenerate", self.regenerate, "F5",
-                                        "Rebuild the plan from the athlete's season, keeping your dose edits (F5)")
-        self.reset_action = action("Reset edits…", self.reset_edits, None,
-                                   "Forget your dose edits and rebuild the plan")
-        self.previous_week_action = action("Previous week", lambda: self.grid.move_week(-1), "Ctrl+[",
-                                           "Previous week (Ctrl+[)")
-        self.next_week_action = action("Next week", lambda: self.grid.move_week(1), "Ctrl+]",
-                                       "Next week (Ctrl+])")
+        self.regenerate_action = action(
+            "Regenerate",
+            self.regenerate,
+            "F5",
+            "Rebuild the plan from the athlete's season, keeping your dose edits (F5)",
+        )
+        self.reset_action = action(
+            "Reset edits…", self.reset_edits, None, "Forget your dose edits and rebuild the plan"
+        )
+        self.previous_week_action = action(
+            "Previous week", lambda: self.grid.move_week(-1), "Ctrl+[", "Previous week (Ctrl+[)"
+        )
+        self.next_week_action = action("Next week", lambda: self.grid.move_week(1), "Ctrl+]", "Next week (Ctrl+])")
         self.close_session_action = action("Close session", self.close_session, "Esc", "Close the session (Esc)")
         self.this_week_action = action("This week", self.go_to_today, "Ctrl+T", "Jump to this week (Ctrl+T)")
 
@@ -239,10 +251,11 @@ class PlanView(QWidget):
         if stored is None:
             roster_empty = self.ctx.db is None or not store.list_athletes(self.ctx.db)
             self.empty_label.setText(
-                "<h2>No athletes yet</h2><p>Add a runner with their week and races: their season plan "
-                "appears here.</p>" if roster_empty else
-                "<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view: their season plan "
-                "appears here.</p>")
+                "<h2>No athletes yet</h2><p>Add a runner with their week and races: their season plan appears here.</p>"
+                if roster_empty
+                else "<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view: their season plan "
+                "appears here.</p>"
+            )
             self.athlete = self.plan = None
             self.model.set_plan(None)
             self.stack.setCurrentIndex(0)
@@ -270,8 +283,7 @@ class PlanView(QWidget):
             self._shown_for = stored.id
             self.go_to_today()
         elif current.isValid():
-            self.grid.setCurrentIndex(self.model.index(min(current.row(), self.model.rowCount() - 1),
-                                                       current.column()))
+            self.grid.setCurrentIndex(self.model.index(min(current.row(), self.model.rowCount() - 1), current.column()))
         if self.panel.session is not None:
             session = self.session_by_key(self.panel.session.key)
             if session is None:
@@ -291,8 +303,13 @@ class PlanView(QWidget):
             return None
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for act in (self.regenerate_action, self.reset_action, self.previous_week_action,
-                    self.next_week_action, self.this_week_action):
+        for act in (
+            self.regenerate_action,
+            self.reset_action,
+            self.previous_week_action,
+            self.next_week_action,
+            self.this_week_action,
+        ):
             act.setEnabled(enabled)
 
     def session_by_key(self, key: str) -> Session | None:
@@ -336,8 +353,9 @@ class PlanView(QWidget):
     def regenerate(self) -> None:
         if self.athlete_id is None or self.plan is None:
             return
-        self._push_regenerate(RegeneratePlan(self.ctx, self.athlete_id, start=self.plan.start,
-                                             weeks=len(self.plan.weeks)))
+        self._push_regenerate(
+            RegeneratePlan(self.ctx, self.athlete_id, start=self.plan.start, weeks=len(self.plan.weeks))
+        )
 
     def apply_range(self) -> None:
         """Rebuild over the start and weeks the controls show, when they differ from the plan's."""
@@ -358,21 +376,29 @@ class PlanView(QWidget):
             self.ctx.say("There are no dose edits to reset.")
             return
         answer = QMessageBox.question(
-            self, "Reset dose edits",
+            self,
+            "Reset dose edits",
             f"Forget the {count} dose change{'s' if count != 1 else ''} you made for {self.athlete.name} "
             "and rebuild the plan with the library's doses?\n\nYou can undo this with Ctrl+Z.",
             QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Reset:
             return
-        self._push_regenerate(RegeneratePlan(self.ctx, self.athlete_id, start=self.plan.start,
-                                             weeks=len(self.plan.weeks), keep_edits=False))
+        self._push_regenerate(
+            RegeneratePlan(
+                self.ctx, self.athlete_id, start=self.plan.start, weeks=len(self.plan.weeks), keep_edits=False
+            )
+        )
 
     def _push_regenerate(self, command: RegeneratePlan) -> None:
         self.ctx.undo_stack.push(command)
         if not command.failed:
-            self.ctx.say("Plan regenerated; your dose edits were kept." if command.keep_edits
-                         else "Dose edits reset; the plan uses the library's doses again.")
+            self.ctx.say(
+                "Plan regenerated; your dose edits were kept."
+                if command.keep_edits
+                else "Dose edits reset; the plan uses the library's doses again."
+            )
 
     def add_athlete(self) -> None:
         from planner.ui.athlete_commands import AddAthlete

@@ -113,9 +113,15 @@ class ExerciseDoseRow(QFrame):
     def edited_exercise(self) -> PlannedExercise:
         """The exercise as the boxes show it; BadInput when the dose would be incomplete."""
         old = self.exercise.dose
-        dose = Dose(sets=self._value("sets") or 1, reps=self._value("reps"), hold_s=self._value("hold_s"),
-                    duration_s=self._value("duration_s"), each_side=old.each_side, rest_s=self._value("rest_s"),
-                    tempo=old.tempo)
+        dose = Dose(
+            sets=self._value("sets") or 1,
+            reps=self._value("reps"),
+            hold_s=self._value("hold_s"),
+            duration_s=self._value("duration_s"),
+            each_side=old.each_side,
+            rest_s=self._value("rest_s"),
+            tempo=old.tempo,
+        )
         return replace(self.exercise, dose=dose, notes=self.notes_edit.text().strip())
 
     def commit(self) -> None:
@@ -163,8 +169,9 @@ class SessionPanel(QWidget):
         self.edited_label = QLabel("● Doses edited by you — kept when the plan is regenerated")
         self.edited_label.setStyleSheet("color: #b35600;")
         self.edited_label.setWordWrap(True)
-        self.placeholder = QLabel("Click a session in the plan (or select a day and press Enter) "
-                                  "to see its exercises and change their doses.")
+        self.placeholder = QLabel(
+            "Click a session in the plan (or select a day and press Enter) to see its exercises and change their doses."
+        )
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #5f6368;")
@@ -194,8 +201,12 @@ class SessionPanel(QWidget):
 
     def show_session(self, session: Session | None, *, edited: bool = False) -> None:
         """Show `session`; the same session again only refreshes the values (keeps focus and scroll)."""
-        same = (session is not None and self.session is not None and session.key == self.session.key
-                and [e.id for e in session.exercises] == [r.exercise.id for r in self.rows])
+        same = (
+            session is not None
+            and self.session is not None
+            and session.key == self.session.key
+            and [e.id for e in session.exercises] == [r.exercise.id for r in self.rows]
+        )
         self.session = session
         for widget in (self.title_label, self.close_button, self.meta_label, self.why_label, self.scroll):
             widget.setVisible(session is not None)
@@ -208,7 +219,8 @@ class SessionPanel(QWidget):
         self.title_label.setText(session.title)
         self.meta_label.setText(
             f"<span style='color:{color}'>■</span> {SESSION_LABELS[session.kind]} · {session.date:%A %d %B %Y}"
-            f" · {len(session.exercises)} exercises · about {round(session.minutes())} min")
+            f" · {len(session.exercises)} exercises · about {round(session.minutes())} min"
+        )
         self.why_label.setText(session.why)
         self.title_label.setToolTip(session.why)
         if same:

@@ -46,8 +46,11 @@ def view(qtbot: Any, ctx: AppContext) -> AthletesView:
 
 
 def zoe() -> Athlete:
-    return Athlete(name="Zoë Łukasiewicz", equipment=frozenset({"band", "mat"}),
-                   races=(Race(dt.date(2027, 4, 18), "Spring Marathon", Priority.A),))
+    return Athlete(
+        name="Zoë Łukasiewicz",
+        equipment=frozenset({"band", "mat"}),
+        races=(Race(dt.date(2027, 4, 18), "Spring Marathon", Priority.A),),
+    )
 
 
 def test_roster_model_passes_the_model_tester(qtbot: Any, db: Database) -> None:
@@ -66,8 +69,9 @@ def test_no_athletes_shows_an_add_button(view: AthletesView) -> None:
     assert view.empty_add_button.isVisible()
 
 
-def test_adding_an_athlete_through_the_form_stores_week_and_race(qtbot: Any, view: AthletesView,
-                                                                 ctx: AppContext) -> None:
+def test_adding_an_athlete_through_the_form_stores_week_and_race(
+    qtbot: Any, view: AthletesView, ctx: AppContext
+) -> None:
     view.empty_add_button.click()
     athlete_id = ctx.current_athlete_id
     assert athlete_id is not None
@@ -108,8 +112,7 @@ def test_undo_of_an_edit_restores_the_old_week(view: AthletesView, ctx: AppConte
     assert combo.currentData() == "rest"
 
 
-def test_delete_then_undo_brings_the_athlete_back_under_the_same_id(view: AthletesView,
-                                                                     ctx: AppContext) -> None:
+def test_delete_then_undo_brings_the_athlete_back_under_the_same_id(view: AthletesView, ctx: AppContext) -> None:
     athlete_id = add_athlete(ctx.db, zoe())
     ctx.athletes_changed.emit()
     ctx.set_current_athlete(athlete_id)
@@ -139,9 +142,9 @@ def test_search_filters_the_roster_as_you_type(qtbot: Any, view: AthletesView, c
     assert view.proxy.rowCount() == 2
 
 
-def test_malformed_athlete_file_is_explained_and_nothing_stored(view: AthletesView, ctx: AppContext,
-                                                                tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_malformed_athlete_file_is_explained_and_nothing_stored(
+    view: AthletesView, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     bad = tmp_path / "bad.json"
@@ -175,8 +178,9 @@ def test_bad_mileage_is_not_saved(view: AthletesView, ctx: AppContext) -> None:
     assert get_athlete(ctx.db, athlete_id).athlete.mileage.weekly_km == (40, 44, 48)
 
 
-def test_symptom_check_asks_for_the_wizard_of_the_selected_athlete(qtbot: Any, view: AthletesView,
-                                                                   ctx: AppContext) -> None:
+def test_symptom_check_asks_for_the_wizard_of_the_selected_athlete(
+    qtbot: Any, view: AthletesView, ctx: AppContext
+) -> None:
     athlete_id = add_athlete(ctx.db, zoe())
     ctx.athletes_changed.emit()
     ctx.set_current_athlete(athlete_id)

@@ -41,9 +41,14 @@ def ctx(db: Database) -> AppContext:
 
 def zoe() -> Athlete:
     marathon = START + dt.timedelta(weeks=WEEKS - 2, days=6)
-    return Athlete(name="Zoë Łukasiewicz", equipment=frozenset({"band", "step", "dumbbell", "mat", "wall"}),
-                   races=(Race(marathon - dt.timedelta(weeks=6), "City Half", Priority.B),
-                          Race(marathon, "Spring Marathon", Priority.A)))
+    return Athlete(
+        name="Zoë Łukasiewicz",
+        equipment=frozenset({"band", "step", "dumbbell", "mat", "wall"}),
+        races=(
+            Race(marathon - dt.timedelta(weeks=6), "City Half", Priority.B),
+            Race(marathon, "Spring Marathon", Priority.A),
+        ),
+    )
 
 
 @pytest.fixture
@@ -125,8 +130,7 @@ def test_clicking_a_session_opens_its_exercises(qtbot: Any, view: PlanView) -> N
     assert view.panel.why_label.text() == session.why
 
 
-def test_enter_opens_the_session_of_the_current_day_and_ctrl_bracket_moves_weeks(qtbot: Any,
-                                                                                 view: PlanView) -> None:
+def test_enter_opens_the_session_of_the_current_day_and_ctrl_bracket_moves_weeks(qtbot: Any, view: PlanView) -> None:
     row, column, session = first_strength(view.plan)
     view.grid.setCurrentIndex(view.grid.model().index(row, column))
     view.grid.setFocus()
@@ -152,8 +156,9 @@ def sets_in_plan(ctx: AppContext, athlete_id: int, session: Session) -> int:
     return saved.exercises[0].dose.sets
 
 
-def test_a_dose_edit_is_kept_and_survives_regenerate(qtbot: Any, view: PlanView, ctx: AppContext,
-                                                     athlete_id: int) -> None:
+def test_a_dose_edit_is_kept_and_survives_regenerate(
+    qtbot: Any, view: PlanView, ctx: AppContext, athlete_id: int
+) -> None:
     session, old_sets = edit_first_sets(qtbot, view)
     edits = dose_edits(ctx.db, athlete_id)
     assert edits[(session.key, session.exercises[0].id)].dose.sets == old_sets + 2
@@ -165,8 +170,9 @@ def test_a_dose_edit_is_kept_and_survives_regenerate(qtbot: Any, view: PlanView,
     assert sets_in_plan(ctx, athlete_id, session) == old_sets + 2
 
 
-def test_undo_of_a_dose_edit_restores_the_old_dose(qtbot: Any, view: PlanView, ctx: AppContext,
-                                                   athlete_id: int) -> None:
+def test_undo_of_a_dose_edit_restores_the_old_dose(
+    qtbot: Any, view: PlanView, ctx: AppContext, athlete_id: int
+) -> None:
     session, old_sets = edit_first_sets(qtbot, view)
     ctx.undo_stack.undo()
     assert sets_in_plan(ctx, athlete_id, session) == old_sets
@@ -174,8 +180,9 @@ def test_undo_of_a_dose_edit_restores_the_old_dose(qtbot: Any, view: PlanView, c
     assert view.panel.rows[0].spins["sets"].value() == old_sets
 
 
-def test_reset_edits_asks_then_forgets_them(qtbot: Any, view: PlanView, ctx: AppContext, athlete_id: int,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reset_edits_asks_then_forgets_them(
+    qtbot: Any, view: PlanView, ctx: AppContext, athlete_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session, old_sets = edit_first_sets(qtbot, view)
     asked: list[str] = []
 
@@ -192,19 +199,25 @@ def test_reset_edits_asks_then_forgets_them(qtbot: Any, view: PlanView, ctx: App
     assert len(dose_edits(ctx.db, athlete_id)) == 1
 
 
-def test_changing_the_running_week_rebuilds_the_plan(qtbot: Any, view: PlanView, ctx: AppContext,
-                                                     athlete_id: int) -> None:
+def test_changing_the_running_week_rebuilds_the_plan(
+    qtbot: Any, view: PlanView, ctx: AppContext, athlete_id: int
+) -> None:
     before = get_athlete(ctx.db, athlete_id).athlete
-    after = Athlete(**{**{f: getattr(before, f) for f in before.__slots__},
-                       "week": {**before.week, "mon": DayKind.LONG, "sat": DayKind.EASY}})
+    after = Athlete(
+        **{
+            **{f: getattr(before, f) for f in before.__slots__},
+            "week": {**before.week, "mon": DayKind.LONG, "sat": DayKind.EASY},
+        }
+    )
     with qtbot.waitSignal(ctx.plan_changed):
         ctx.undo_stack.push(EditAthlete(ctx, athlete_id, before, after))
     assert load_plan(ctx.db, athlete_id).weeks[0].runs["mon"] == "long"
     assert view.grid.model().index(0, FIRST_DAY_COLUMN).data().startswith("Long run")
 
 
-def test_a_scheduler_failure_is_said_calmly_and_changes_nothing(view: PlanView, ctx: AppContext,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_scheduler_failure_is_said_calmly_and_changes_nothing(
+    view: PlanView, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*_args: Any, **_kwargs: Any) -> Plan:
         raise RuntimeError("scheduler bug")
 
