@@ -135,6 +135,7 @@ class ExportView(QWidget):
         self._shown_options: ExportOptions | None = None
         self._build_thread: WorkThread | None = None
         self._rebuild_after = False
+        self._announcing = False
         self._pending_printer: QPrinter | None = None
         self._batch_dialog: QDialog | None = None
         self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DEBOUNCE_MS)
@@ -341,7 +342,7 @@ class ExportView(QWidget):
         QTimer.singleShot(0, self._mark_ready)
 
     def _on_plan_changed(self, athlete_id: int) -> None:
-        if athlete_id == self.athlete_id:
+        if athlete_id == self.athlete_id and not self._announcing:
             self._reload_athlete()
 
     def _reload_athlete(self) -> None:
@@ -422,7 +423,12 @@ class ExportView(QWidget):
                 self.inputs = inputs
                 self._show_inputs(inputs)
                 if inputs.generated:
-                    self.ctx.plan_changed.emit(inputs.athlete_id)
+                    # Other views show the new plan; this one already has it, so it ignores its own news.
+                    self._announcing = True
+                    try:
+                        self.ctx.plan_changed.emit(inputs.athlete_id)
+                    finally:
+                        self._announcing = False
             if not self._rebuild_after and options == self.options():
                 self._show_report(options, report)
                 return

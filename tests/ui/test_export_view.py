@@ -1,0 +1,214 @@
+"""The Export view: the live preview, paper sizes, Save, Print, and what a coach sees around them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, QSizeF
+from PySide6.QtGui import QColor
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from planner.export.demo import demo_athlete
+from planner.export.document import build_plan_pdf
+from planner.store.athletes import add_athlete, load_plan
+from planner.store.database import Database
+from planner.store.exercises import list_exercises
+from planner.store.plans import regenerate_plan
+from planner.ui.background import running_tasks
+from planner.ui.context import AppContext
+from planner.ui.export_view import ExportView
+from planner.ui.pdf_preview import running_threads
+
+WEEKS = 3
+START = dt.date(2027, 1, 4)
+
+
+@pytest.fixture(autouse=True)
+def no_build_threads(qtbot) -> Iterator[None]:
+    """Every preview, save and print thread has ended when a test ends."""
+    yield
+    qtbot.waitUntil(lambda: not running_threads() and not running_tasks(), timeout=20000)
+
+
+@pytest.fixture
+def athlete_id(db: Database) -> int:
+    """An athlete with a saved three-week plan."""
+    athlete_id = add_athlete(db, demo_athlete(START))
+    regenerate_plan(db, athlete_id, start=START, weeks=WEEKS)
+    return athlete_id
+
+
+def make_view(qtbot, ctx: AppContext) -> ExportView:
+    view = ExportView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.load()
+    return view
+
+
+@pytest.fixture
+def view(qtbot, ctx: AppContext, athlete_id: int) -> ExportView:
+    ctx.set_current_athlete(athlete_id)
+    view = make_view(qtbot, ctx)
+    qtbot.waitUntil(view.is_current, timeout=20000)
+    return view
+
+
+def expected_pages(db: Database, athlete_id: int, tmp_path: Path, *, paper: str = "a4") -> int:
+    from planner.store.athletes import get_athlete
+
+    plan = load_plan(db, athlete_id)
+    assert plan is not None
+    report = build_plan_pdf(tmp_path / "expected.pdf", athlete=get_athlete(db, athlete_id).athlete, plan=plan,
+                            library={e.id: e for e in list_exercises(db)}, paper=paper)
+    return report.pages
+
+
+def pdf_pages(path: Path) -> int:
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    return document.pageCount()
+
+
+def test_preview_shows_every_page_of_the_saved_plan(view: ExportView, db: Database, athlete_id: int,
+                                                    tmp_path: Path) -> None:
+    pages = expected_pages(db, athlete_id, tmp_path)
+
+    assert view.preview.document.status() == QPdfDocument.Status.Ready
+    assert view.preview.document.pageCount() == pages
+    assert view.status_label.text().startswith(f"{pages} pages")
+    assert view.is_ready()
+    assert view.save_action.isEnabled()
+    assert view.print_action.isEnabled()
+
+
+def test_paper_defaults_to_the_paper_setting(qtbot, ctx: AppContext, athlete_id: int) -> None:
+    ctx.settings.set("paper", "letter")
+    ctx.set_current_athlete(athlete_id)
+    view = make_view(qtbot, ctx)
+    qtbot.waitUntil(view.is_current, timeout=20000)
+
+    assert view.options().paper == "letter"
+    assert view.preview.document.pagePointSize(0) == QSizeF(612, 792)
+
+
+def test_choosing_letter_rebuilds_the_preview_on_letter_paper(qtbot, view: ExportView) -> None:
+    assert view.preview.document.pagePointSize(0).toSize() == QSize(595, 842)
+
+    view.paper_box.setCurrentIndex(view.paper_box.findData("letter"))
+
+    qtbot.waitUntil(lambda: view.is_current() and view.preview.document.pagePointSize(0) == QSizeF(612, 792),
+                    timeout=20000)
+    assert "Letter" in view.status_label.text()
+
+
+def test_first_weeks_and_fewer_parts_give_fewer_pages(qtbot, view: ExportView) -> None:
+    all_pages = view.preview.page_count()
+
+    view.first_weeks_radio.setChecked(True)
+    view.weeks_spin.setValue(1)
+    view.content_checks["cards"].setChecked(False)
+
+    qtbot.waitUntil(lambda: view.is_current() and view.preview.page_count() == 2, timeout=20000)  # overview + 1 week
+    assert all_pages > 2
+
+
+def test_nothing_to_print_says_so_and_disables_save(qtbot, view: ExportView) -> None:
+    for check in view.content_checks.values():
+        check.setChecked(False)
+
+    qtbot.waitUntil(lambda: not view.is_building(), timeout=20000)
+    assert view.status_label.text() == "Choose at least one part to print."
+    assert not view.save_action.isEnabled()
+    assert view.preview.page_count() == 0
+
+
+def test_save_writes_a_complete_pdf_at_the_chosen_path(qtbot, view: ExportView, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(folder / "season"), ""))
+
+    view.save_action.trigger()
+
+    target = folder / "season.pdf"
+    qtbot.waitUntil(lambda: target.exists() and not running_tasks(), timeout=20000)
+    assert target.read_bytes()[:5] == b"%PDF-"
+    assert pdf_pages(target) == view.preview.page_count()
+    assert [p.name for p in folder.iterdir()] == ["season.pdf"]  # no .part file left beside it
+
+
+def test_print_renders_every_page_on_white(view: ExportView, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)  # keeps the test quick; the pages are drawn the same way at any resolution
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+
+    view.print_action.trigger()
+
+    assert out.exists()
+    printed = QPdfDocument()
+    assert printed.load(str(out)) == QPdfDocument.Error.None_
+    assert printed.pageCount() == view.preview.page_count()
+    assert printed.pagePointSize(0).toSize() == QSize(595, 842)
+    image = printed.render(0, QSize(200, 283))
+    assert QColor(image.pixel(100, 3)) == QColor("white")  # the page's top margin: drawn white, not transparent
+
+
+def test_cancelling_the_print_dialog_prints_nothing(view: ExportView, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    messages: list[str] = []
+    view.ctx.status_message.connect(messages.append)
+
+    view.print_action.trigger()
+
+    assert messages == []
+
+
+def test_a_missing_plan_is_made_and_saved(qtbot, ctx: AppContext, db: Database) -> None:
+    athlete_id = add_athlete(db, demo_athlete(START))
+    assert load_plan(db, athlete_id) is None
+    ctx.set_current_athlete(athlete_id)
+
+    with qtbot.waitSignal(ctx.plan_changed, timeout=20000):
+        view = make_view(qtbot, ctx)
+    qtbot.waitUntil(view.is_current, timeout=30000)
+
+    assert load_plan(db, athlete_id) is not None
+    assert "no saved plan" in view.plan_label.text()
+
+
+def test_a_character_no_font_has_is_named_in_the_warning_strip(qtbot, ctx: AppContext, db: Database) -> None:
+    athlete_id = add_athlete(db, replace(demo_athlete(START), name="Runner \U0001f3c3"))
+    regenerate_plan(db, athlete_id, start=START, weeks=1)
+    ctx.set_current_athlete(athlete_id)
+
+    view = make_view(qtbot, ctx)
+    qtbot.waitUntil(view.is_current, timeout=20000)
+
+    assert view.warning_strip.isVisibleTo(view)
+    assert "U+1F3C3" in view.warning_strip.text()
+
+
+def test_no_athlete_shows_a_calm_empty_state(qtbot, ctx: AppContext) -> None:
+    view = make_view(qtbot, ctx)
+
+    qtbot.waitUntil(view.is_ready)
+    assert view.stack.currentIndex() == 0
+    assert "No athlete selected" in view.empty_label.text()
+    assert not view.save_action.isEnabled()
+    assert view.batch_action.isEnabled()
