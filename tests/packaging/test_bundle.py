@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,22 @@ def test_bundle_takes_a_screenshot_of_the_library_offscreen(bundle_dir: Path, us
     data = png.read_bytes()
     assert data.startswith(PNG_SIGNATURE)
     assert len(data) > 20_000  # a painted window, not an empty or blank image
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb (apt-get install xvfb)")
+def test_bundle_opens_an_x11_window_under_xvfb(bundle_dir: Path, user_home: Path) -> None:
+    # The xcb plugin is what a Linux desktop uses: its libraries (xcb-cursor, icccm, keysyms...) must be
+    # in the bundle or on the system, else Qt aborts before the first window.
+    png = user_home / "x11.png"
+    exe = bundle_dir / "stride-planner"
+    command = f'exec "{exe}" --screenshot "{png}" --view plan'
+    result = subprocess.run(
+        ["xvfb-run", "-a", "sh", "-c", command],
+        cwd=user_home,
+        env=clean_env(user_home, QT_QPA_PLATFORM="xcb"),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert png.read_bytes().startswith(PNG_SIGNATURE)
