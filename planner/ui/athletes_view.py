@@ -32,9 +32,17 @@ from planner.store import athletes as store
 from planner.ui.athlete_commands import AddAthlete, DeleteAthlete, DuplicateAthlete, EditAthlete
 from planner.ui.athlete_editor import AthleteEditor
 from planner.ui.athlete_model import ATHLETE_ID_ROLE, AthleteFilterModel, AthleteListModel
+from planner.ui.shortcuts import register_shortcut
 
 if TYPE_CHECKING:
     from planner.ui.context import AppContext
+
+# The keys below are the ones the actions use, so the F1 table and the view cannot disagree.
+# Ctrl+D and Delete also act in the Library view: both bind them to their own view only.
+NEW_KEYS, DUPLICATE_KEYS, DELETE_KEYS = "Ctrl+Shift+N", "Ctrl+D", "Delete"
+register_shortcut("Athletes", NEW_KEYS, "New athlete")
+register_shortcut("Athletes", DUPLICATE_KEYS, "Duplicate the selected athlete")
+register_shortcut("Athletes", DELETE_KEYS, "Delete the selected athlete")
 
 
 def write_athlete_file(path: Path, athlete: Athlete) -> None:
@@ -165,14 +173,17 @@ class AthletesView(QWidget):
             self.addAction(act)
             return act
 
-        self.new_action = action("New athlete", self.add_athlete, "Ctrl+Shift+N", "Add an athlete (Ctrl+Shift+N)")
+        self.new_action = action("New athlete", self.add_athlete, NEW_KEYS, f"Add an athlete ({NEW_KEYS})")
         self.duplicate_action = action(
-            "Duplicate", self.duplicate_athlete, "Ctrl+D", "Copy the selected athlete with their season (Ctrl+D)"
+            "Duplicate",
+            self.duplicate_athlete,
+            DUPLICATE_KEYS,
+            f"Copy the selected athlete with their season ({DUPLICATE_KEYS})",
         )
         self.delete_action = action(
             "Delete",
             self.delete_athlete,
-            QKeySequence.StandardKey.Delete,
+            DELETE_KEYS,
             "Delete the selected athlete (Delete; Undo brings them back)",
         )
         self.import_action = action("Import…", self.import_athlete, None, "Add an athlete from an athlete file")

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 BUILTIN_DELETE_REASON = "Built-in exercises cannot be deleted; edit them instead (your changes are kept)."
 
-for _keys, _text in ((("Ctrl+N",), "New exercise"), (("Return", "Ctrl+E"), "Edit the selected exercise"),
+for _keys, _text in ((("Ctrl+N",), "New exercise"), (("Return", "Enter", "Ctrl+E"), "Edit the selected exercise"),
                      (("Ctrl+D",), "Duplicate the selected exercise"), (("Delete",), "Delete the selected exercise"),
                      (("Escape",), "Clear the search")):
     register_shortcut("Library", _keys, _text)

@@ -32,11 +32,31 @@ from planner.ui.plan_commands import RegeneratePlan, SetDoseCommand
 from planner.ui.plan_grid import PlanGrid
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel, plan_summary
 from planner.ui.session_panel import SessionPanel
+from planner.ui.shortcuts import register_shortcut
 
 if TYPE_CHECKING:
     from planner.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+
+# The keys the actions below use (Enter and the arrows are the grid's own), listed in the F1 table.
+REGENERATE_KEYS, NEXT_WEEK_KEYS, PREVIOUS_WEEK_KEYS, THIS_WEEK_KEYS, CLOSE_KEYS = (
+    "F5",
+    "Ctrl+]",
+    "Ctrl+[",
+    "Ctrl+T",
+    "Esc",
+)
+for _keys, _text in (
+    (REGENERATE_KEYS, "Regenerate the plan, keeping your dose edits"),
+    (NEXT_WEEK_KEYS, "Next week"),
+    (PREVIOUS_WEEK_KEYS, "Previous week"),
+    (THIS_WEEK_KEYS, "Jump to this week"),
+    (("Return", "Enter"), "Open the session of the selected day (again: its next session)"),
+    (CLOSE_KEYS, "Close the session panel"),
+    (("Left", "Right", "Up", "Down"), "Move between days and weeks"),
+):
+    register_shortcut("Plan", _keys, _text)
 
 CONTROL_DEBOUNCE_MS = 700
 MAX_WEEKS = 52
@@ -180,18 +200,27 @@ class PlanView(QWidget):
         self.regenerate_action = action(
             "Regenerate",
             self.regenerate,
-            "F5",
-            "Rebuild the plan from the athlete's season, keeping your dose edits (F5)",
+            REGENERATE_KEYS,
+            f"Rebuild the plan from the athlete's season, keeping your dose edits ({REGENERATE_KEYS})",
         )
         self.reset_action = action(
             "Reset edits…", self.reset_edits, None, "Forget your dose edits and rebuild the plan"
         )
         self.previous_week_action = action(
-            "Previous week", lambda: self.grid.move_week(-1), "Ctrl+[", "Previous week (Ctrl+[)"
+            "Previous week",
+            lambda: self.grid.move_week(-1),
+            PREVIOUS_WEEK_KEYS,
+            f"Previous week ({PREVIOUS_WEEK_KEYS})",
         )
-        self.next_week_action = action("Next week", lambda: self.grid.move_week(1), "Ctrl+]", "Next week (Ctrl+])")
-        self.close_session_action = action("Close session", self.close_session, "Esc", "Close the session (Esc)")
-        self.this_week_action = action("This week", self.go_to_today, "Ctrl+T", "Jump to this week (Ctrl+T)")
+        self.next_week_action = action(
+            "Next week", lambda: self.grid.move_week(1), NEXT_WEEK_KEYS, f"Next week ({NEXT_WEEK_KEYS})"
+        )
+        self.close_session_action = action(
+            "Close session", self.close_session, CLOSE_KEYS, f"Close the session ({CLOSE_KEYS})"
+        )
+        self.this_week_action = action(
+            "This week", self.go_to_today, THIS_WEEK_KEYS, f"Jump to this week ({THIS_WEEK_KEYS})"
+        )
 
     # --- the view contract ----------------------------------------------------------------------
 

@@ -199,3 +199,34 @@ def test_every_view_fits_a_1280_by_800_screen(main_window, qtbot, view: str) -> 
     needed = main_window.minimumSizeHint()
     assert needed.width() <= 1280, f"{view} needs {needed.width()} px"
     assert needed.height() <= 800, f"{view} needs {needed.height()} px"
+
+
+def _portable(keys: QKeySequence) -> str:
+    return keys.toString(QKeySequence.SequenceFormat.PortableText)
+
+
+def test_every_view_shortcut_is_in_the_f1_table_and_none_clash(main_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    widgets = {}
+    for view in VIEWS:  # views register their rows when first imported
+        widgets[view.label] = main_window.show_view(view.name)
+        qtbot.waitUntil(widgets[view.label].is_ready, timeout=20_000)
+    listed: dict[str, set[str]] = {}
+    for row in all_shortcuts():
+        for keys in row.sequences():
+            listed.setdefault(_portable(keys), set()).add(row.area)
+    bound: dict[str, list[str]] = {}
+    for view in VIEWS:
+        widget = widgets[view.label]
+        for action in widget.actions():
+            for keys in action.shortcuts():
+                assert view.label in listed.get(_portable(keys), set()), f"{view.label}: {action.text()} {keys}"
+                bound.setdefault(_portable(keys), []).append(view.label)
+                if len(listed[_portable(keys)]) > 1:  # shared keys (Ctrl+D, Delete): each view keeps its own
+                    assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut, action.text()
+    for keys, areas in listed.items():
+        assert "Window" not in areas or areas == {"Window"}, f"{keys} is both a window and a view shortcut"
+    assert listed["Ctrl+P"] == {"Export"}
+    assert {"Ctrl+Shift+N", "Ctrl+D", "Del", "F5", "Ctrl+]", "Ctrl+[", "Ctrl+T", "Esc"} <= set(bound)
+    assert listed["Ctrl+Shift+N"] == {"Athletes"} and listed["Ctrl+N"] == {"Library"}
