@@ -25,6 +25,7 @@ class AppContext(QObject):
     plan_changed = Signal(int)  # athlete id whose plan was regenerated or edited
     status_message = Signal(str)  # a short message for the status bar
     database_opened = Signal()  # `db` was set (the window opens it after the first paint)
+    wizard_requested = Signal(int)  # athlete id: run a fresh symptom check for this athlete
 
     def __init__(self, db: Database | None, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,10 @@ class AppContext(QObject):
         """Called once by the window when the database is open; views then load their data."""
         self.db = db
         self.database_opened.emit()
+
+    def open_wizard_for(self, athlete_id: int) -> None:
+        """Ask the window for a fresh symptom check linked to `athlete_id` (the window decides how)."""
+        self.wizard_requested.emit(athlete_id)
 
     def say(self, message: str) -> None:
         self.status_message.emit(message)

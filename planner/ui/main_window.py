@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.ctx.database_opened.connect(self._load_views)
         self.ctx.current_athlete_changed.connect(self._show_athlete)
         self.ctx.athletes_changed.connect(lambda: self._show_athlete(self.ctx.current_athlete_id))
+        self.ctx.wizard_requested.connect(self.open_wizard_for)
 
     # -- views ---------------------------------------------------------------------------------
     def view(self, name: str) -> QWidget:
@@ -137,6 +138,13 @@ class MainWindow(QMainWindow):
         self._fill_toolbar(widget)
         self.view_changed.emit(name)
         return widget
+
+    def open_wizard_for(self, athlete_id: int) -> None:
+        """Make `athlete_id` current and start a fresh symptom check for them in the Wizard view."""
+        self.ctx.set_current_athlete(athlete_id)  # the embedded wizard follows the current athlete
+        view = self.show_view("wizard")
+        if hasattr(view, "start_check"):
+            view.start_check()
 
     def current_view(self) -> QWidget | None:
         return self.views.get(self.current_view_name) if self.current_view_name else None

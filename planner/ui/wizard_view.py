@@ -156,7 +156,12 @@ class WizardView(QWidget):
         if self.wizard is None:
             return
         self.wizard.restart()
-        first = next(iter(self.wizard.red_flag_page.flags.values()), None)
+        # Unlike "Start again", a new check may be for another athlete: the warning signs are asked
+        # afresh, never left answered by the last check.
+        page = self.wizard.red_flag_page
+        for check in (*page.flags.values(), page.none_box):
+            check.box.setChecked(False)
+        first = next(iter(page.flags.values()), None)
         if first is not None:
             first.box.setFocus()
 

@@ -213,3 +213,40 @@ def test_keyboard_new_duplicate_delete(qtbot: Any, view: AthletesView, ctx: AppC
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert len(list_athletes(ctx.db)) == 1
+
+
+def test_symptom_check_starts_a_fresh_check_for_that_athlete(qtbot: Any, ctx: AppContext) -> None:
+    from planner.ui.main_window import MainWindow
+
+    first = add_athlete(ctx.db, Athlete(name="Amos Otieno"))
+    athlete_id = add_athlete(ctx.db, zoe())
+    ctx.set_current_athlete(first)
+    window = MainWindow(ctx, ctx.settings)
+    qtbot.addWidget(window)
+    wizard_view = window.show_view("wizard")
+    qtbot.waitUntil(wizard_view.is_ready)
+    wizard_view.wizard.red_flag_page.none_box.box.setChecked(True)  # an earlier check, answered
+    wizard_view.wizard.next()
+    view = window.show_view("athletes")
+    qtbot.waitUntil(view.is_ready)
+    ctx.set_current_athlete(athlete_id)
+    with qtbot.waitSignal(ctx.wizard_requested) as blocker:
+        view.editor.wizard_button.click()
+    assert blocker.args == [athlete_id]
+    assert window.current_view_name == "wizard"
+    assert ctx.current_athlete_id == athlete_id
+    assert wizard_view.wizard.currentId() == 0
+    assert not wizard_view.wizard.red_flag_page.none_box.box.isChecked()
+    assert "Zoë Łukasiewicz" in wizard_view.athlete_label.text()
+
+
+def test_open_wizard_for_makes_the_athlete_current(qtbot: Any, ctx: AppContext) -> None:
+    from planner.ui.main_window import MainWindow
+
+    athlete_id = add_athlete(ctx.db, zoe())
+    window = MainWindow(ctx, ctx.settings)
+    qtbot.addWidget(window)
+    ctx.open_wizard_for(athlete_id)
+    assert ctx.current_athlete_id == athlete_id
+    assert window.current_view_name == "wizard"
+    assert window.athlete_status.text() == "Athlete: Zoë Łukasiewicz"
