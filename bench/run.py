@@ -1,0 +1,229 @@
+"""Hold Stride Planner against the floors of its stack (see bench/RESULTS.md for the latest table).
+
+    .venv/bin/python bench/run.py [--quick] [--smoke] [--json OUT.json]
+
+Every metric runs several times and reports the median; its floor is measured in the same run,
+interleaved with the app's runs so that the noise of a shared machine hits both alike. Whole-process
+metrics run as separate processes; the others each run in a child process of their own.
+
+  --quick   fewer repetitions (under five minutes on a 2-core machine)
+  --smoke   one repetition of a tiny workload (200 exercises, 5 athletes, 4 weeks): checks that the
+            benchmark runs, measures nothing worth reading
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench import metrics_startup  # noqa: E402
+from bench.fixtures import build_database  # noqa: E402
+
+INPROCESS = REPO / "bench" / "metrics_inprocess.py"
+CHILD_TIMEOUT_S = 900
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    name: str
+    exercises: int
+    athletes: int  # in the database
+    startup_reps: int
+    pdf_reps: int
+    pdf_weeks: int
+    search_reps: int
+    plan_reps: int
+    plan_weeks: int
+    batch_reps: int
+    batch_athletes: int
+    batch_weeks: int
+
+
+MODES = {
+    "full": Mode("full", 10_000, 100, 10, 10, 16, 3, 10, 52, 3, 30, 16),
+    "quick": Mode("quick", 10_000, 100, 5, 5, 16, 1, 5, 52, 1, 30, 16),
+    "smoke": Mode("smoke", 200, 5, 1, 1, 4, 1, 1, 4, 1, 5, 4),
+}
+
+# name: (kind of number, goal as (comparison, bound), what it is)
+GOALS: dict[str, tuple[str, str, float, str]] = {
+    "startup_first_paint": ("ratio", "<=", 1.5, "start → main window painted, vs bare window"),
+    "startup_ready": ("ratio", "<=", 3.0, "start → 10k-exercise library painted, vs bare window"),
+    "pdf_per_page": ("ratio", "<=", 2.0, "weekly sheet per page (16 weeks), vs raw platypus"),
+    "search_keystroke_p95": ("app_ms", "<=", 16.0, "filter-as-you-type, p95 per keystroke"),
+    "plan_52_weeks": ("app_ms", "<=", 50.0, "one athlete, 52 weeks, in process"),
+    "batch_export_speedup": ("value", ">=", 1.5, "30 athletes × 16 weeks: sequential / batch"),
+    "peak_rss": ("ratio", "<=", 2.5, "peak RSS at startup_ready, vs bare window"),
+}
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def child(metric: str, db: Path, tmp: Path, **options: int) -> dict[str, Any]:
+    """Run one in-process metric in a fresh interpreter and return its JSON."""
+    cmd = [sys.executable, str(INPROCESS), metric, "--db", str(db), "--tmp", str(tmp / metric)]
+    for key, value in options.items():
+        cmd += [f"--{key}", str(value)]
+    env = metrics_startup.base_env(tmp / "home")
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{metric} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def ratio_entry(app: list[float], floor: list[float], unit: str) -> dict[str, Any]:
+    a, f = statistics.median(app), statistics.median(floor)
+    return {f"app_{unit}": round(a, 3), f"floor_{unit}": round(f, 3), "ratio": round(a / f, 3), "n": len(app)}
+
+
+def judge(metrics: dict[str, dict[str, Any]]) -> None:
+    for name, (key, op, bound, _what) in GOALS.items():
+        entry = metrics.get(name)
+        if entry is None:
+            continue
+        value = entry[key]
+        entry["goal"] = f"{op} {bound:g}"
+        entry["met"] = value <= bound if op == "<=" else value >= bound
+
+
+def measure(mode: Mode, tmp: Path, log: Any) -> dict[str, dict[str, Any]]:
+    metrics: dict[str, dict[str, Any]] = {}
+    t = time.perf_counter()
+    fixture = build_database(tmp / "db", exercises=mode.exercises, athletes=mode.athletes)
+    log(f"fixture: {fixture.exercises} exercises, {fixture.athletes} athletes in {fixture.build_s:.1f} s")
+    db = fixture.db_path
+
+    s = metrics_startup.measure(db, tmp / "home", mode.startup_reps)
+    metrics["startup_first_paint"] = ratio_entry([r.wall_ms for r in s.first_paint], [r.wall_ms for r in s.floor],
+                                                 "ms")
+    metrics["startup_ready"] = ratio_entry([r.wall_ms for r in s.ready], [r.wall_ms for r in s.floor], "ms")
+    metrics["peak_rss"] = ratio_entry([r.peak_mib for r in s.ready], [r.peak_mib for r in s.floor], "mib")
+    log(f"startup done ({time.perf_counter() - t:.0f} s)")
+
+    r = child("pdf", db, tmp, reps=mode.pdf_reps, weeks=mode.pdf_weeks)
+    metrics["pdf_per_page"] = ratio_entry(r["app_ms"], r["floor_ms"], "ms") | {"weeks": r["weeks"]}
+    log(f"pdf done ({time.perf_counter() - t:.0f} s)")
+
+    r = child("search", db, tmp, reps=mode.search_reps)
+    metrics["search_keystroke_p95"] = {"app_ms": round(p95(r["app_ms"]), 3),
+                                       "median_ms": round(statistics.median(r["app_ms"]), 3),
+                                       "max_ms": round(max(r["app_ms"]), 3), "keystrokes": len(r["app_ms"]),
+                                       "rows": r["rows"]}
+    log(f"search done ({time.perf_counter() - t:.0f} s)")
+
+    r = child("plan", db, tmp, reps=mode.plan_reps, weeks=mode.plan_weeks)
+    metrics["plan_52_weeks"] = {"app_ms": round(statistics.median(r["app_ms"]), 3), "n": len(r["app_ms"]),
+                                "weeks": r["weeks"], "library": r["library"]}
+    log(f"plan done ({time.perf_counter() - t:.0f} s)")
+
+    r = child("batch", db, tmp, reps=mode.batch_reps, weeks=mode.batch_weeks, athletes=mode.batch_athletes)
+    seq, bat = statistics.median(r["sequential_ms"]), statistics.median(r["batch_ms"])
+    metrics["batch_export_speedup"] = {"value": round(seq / bat, 3), "sequential_ms": round(seq, 1),
+                                       "batch_ms": round(bat, 1), "n": len(r["batch_ms"]),
+                                       "athletes": r["athletes"], "weeks": r["weeks"]}
+    log(f"batch done ({time.perf_counter() - t:.0f} s)")
+    judge(metrics)
+    return metrics
+
+
+def bundle_metrics(log: Any) -> dict[str, Any] | None:
+    """The colleague's bundle metrics, when bench/bundle_metrics.py exists and a bundle is built."""
+    if not (REPO / "bench" / "bundle_metrics.py").is_file():
+        log("bundle: not built")
+        return None
+    from bench import bundle_metrics as bm
+
+    if not bm.bundle_exists():
+        log("bundle: not built")
+        return None
+    return bm.measure(bm.DEFAULT_BUNDLE)
+
+
+def _number(entry: dict[str, Any]) -> str:
+    for key in ("ratio", "value", "app_ms", "app_mib"):
+        if key in entry:
+            return f"{entry[key]:.2f}"
+    return "?"
+
+
+def table(metrics: dict[str, dict[str, Any]]) -> str:
+    """The results as a Markdown table (what RESULTS.md shows)."""
+    lines = ["| metric | app | floor | result | goal | met |", "|---|---|---|---|---|---|"]
+    for name, entry in metrics.items():
+        unit = "MiB" if "app_mib" in entry else "ms"
+        app = entry.get("app_ms", entry.get("app_mib"))
+        floor = entry.get("floor_ms", entry.get("floor_mib"))
+        if name == "batch_export_speedup":
+            app_text, floor_text = f"{entry['batch_ms']:.0f} ms batch", f"{entry['sequential_ms']:.0f} ms sequential"
+        else:
+            app_text = f"{app:.1f} {unit}" if app is not None else "–"
+            floor_text = f"{floor:.1f} {unit}" if floor is not None else "–"
+        kind = "×" if "ratio" in entry or name == "batch_export_speedup" else " ms" if "app_ms" in entry else ""
+        met = {True: "yes", False: "**no**", None: "–"}[entry.get("met")]
+        lines.append(f"| `{name}` | {app_text} | {floor_text} | {_number(entry)}{kind} | {entry.get('goal', '–')} "
+                     f"| {met} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    return (f"{platform.node()}: {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()} ({sys.executable})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Stride Planner against the floors of its stack.")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (< 5 minutes)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="one repetition of a tiny workload, for the test suite (wins over --quick)")
+    parser.add_argument("--json", type=Path, metavar="OUT.json", help="write the results as JSON")
+    args = parser.parse_args(argv)
+    mode = MODES["smoke" if args.smoke else "quick" if args.quick else "full"]
+
+    def log(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="stride-bench-") as tmp:
+        metrics = measure(mode, Path(tmp), log)
+    result: dict[str, Any] = {
+        "metrics": metrics,
+        "mode": mode.name,
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    bundle = None if mode.name == "smoke" else bundle_metrics(log)
+    if bundle is not None:
+        result["bundle"] = bundle
+        for key, value in bundle.items():
+            metrics[key] = {"value": value}
+    print(f"Stride Planner benchmark ({mode.name}), {result['date']}, {result['machine']}")
+    print(table(metrics))
+    print(f"({result['seconds']:.0f} s)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
