@@ -250,3 +250,30 @@ def test_open_wizard_for_makes_the_athlete_current(qtbot: Any, ctx: AppContext) 
     assert ctx.current_athlete_id == athlete_id
     assert window.current_view_name == "wizard"
     assert window.athlete_status.text() == "Athlete: Zoë Łukasiewicz"
+
+
+def test_undo_and_redo_of_a_new_race_go_back_to_the_database(view: AthletesView, ctx: AppContext) -> None:
+    athlete_id = add_athlete(ctx.db, zoe())
+    ctx.athletes_changed.emit()
+    ctx.set_current_athlete(athlete_id)
+    view.editor.add_race_button.click()
+    assert {r.name for r in get_athlete(ctx.db, athlete_id).athlete.races} == {"Spring Marathon", "New race"}
+    ctx.undo_stack.undo()
+    assert get_athlete(ctx.db, athlete_id).athlete.races == zoe().races
+    assert view.editor.races_table.rowCount() == 1
+    ctx.undo_stack.redo()
+    assert len(get_athlete(ctx.db, athlete_id).athlete.races) == 2
+    assert view.editor.races_table.rowCount() == 2
+
+
+def test_redo_of_an_edit_writes_it_again(view: AthletesView, ctx: AppContext) -> None:
+    athlete_id = add_athlete(ctx.db, zoe())
+    ctx.athletes_changed.emit()
+    ctx.set_current_athlete(athlete_id)
+    view.editor.name_edit.setText("Zoë Ł.")
+    view.editor.name_edit.editingFinished.emit()
+    ctx.undo_stack.undo()
+    assert get_athlete(ctx.db, athlete_id).athlete.name == "Zoë Łukasiewicz"
+    ctx.undo_stack.redo()
+    assert get_athlete(ctx.db, athlete_id).athlete.name == "Zoë Ł."
+    assert view.editor.name_edit.text() == "Zoë Ł."

@@ -237,3 +237,24 @@ def test_escape_closes_the_session_panel(qtbot: Any, view: PlanView) -> None:
     view.grid.setFocus()
     qtbot.keyClick(view.grid, Qt.Key.Key_Escape)
     assert not view.panel.isVisible()
+
+
+def test_redo_of_a_dose_edit_writes_it_again(qtbot: Any, view: PlanView, ctx: AppContext, athlete_id: int) -> None:
+    session, old_sets = edit_first_sets(qtbot, view)
+    ctx.undo_stack.undo()
+    ctx.undo_stack.redo()
+    assert sets_in_plan(ctx, athlete_id, session) == old_sets + 2
+    assert dose_edits(ctx.db, athlete_id)[(session.key, session.exercises[0].id)].dose.sets == old_sets + 2
+
+
+def test_undo_and_redo_of_a_new_plan_length_go_back_to_the_database(
+    view: PlanView, ctx: AppContext, athlete_id: int
+) -> None:
+    view.weeks_spin.setValue(WEEKS + 4)
+    view.weeks_spin.editingFinished.emit()
+    assert len(load_plan(ctx.db, athlete_id).weeks) == WEEKS + 4
+    ctx.undo_stack.undo()
+    assert len(load_plan(ctx.db, athlete_id).weeks) == WEEKS
+    assert view.weeks_spin.value() == WEEKS
+    ctx.undo_stack.redo()
+    assert len(load_plan(ctx.db, athlete_id).weeks) == WEEKS + 4
