@@ -353,6 +353,10 @@ class AthleteEditor(QWidget):
             mileage=mileage,
         )
 
+    def commit_pending(self) -> None:
+        """Save what the form shows now: a field still being typed in, a date still in its pause."""
+        self._commit()
+
     def _commit(self) -> None:
         self._date_timer.stop()
         after = self.edited_athlete()

@@ -199,6 +199,10 @@ class AthletesView(QWidget):
     def is_ready(self) -> bool:
         return self._ready
 
+    def commit_pending(self) -> None:
+        """Save an edit the coach has not finished yet (the window calls this before it closes)."""
+        self.editor.commit_pending()
+
     def focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()

@@ -245,6 +245,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from planner.ui.background import running_tasks
 
+        for widget in self.views.values():  # every change is saved as made, even one still being typed
+            if hasattr(widget, "commit_pending"):
+                widget.commit_pending()
         for task in running_tasks():
             task.wait()
         self.save_window_state()

@@ -230,6 +230,14 @@ class PlanView(QWidget):
     def is_ready(self) -> bool:
         return self._ready
 
+    def commit_pending(self) -> None:
+        """Save a dose or plan range still waiting out its pause (the window calls this before it closes)."""
+        for row in self.panel.rows:
+            if row.pending():
+                row.commit()
+        if self._control_timer.isActive():
+            self.apply_range()
+
     def focus_search(self) -> None:
         self.grid.setFocus()
 

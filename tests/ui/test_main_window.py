@@ -230,3 +230,28 @@ def test_every_view_shortcut_is_in_the_f1_table_and_none_clash(main_window, qtbo
     assert listed["Ctrl+P"] == {"Export"}
     assert {"Ctrl+Shift+N", "Ctrl+D", "Del", "F5", "Ctrl+]", "Ctrl+[", "Ctrl+T", "Esc"} <= set(bound)
     assert listed["Ctrl+Shift+N"] == {"Athletes"} and listed["Ctrl+N"] == {"Library"}
+
+
+def test_closing_the_window_saves_edits_still_being_typed(main_window, qtbot) -> None:
+    from planner.domain.athlete import Athlete
+    from planner.store.athletes import add_athlete, get_athlete, load_plan
+    from planner.store.plans import regenerate_plan
+
+    db = main_window.ctx.db
+    athlete_id = add_athlete(db, Athlete(name="Ana"))
+    regenerate_plan(db, athlete_id)
+    main_window.ctx.set_current_athlete(athlete_id)
+    athletes = main_window.show_view("athletes")
+    qtbot.waitUntil(athletes.is_ready)
+    athletes.editor.name_edit.setText("Ana Sousa")  # typed, the field never left
+    plan = main_window.show_view("plan")
+    qtbot.waitUntil(plan.is_ready)
+    session = next(s for w in plan.plan.weeks for s in w.sessions if s.exercises)
+    plan.open_session(session)
+    row = plan.panel.rows[0]
+    row.spins["sets"].setValue(row.exercise.dose.sets + 1)  # still waiting out its pause
+    assert row.pending()
+    main_window.close()
+    assert get_athlete(db, athlete_id).athlete.name == "Ana Sousa"
+    saved = next(s for w in load_plan(db, athlete_id).weeks for s in w.sessions if s.key == session.key)
+    assert saved.exercises[0].dose.sets == session.exercises[0].dose.sets + 1
