@@ -471,7 +471,16 @@ class ExportView(QWidget):
         if self._pending_printer is not None:
             printer, self._pending_printer = self._pending_printer, None
             self._print_to(printer)
-        QTimer.singleShot(0, self._mark_ready)  # after the pages are painted
+        if not self._ready:
+            self._wait_for_pages(tries=40)
+
+    def _wait_for_pages(self, tries: int) -> None:
+        """Say `ready` once the first page shows ink: QPdfView renders pages in its own threads, and a
+        screenshot taken before that would show blank pages. Gives up (and says ready) after ~2 s."""
+        if not self.isVisible() or tries <= 0 or self.preview.shows_ink():
+            self._mark_ready()
+            return
+        QTimer.singleShot(50, lambda: self._wait_for_pages(tries - 1))
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         if not warnings:

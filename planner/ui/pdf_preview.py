@@ -201,6 +201,16 @@ class PdfPreview(QWidget):
     def page_count(self) -> int:
         return self.document.pageCount() if self.document.status() == QPdfDocument.Status.Ready else 0
 
+    def shows_ink(self) -> bool:
+        """Whether the visible page has been painted (some dark pixel, e.g. its heading)."""
+        image = self.view.viewport().grab().toImage()
+        step = max(4, image.width() // 120)
+        for y in range(0, image.height(), step):
+            for x in range(0, image.width(), step):
+                if QColor(image.pixel(x, y)).lightness() < 80:
+                    return True
+        return False
+
     # --- looks ----------------------------------------------------------------------------------
 
     def _apply_zoom(self, index: int) -> None:
