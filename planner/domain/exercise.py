@@ -83,10 +83,20 @@ DOSE_LIMITS: dict[str, tuple[int, int]] = {
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def slugify(text: str) -> str:
-    """A lowercase id made of the words of `text` joined by hyphens."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words) or "exercise"
+# Latin letters that Unicode does not decompose into a base letter plus an accent.
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ß": "ss",
+                              "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
+
+
+def slugify(text: str, fallback: str = "exercise") -> str:
+    """A lowercase ASCII id made of the words of `text` joined by hyphens ("Zoë Łukasiewicz" →
+    "zoe-lukasiewicz"); `fallback` when nothing is left (a name in Greek, Cyrillic or CJK script)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.lower().translate(_LATIN_EXTRA))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    words = re.findall(r"[a-z0-9]+", plain)
+    return "-".join(words) or fallback
 
 
 def is_slug(text: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -117,11 +118,21 @@ def _build_combined(jobs: Sequence[TeamJob], target: str, paper: str, content: t
     return _run(build)
 
 
+def file_stem(name: str) -> str:
+    """A safe file name for an athlete: ASCII when the name is Latin ("zoe-lukasiewicz"), else the
+    name's own letters ("Ελένη Παπαδοπούλου" → "ελένη-παπαδοπούλου"), never a path separator."""
+    ascii_stem = slugify(name, fallback="")
+    if ascii_stem:
+        return ascii_stem
+    words = re.findall(r"\w+", name.lower())
+    return "-".join(words) or "athlete"
+
+
 def file_names(jobs: Sequence[TeamJob]) -> list[str]:
     """One file name per job from the athlete's name, made unique with -2, -3, ..."""
     names: list[str] = []
     for job in jobs:
-        stem = slugify(str(job.athlete.get("name") or "athlete"))
+        stem = file_stem(str(job.athlete.get("name") or "athlete"))
         name, n = f"{stem}.pdf", 2
         while name in names:
             name, n = f"{stem}-{n}.pdf", n + 1
