@@ -111,7 +111,7 @@ class PlanView(QWidget):
         font.setBold(True)
         self.name_label.setFont(font)
         self.summary_label = QLabel()
-        self.summary_label.setStyleSheet("color: #3c4043;")
+        self.summary_label.setStyleSheet("color: palette(placeholder-text);")
         self.summary_label.setWordWrap(True)
         self.legend_label = QLabel(legend_html())
         self.legend_label.setStyleSheet("font-size: 8pt;")

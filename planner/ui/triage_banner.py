@@ -140,7 +140,7 @@ class PatternBars(QWidget):
         bar.setMaximumWidth(180)
         bar.setAccessibleName(f"{match.name}: fit {round(match.score * 100)} out of 100")
         strength = QLabel(fit_words(match.score), row)
-        strength.setStyleSheet("color: #555;")
+        strength.setStyleSheet("color: palette(placeholder-text);")
         top.addWidget(name, 1)
         top.addWidget(bar)
         top.addWidget(strength)
@@ -148,7 +148,7 @@ class PatternBars(QWidget):
         if self._show_reasons and match.reasons:
             reasons = QLabel("".join(f"• {r}<br>" for r in match.reasons).removesuffix("<br>"), row)
             reasons.setWordWrap(True)
-            reasons.setStyleSheet("color: #444; margin-left: 12px;")
+            reasons.setStyleSheet("color: palette(placeholder-text); margin-left: 12px;")
             box.addWidget(reasons)
         return row
 

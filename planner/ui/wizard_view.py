@@ -83,7 +83,7 @@ class WizardView(QWidget):
         self.last_patterns = PatternBars(self.last_box, show_reasons=False, limit=2)
         self.last_when = QLabel(self.last_box)
         self.last_when.setWordWrap(True)
-        self.last_when.setStyleSheet("color: #555;")
+        self.last_when.setStyleSheet("color: palette(placeholder-text);")
         last = QVBoxLayout(self.last_box)
         last.setSpacing(8)
         last.addWidget(self.last_banner)
