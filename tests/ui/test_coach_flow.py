@@ -186,7 +186,7 @@ def test_a_coachs_whole_flow_survives_closing_the_app(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF files (*.pdf)"))
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     export = window.current_view()
-    qtbot.waitUntil(export.is_current, timeout=30_000)
+    qtbot.waitUntil(lambda: export.is_current() and export.is_ready(), timeout=30_000)
     press(qtbot, export.preview, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: pdf.exists() and not running_tasks(), timeout=30_000)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -206,8 +206,9 @@ def test_a_coachs_whole_flow_survives_closing_the_app(
         assert corrective_sessions(load_plan(ctx.db, athlete_id)) > 0
         assert dose_edits(ctx.db, athlete_id) == {}
         assert app.window.current_view_name == "export"  # the view the coach left
-        # Let its preview finish: the Export view does not stop a preview build when the app closes.
-        qtbot.waitUntil(app.window.current_view().is_current, timeout=30_000)
+        # Let its preview finish: the Export view's preview build and ink check outlive a closed window.
+        reopened = app.window.current_view()
+        qtbot.waitUntil(lambda: reopened.is_current() and reopened.is_ready(), timeout=30_000)
         assert app.window.athlete_status.text() == f"Athlete: {NAME}"
     finally:
         close_app(qtbot, app)
