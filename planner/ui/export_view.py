@@ -480,7 +480,7 @@ class ExportView(QWidget):
         if not self.isVisible() or tries <= 0 or self.preview.shows_ink():
             self._mark_ready()
             return
-        QTimer.singleShot(50, lambda: self._wait_for_pages(tries - 1))
+        QTimer.singleShot(50, self, lambda: self._wait_for_pages(tries - 1))  # dies with the view
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         if not warnings:

@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.sidebar.currentRowChanged.connect(lambda row: self.show_view(VIEWS[row].name) if row >= 0 else None)
+        # A mouse click on the sidebar hands the keyboard to the view it opened.
+        self.sidebar.itemClicked.connect(
+            lambda _item: self.stack.currentWidget().setFocus(Qt.FocusReason.MouseFocusReason))
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS))
         self.ctx.database_opened.connect(self._load_views)
         self.ctx.current_athlete_changed.connect(self._show_athlete)
@@ -136,6 +139,10 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
         self._fill_toolbar(widget)
+        if not self.sidebar.hasFocus():
+            # Reached by Ctrl+1..5 or from another view: the view's own shortcuts should work at once.
+            # Arrowing through the sidebar keeps the focus there.
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self.view_changed.emit(name)
         return widget
 
@@ -250,5 +257,8 @@ class MainWindow(QMainWindow):
                 widget.commit_pending()
         for task in running_tasks():
             task.wait()
+        from planner.ui.pdf_preview import stop_all_threads
+
+        stop_all_threads()  # a preview still building must not report to a view that is gone
         self.save_window_state()
         super().closeEvent(event)

@@ -255,3 +255,19 @@ def test_closing_the_window_saves_edits_still_being_typed(main_window, qtbot) ->
     assert get_athlete(db, athlete_id).athlete.name == "Ana Sousa"
     saved = next(s for w in load_plan(db, athlete_id).weeks for s in w.sessions if s.key == session.key)
     assert saved.exercises[0].dose.sets == session.exercises[0].dose.sets + 1
+
+
+def test_clicking_the_sidebar_hands_the_keyboard_to_the_view(main_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from planner.ui.main_window_views import VIEWS
+
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    row = [v.name for v in VIEWS].index("athletes")
+    rect = main_window.sidebar.visualItemRect(main_window.sidebar.item(row))
+    qtbot.mouseClick(main_window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert main_window.current_view_name == "athletes"
+    view = main_window.current_view()
+    focused = QApplication.focusWidget()
+    assert focused is view or view.isAncestorOf(focused)
