@@ -262,18 +262,37 @@ def _height(flowables: Sequence[Flowable], width: float, height: float) -> float
 
 def weekly_sheet(*, athlete: Athlete, plan: Plan, week: Week, warnings: PrintWarnings, width: float,
                  height: float) -> list[Flowable]:
-    """The flowables of one week's sheet, sized to fit one frame of `width` × `height` points."""
-    attempt: list[Flowable] = []
-    for columns, scales in ((1, SCALES), (2, TWO_COLUMN_SCALES)):
-        for scale in scales:
+    """The flowables of one week's sheet, sized to fit one frame of `width` × `height` points.
+
+    The largest size that fits wins: one column at SCALES, then two columns at TWO_COLUMN_SCALES, then
+    the smallest two-column layout shrunk to fit. A sheet's height only grows with its scale, so each
+    list is bisected (about three layouts a week instead of up to ten; laying out is most of the build).
+    """
+    tried: dict[tuple[int, float], tuple[list[Flowable], PrintWarnings, bool]] = {}
+
+    def layout(columns: int, scale: float) -> tuple[list[Flowable], PrintWarnings, bool]:
+        if (columns, scale) not in tried:
             # Warnings are collected only once, from the layout that is kept.
             trial = PrintWarnings()
             attempt = _Sheet(athlete=athlete, plan=plan, week=week, warnings=trial, width=width,
                              scale=scale, columns=columns).flowables()
-            if _height(attempt, width, height) <= height:
-                for message in trial.messages:
-                    warnings.add(message)
-                return attempt
+            tried[columns, scale] = (attempt, trial, _height(attempt, width, height) <= height)
+        return tried[columns, scale]
+
+    for columns, scales in ((1, SCALES), (2, TWO_COLUMN_SCALES)):
+        lo, hi = 0, len(scales)  # the first scale that fits is in scales[lo:hi], or there is none
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if layout(columns, scales[mid])[2]:
+                hi = mid
+            else:
+                lo = mid + 1
+        if lo < len(scales):
+            attempt, trial, _fits = layout(columns, scales[lo])
+            for message in trial.messages:
+                warnings.add(message)
+            return attempt
+    attempt, trial, _fits = layout(2, TWO_COLUMN_SCALES[-1])
     for message in trial.messages:
         warnings.add(message)
     return [KeepInFrame(width, height, attempt, mode="shrink")]
