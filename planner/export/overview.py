@@ -226,7 +226,8 @@ def _week_table(plan: Plan, width: float, warnings: PrintWarnings) -> Table:
         if week.race:
             notes.append("Race: " + markup(week.race, f"race name of week {week.index}", warnings))
         if plan.warnings_for(week.index):
-            notes.append(f"{len(plan.warnings_for(week.index))} warning(s)")
+            count = len(plan.warnings_for(week.index))
+            notes.append(f"{count} warning{'' if count == 1 else 's'} on its sheet")
         rows.append([Paragraph(str(week.index), small),
                      Paragraph(f"{week.start.day} {week.start:%b} – {week.end.day} {week.end:%b}", small),
                      Paragraph(week.phase.label, small), Paragraph(str(strength), small),
