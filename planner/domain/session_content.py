@@ -151,13 +151,22 @@ def strength_title(slot: int) -> str:
     return f"Strength {SESSION_LETTERS[slot]}"
 
 
+def _is_stretch(e: Exercise) -> bool:
+    return "stretch" in e.tags or e.category is Category.MOBILITY
+
+
+def _is_rolling(e: Exercise) -> bool:
+    return "foam_roll" in e.tags or e.category is Category.FOAM_ROLL
+
+
 def mobility_exercises(library: list[Exercise], athlete: Athlete, phase: Phase, *, slot: int = 0,
                        slots: int = 1) -> list[Exercise]:
     """Stretches and foam rolling (race week: light activation and stretches), three to four."""
     usable = allowed_exercises(library, athlete)
-    stretches = [e for e in usable if "stretch" in e.tags or e.category is Category.MOBILITY]
-    rolling = [e for e in usable if "foam_roll" in e.tags or e.category is Category.FOAM_ROLL]
-    activation = [e for e in usable if "activation" in e.tags and e not in stretches and e not in rolling]
+    stretches = [e for e in usable if _is_stretch(e)]
+    rolling = [e for e in usable if _is_rolling(e)]
+    # By the exercise's own tags, not `e not in stretches`: that compared every pair (minutes at 10,000).
+    activation = [e for e in usable if "activation" in e.tags and not _is_stretch(e) and not _is_rolling(e)]
     if phase is Phase.RACE_WEEK:
         picks = _deal(activation, 2, slot, slots) + _deal(stretches, 2, slot, slots)
     elif phase is Phase.RECOVERY:
