@@ -222,6 +222,7 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         self._equipment: str | None = None
         self._condition: str | None = None
         self._accepted: list[bool] = []
+        self._model: ExerciseTableModel | None = None  # sourceModel() without a call into Qt per row
         self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model: ExerciseTableModel) -> None:  # type: ignore[override]
@@ -232,6 +233,7 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         model.modelAboutToBeReset.connect(self._recompute)
         model.layoutAboutToBeChanged.connect(self._recompute)
         self._accepted = []
+        self._model = model
         super().setSourceModel(model)
 
     def source(self) -> ExerciseTableModel:
@@ -293,8 +295,9 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         return not equip or equip in ex.equipment or equip in ex.optional_equipment
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        # Called by Qt once per row on every keystroke: keep it to a list lookup.
         accepted = self._accepted
-        if len(accepted) != len(self.source().search_keys):
+        if len(accepted) != len(self._model.search_keys):  # type: ignore[union-attr]
             accepted = self._accepted = self._decide()
         return accepted[source_row] if source_row < len(accepted) else False
 
