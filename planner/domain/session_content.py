@@ -105,6 +105,7 @@ def _pick_varied(pool: list[Exercise], count: int, slots: int, slot: int) -> lis
     picked: list[Exercise] = []
     for s in range(slot + 1):
         picked = []
+        picked_ids: set[str] = set()  # ids are unique in a library; comparing whole exercises was most of a plan
         while len(picked) < min(count, len(pool)):
             wanted_group = (s + len(picked)) % len(groups)
             in_session = [group_of[e.id] for e in picked]
@@ -113,7 +114,9 @@ def _pick_varied(pool: list[Exercise], count: int, slots: int, slot: int) -> lis
                 g = group_of[e.id]
                 return (used.get(e.id, 0), in_session.count(g), (g - wanted_group) % len(groups), order[e.id])
 
-            picked.append(min((e for e in pool if e not in picked), key=rank))
+            choice = min((e for e in pool if e.id not in picked_ids), key=rank)
+            picked.append(choice)
+            picked_ids.add(choice.id)
         for e in picked:
             used[e.id] = used.get(e.id, 0) + 1
     return picked
