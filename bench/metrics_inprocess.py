@@ -121,15 +121,22 @@ def search(args: argparse.Namespace) -> dict:
 
 # -- plan_52_weeks -------------------------------------------------------------------------------------
 def plan(args: argparse.Namespace) -> dict:
-    """make_plan for the demo runner over `weeks` weeks with the bench database's whole library."""
-    library = _library(args.db)
-    _season(args.weeks, library)  # warm-up: rules file, caches
-    samples = []
+    """make_plan for the demo runner over `weeks` weeks with the bench database's whole library
+    (what `stride-planner plan --db` uses), and with the shipped library alone for comparison."""
+    from planner.store.seed import builtin_exercises
+
+    library, shipped = _library(args.db), list(builtin_exercises())
+    _season(args.weeks, shipped)  # warm-up: rules file, caches
+    samples, shipped_samples = [], []
     for _ in range(args.reps):
         t = time.perf_counter()
         _season(args.weeks, library)
         samples.append((time.perf_counter() - t) * 1e3)
-    return {"app_ms": samples, "library": len(library), "weeks": args.weeks}
+        t = time.perf_counter()
+        _season(args.weeks, shipped)
+        shipped_samples.append((time.perf_counter() - t) * 1e3)
+    return {"app_ms": samples, "shipped_library_ms": shipped_samples, "library": len(library),
+            "shipped_library": len(shipped), "weeks": args.weeks}
 
 
 # -- batch_export_speedup ------------------------------------------------------------------------------
