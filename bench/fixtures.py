@@ -65,3 +65,21 @@ def build_database(folder: Path, *, exercises: int, athletes: int) -> Fixture:
     finally:
         db.close()
     return Fixture(db_path=path, exercises=exercises, athletes=athletes, build_s=time.perf_counter() - t)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python bench/fixtures.py DIR EXERCISES ATHLETES`: build the database, print its path and build time."""
+    import json
+    import sys
+
+    repo = str(Path(__file__).resolve().parent.parent)
+    if repo not in sys.path:
+        sys.path.insert(0, repo)
+    args = sys.argv[1:] if argv is None else argv
+    fixture = build_database(Path(args[0]), exercises=int(args[1]), athletes=int(args[2]))
+    print(json.dumps({"db_path": str(fixture.db_path), "build_s": fixture.build_s}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -33,7 +33,6 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench import metrics_startup  # noqa: E402
-from bench.fixtures import build_database  # noqa: E402
 
 INPROCESS = REPO / "bench" / "metrics_inprocess.py"
 CHILD_TIMEOUT_S = 900
@@ -90,6 +89,17 @@ def child(metric: str, db: Path, tmp: Path, **options: int) -> dict[str, Any]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def build_fixture(folder: Path, mode: Mode) -> Path:
+    """The bench database, built in a child process: wait4's peak RSS of a process started from this one
+    counts this process's memory at the fork, so the harness must stay small (no sqlalchemy here)."""
+    cmd = [sys.executable, str(REPO / "bench" / "fixtures.py"), str(folder), str(mode.exercises), str(mode.athletes)]
+    env = metrics_startup.base_env(folder / "home")
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
+    if proc.returncode != 0:
+        raise RuntimeError(f"building the bench database failed:\n{proc.stderr[-3000:]}")
+    return Path(json.loads(proc.stdout.strip().splitlines()[-1])["db_path"])
+
+
 def ratio_entry(app: list[float], floor: list[float], unit: str) -> dict[str, Any]:
     a, f = statistics.median(app), statistics.median(floor)
     return {f"app_{unit}": round(a, 3), f"floor_{unit}": round(f, 3), "ratio": round(a / f, 3), "n": len(app)}
@@ -108,9 +118,8 @@ def judge(metrics: dict[str, dict[str, Any]]) -> None:
 def measure(mode: Mode, tmp: Path, log: Any) -> dict[str, dict[str, Any]]:
     metrics: dict[str, dict[str, Any]] = {}
     t = time.perf_counter()
-    fixture = build_database(tmp / "db", exercises=mode.exercises, athletes=mode.athletes)
-    log(f"fixture: {fixture.exercises} exercises, {fixture.athletes} athletes in {fixture.build_s:.1f} s")
-    db = fixture.db_path
+    db = build_fixture(tmp / "db", mode)
+    log(f"fixture: {mode.exercises} exercises, {mode.athletes} athletes ({time.perf_counter() - t:.1f} s)")
 
     s = metrics_startup.measure(db, tmp / "home", mode.startup_reps)
     metrics["startup_first_paint"] = ratio_entry([r.wall_ms for r in s.first_paint], [r.wall_ms for r in s.floor],
