@@ -50,3 +50,30 @@ def positive_weeks(value: str) -> int:
     if not 1 <= n <= 104:
         raise argparse.ArgumentTypeError(f"expected 1-104 weeks, got {n}")
     return n
+
+
+def athlete_plan_from_args(args: argparse.Namespace) -> tuple[Any, list[Any], Any]:
+    """(athlete, library, plan) for `--athlete FILE [--start] [--weeks]`, as `plan` and `export-pdf` need.
+
+    Problems with the athlete file (including a wizard answer the rules refuse) name the file.
+    """
+    from planner.commands._library_access import load_library
+    from planner.domain.athlete import Athlete
+    from planner.domain.season import make_plan
+
+    try:
+        athlete = Athlete.from_dict(read_json_file(args.athlete))
+    except BadInput as exc:
+        raise exc.within(args.athlete) from None
+    start = parse_start(args.start)
+    library = load_library(args)
+    rules = None
+    if athlete.wizard_answers:  # the rules are only read when a symptom check is part of the plan
+        from planner.store.wizard_rules import load_wizard_rules
+
+        rules = load_wizard_rules()
+    try:
+        plan = make_plan(athlete, library, rules, start=start, weeks=args.weeks)
+    except BadInput as exc:
+        raise exc.within(args.athlete) from None
+    return athlete, library, plan

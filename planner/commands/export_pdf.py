@@ -36,21 +36,10 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from planner.commands._common import parse_start, read_json_file
-    from planner.commands._library_access import load_library
-    from planner.domain.athlete import Athlete
-    from planner.domain.errors import BadInput
-    from planner.domain.season import make_plan
+    from planner.commands._common import athlete_plan_from_args
     from planner.export.document import build_plan_pdf
-    from planner.store.wizard_rules import load_wizard_rules
 
-    try:
-        athlete = Athlete.from_dict(read_json_file(args.athlete))
-    except BadInput as exc:
-        raise exc.within(args.athlete) from None
-    start = parse_start(args.start)
-    library = load_library(args)
-    plan = make_plan(athlete, library, load_wizard_rules(), start=start, weeks=args.weeks)
+    athlete, library, plan = athlete_plan_from_args(args)
     out = Path(args.out)
     report = build_plan_pdf(out, athlete=athlete, plan=plan, library={e.id: e for e in library},
                             paper=args.paper, content=args.content)

@@ -29,27 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from planner.commands._common import parse_start, read_json_file
-    from planner.commands._library_access import load_library
-    from planner.domain.athlete import Athlete
-    from planner.domain.errors import BadInput
-    from planner.domain.season import make_plan
+    from planner.commands._common import athlete_plan_from_args
 
-    try:
-        athlete = Athlete.from_dict(read_json_file(args.athlete))
-    except BadInput as exc:
-        raise exc.within(args.athlete) from None
-    start = parse_start(args.start)
-    library = load_library(args)
-    rules = None
-    if athlete.wizard_answers:
-        from planner.store.wizard_rules import load_wizard_rules
-
-        rules = load_wizard_rules()
-    try:
-        plan = make_plan(athlete, library, rules, start=start, weeks=args.weeks)
-    except BadInput as exc:
-        raise exc.within(args.athlete) from None
+    _athlete, _library, plan = athlete_plan_from_args(args)
     if args.json:
         print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
     else:
