@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.domain.athlete import Athlete, DayKind, Priority, Race
 from planner.store.athletes import add_athlete, get_athlete, list_athletes
-from planner.store.database import Database, open_database
+from planner.store.database import Database
 from planner.ui.athlete_model import AthleteListModel
 from planner.ui.athletes_view import AthletesView
 from planner.ui.context import AppContext
-from planner.ui.settings import Settings
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "p.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def ctx(db: Database) -> AppContext:
-    return AppContext(db, settings=Settings())
 
 
 @pytest.fixture

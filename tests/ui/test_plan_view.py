@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,28 +13,14 @@ from PySide6.QtWidgets import QMessageBox
 from planner.domain.athlete import Athlete, DayKind, Priority, Race
 from planner.domain.plan import Plan, Session
 from planner.store.athletes import add_athlete, dose_edits, get_athlete, load_plan
-from planner.store.database import Database, open_database
 from planner.store.plans import regenerate_plan
 from planner.ui.athlete_commands import EditAthlete
 from planner.ui.context import AppContext
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel
 from planner.ui.plan_view import PlanView
-from planner.ui.settings import Settings
 
 START = dt.date(2027, 1, 4)  # a Monday
 WEEKS = 16
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "p.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def ctx(db: Database) -> AppContext:
-    return AppContext(db, settings=Settings())
 
 
 def zoe() -> Athlete:

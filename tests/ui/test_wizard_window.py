@@ -14,7 +14,7 @@ from planner import DISCLAIMER
 from planner.domain.athlete import Athlete
 from planner.domain.plan import SessionKind
 from planner.store.athletes import add_athlete, get_athlete, load_plan
-from planner.store.database import Database, open_database
+from planner.store.database import Database
 from planner.ui.context import AppContext
 from planner.ui.wizard_pages import PAGE_FEEL, PAGE_FORM, PAGE_HISTORY, PAGE_RESULT, PAGE_WHERE
 from planner.ui.wizard_window import SymptomWizard, open_wizard
@@ -22,18 +22,6 @@ from planner.ui.wizard_window import SymptomWizard, open_wizard
 ITBS_ANSWERS = {"pain_regions": ["knee_outside"], "side": "left",
                 "aggravators": ["downhill", "foot_strike", "set_distance_into_run"], "sensations": ["burning"],
                 "onset": "gradual", "training_changes": ["mileage_jump"], "pain_during_run": 4}
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "p.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def ctx(db: Database) -> AppContext:
-    return AppContext(db, settings=None)  # type: ignore[arg-type]
 
 
 @pytest.fixture
