@@ -53,12 +53,13 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from planner.store.database import open_database
-    from planner.store.library_io import import_library_file, read_library_file
+    from planner.store.exercises import write_exercises
+    from planner.store.library_io import read_library_file
 
-    read_library_file(args.file, args.format)  # validate before the database is even opened
+    exercises = read_library_file(args.file, args.format)  # validated before the database is even opened
     db = open_database(args.db)
     try:
-        report = import_library_file(db, args.file, args.format)
+        report = write_exercises(db, exercises)
     finally:
         db.close()
     print(f"Imported {args.file}: {report}")

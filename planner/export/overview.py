@@ -225,8 +225,8 @@ def _week_table(plan: Plan, width: float, warnings: PrintWarnings) -> Table:
             notes.append("<b>Deload week</b>")
         if week.race:
             notes.append("Race: " + markup(week.race, f"race name of week {week.index}", warnings))
-        if plan.warnings_for(week.index):
-            count = len(plan.warnings_for(week.index))
+        count = len(plan.warnings_for(week.index))
+        if count:
             notes.append(f"{count} warning{'' if count == 1 else 's'} on its sheet")
         rows.append([Paragraph(str(week.index), small),
                      Paragraph(f"{week.start.day} {week.start:%b} – {week.end.day} {week.end:%b}", small),

@@ -24,19 +24,12 @@ def search_text(ex: Exercise) -> str:
 
 def exercise_to_row_values(ex: Exercise) -> dict[str, Any]:
     """The column values of an exercise (the inverse of row_to_exercise)."""
-    d = ex.dose
     values: dict[str, Any] = {
         "id": ex.id,
         "name": ex.name,
         "search_text": search_text(ex),
         "category": ex.category.value,
-        "sets": d.sets,
-        "reps": d.reps,
-        "hold_s": d.hold_s,
-        "duration_s": d.duration_s,
-        "each_side": d.each_side,
-        "rest_s": d.rest_s,
-        "tempo": d.tempo,
+        **ex.dose.to_dict(),  # the dose columns are named as the dose object's fields
         "easier": ex.easier,
         "harder": ex.harder,
         "source": ex.source,

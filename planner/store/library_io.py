@@ -156,8 +156,7 @@ def import_library_file(db: Database, path: str | Path, fmt: str = "auto", *,
     """Read, validate and import a library file in one transaction: all of it or nothing."""
     from planner.store.exercises import write_exercises
 
-    exercises = read_library_file(path, fmt)
-    return write_exercises(db, exercises, progress=progress, cancelled=cancelled)
+    return write_exercises(db, read_library_file(path, fmt), progress=progress, cancelled=cancelled)
 
 
 def library_document(exercises: Sequence[Exercise]) -> dict[str, Any]:
