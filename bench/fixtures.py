@@ -10,8 +10,22 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-VARIANTS = ("slow", "paused", "banded", "tempo", "isometric", "eccentric", "single-leg", "wide", "narrow",
-            "elevated", "deficit", "weighted", "supported", "alternating")
+VARIANTS = (
+    "slow",
+    "paused",
+    "banded",
+    "tempo",
+    "isometric",
+    "eccentric",
+    "single-leg",
+    "wide",
+    "narrow",
+    "elevated",
+    "deficit",
+    "weighted",
+    "supported",
+    "alternating",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +48,16 @@ def library_variants(total: int) -> list:
     while len(out) < total:
         base = builtins[i % len(builtins)]
         word = VARIANTS[(i // len(builtins)) % len(VARIANTS)]
-        out.append(replace(base, id=f"{base.id}-{word}-{i}", name=f"{base.name} ({word} {i})",
-                           aliases=(*base.aliases, f"{word} {base.name.lower()}"), builtin=False, edited=False))
+        out.append(
+            replace(
+                base,
+                id=f"{base.id}-{word}-{i}",
+                name=f"{base.name} ({word} {i})",
+                aliases=(*base.aliases, f"{word} {base.name.lower()}"),
+                builtin=False,
+                edited=False,
+            )
+        )
         i += 1
     return out
 

@@ -67,8 +67,9 @@ def pdf(args: argparse.Namespace) -> dict:
 
     def app_once() -> float:
         t = time.perf_counter()
-        report = build_plan_pdf(out_app, athlete=athlete, plan=plan, library=by_id, content=("weekly",),
-                                printed=dt.date(2026, 11, 21))
+        report = build_plan_pdf(
+            out_app, athlete=athlete, plan=plan, library=by_id, content=("weekly",), printed=dt.date(2026, 11, 21)
+        )
         return (time.perf_counter() - t) * 1e3 / report.pages
 
     def floor_once() -> float:
@@ -135,8 +136,13 @@ def plan(args: argparse.Namespace) -> dict:
         t = time.perf_counter()
         _season(args.weeks, shipped)
         shipped_samples.append((time.perf_counter() - t) * 1e3)
-    return {"app_ms": samples, "shipped_library_ms": shipped_samples, "library": len(library),
-            "shipped_library": len(shipped), "weeks": args.weeks}
+    return {
+        "app_ms": samples,
+        "shipped_library_ms": shipped_samples,
+        "library": len(library),
+        "shipped_library": len(shipped),
+        "weeks": args.weeks,
+    }
 
 
 # -- batch_export_speedup ------------------------------------------------------------------------------
@@ -161,8 +167,9 @@ def batch(args: argparse.Namespace) -> dict:
         t = time.perf_counter()
         for i, job in enumerate(jobs):
             lib = {d["id"]: by_id[d["id"]] for d in job.library}
-            build_plan_pdf(folder / f"{i}.pdf", athlete=Athlete.from_dict(job.athlete), plan=Plan.from_dict(job.plan),
-                           library=lib)
+            build_plan_pdf(
+                folder / f"{i}.pdf", athlete=Athlete.from_dict(job.athlete), plan=Plan.from_dict(job.plan), library=lib
+            )
         return (time.perf_counter() - t) * 1e3
 
     def batched(folder: Path) -> float:

@@ -36,8 +36,9 @@ class StartupSamples:
 def run_once(cmd: list[str], env: dict[str, str]) -> Run:
     """Wall time and peak RSS of one process; a non-zero exit is an error (the number would be a lie)."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
@@ -52,8 +53,13 @@ def run_once(cmd: list[str], env: dict[str, str]) -> Run:
 def base_env(home: Path) -> dict[str, str]:
     """Offscreen Qt, and data and settings in the run's temp folder (never the user's)."""
     env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1", STRIDE_PLANNER_NO_WELCOME="1",
-               STRIDE_PLANNER_CONFIG_DIR=str(home / "config"), STRIDE_PLANNER_DATA_DIR=str(home / "data"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        QT_SCALE_FACTOR="1",
+        STRIDE_PLANNER_NO_WELCOME="1",
+        STRIDE_PLANNER_CONFIG_DIR=str(home / "config"),
+        STRIDE_PLANNER_DATA_DIR=str(home / "data"),
+    )
     env.pop("STRIDE_PLANNER_DB", None)
     env.pop("STRIDE_PLANNER_EXIT_AFTER", None)
     return env

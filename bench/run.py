@@ -122,8 +122,7 @@ def measure(mode: Mode, tmp: Path, log: Any) -> dict[str, dict[str, Any]]:
     log(f"fixture: {mode.exercises} exercises, {mode.athletes} athletes ({time.perf_counter() - t:.1f} s)")
 
     s = metrics_startup.measure(db, tmp / "home", mode.startup_reps)
-    metrics["startup_first_paint"] = ratio_entry([r.wall_ms for r in s.first_paint], [r.wall_ms for r in s.floor],
-                                                 "ms")
+    metrics["startup_first_paint"] = ratio_entry([r.wall_ms for r in s.first_paint], [r.wall_ms for r in s.floor], "ms")
     metrics["startup_ready"] = ratio_entry([r.wall_ms for r in s.ready], [r.wall_ms for r in s.floor], "ms")
     metrics["peak_rss"] = ratio_entry([r.peak_mib for r in s.ready], [r.peak_mib for r in s.floor], "mib")
     log(f"startup done ({time.perf_counter() - t:.0f} s)")
@@ -133,24 +132,36 @@ def measure(mode: Mode, tmp: Path, log: Any) -> dict[str, dict[str, Any]]:
     log(f"pdf done ({time.perf_counter() - t:.0f} s)")
 
     r = child("search", db, tmp, reps=mode.search_reps)
-    metrics["search_keystroke_p95"] = {"app_ms": round(p95(r["app_ms"]), 3),
-                                       "median_ms": round(statistics.median(r["app_ms"]), 3),
-                                       "max_ms": round(max(r["app_ms"]), 3), "keystrokes": len(r["app_ms"]),
-                                       "rows": r["rows"]}
+    metrics["search_keystroke_p95"] = {
+        "app_ms": round(p95(r["app_ms"]), 3),
+        "median_ms": round(statistics.median(r["app_ms"]), 3),
+        "max_ms": round(max(r["app_ms"]), 3),
+        "keystrokes": len(r["app_ms"]),
+        "rows": r["rows"],
+    }
     log(f"search done ({time.perf_counter() - t:.0f} s)")
 
     r = child("plan", db, tmp, reps=mode.plan_reps, weeks=mode.plan_weeks)
-    metrics["plan_52_weeks"] = {"app_ms": round(statistics.median(r["app_ms"]), 3), "n": len(r["app_ms"]),
-                                "weeks": r["weeks"], "library": r["library"],
-                                "shipped_library_ms": round(statistics.median(r["shipped_library_ms"]), 3),
-                                "shipped_library": r["shipped_library"]}
+    metrics["plan_52_weeks"] = {
+        "app_ms": round(statistics.median(r["app_ms"]), 3),
+        "n": len(r["app_ms"]),
+        "weeks": r["weeks"],
+        "library": r["library"],
+        "shipped_library_ms": round(statistics.median(r["shipped_library_ms"]), 3),
+        "shipped_library": r["shipped_library"],
+    }
     log(f"plan done ({time.perf_counter() - t:.0f} s)")
 
     r = child("batch", db, tmp, reps=mode.batch_reps, weeks=mode.batch_weeks, athletes=mode.batch_athletes)
     seq, bat = statistics.median(r["sequential_ms"]), statistics.median(r["batch_ms"])
-    metrics["batch_export_speedup"] = {"value": round(seq / bat, 3), "sequential_ms": round(seq, 1),
-                                       "batch_ms": round(bat, 1), "n": len(r["batch_ms"]),
-                                       "athletes": r["athletes"], "weeks": r["weeks"]}
+    metrics["batch_export_speedup"] = {
+        "value": round(seq / bat, 3),
+        "sequential_ms": round(seq, 1),
+        "batch_ms": round(bat, 1),
+        "n": len(r["batch_ms"]),
+        "athletes": r["athletes"],
+        "weeks": r["weeks"],
+    }
     log(f"batch done ({time.perf_counter() - t:.0f} s)")
     judge(metrics)
     return metrics
@@ -190,21 +201,25 @@ def table(metrics: dict[str, dict[str, Any]]) -> str:
             floor_text = f"{floor:.1f} {unit}" if floor is not None else "–"
         kind = "×" if "ratio" in entry or name == "batch_export_speedup" else " ms" if "app_ms" in entry else ""
         met = {True: "yes", False: "**no**", None: "–"}[entry.get("met")]
-        lines.append(f"| `{name}` | {app_text} | {floor_text} | {_number(entry)}{kind} | {entry.get('goal', '–')} "
-                     f"| {met} |")
+        lines.append(
+            f"| `{name}` | {app_text} | {floor_text} | {_number(entry)}{kind} | {entry.get('goal', '–')} | {met} |"
+        )
     return "\n".join(lines)
 
 
 def machine() -> str:
-    return (f"{platform.node()}: {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()} ({sys.executable})")
+    return (
+        f"{platform.node()}: {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()} ({sys.executable})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Stride Planner against the floors of its stack.")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (< 5 minutes)")
-    parser.add_argument("--smoke", action="store_true",
-                        help="one repetition of a tiny workload, for the test suite (wins over --quick)")
+    parser.add_argument(
+        "--smoke", action="store_true", help="one repetition of a tiny workload, for the test suite (wins over --quick)"
+    )
     parser.add_argument("--json", type=Path, metavar="OUT.json", help="write the results as JSON")
     args = parser.parse_args(argv)
     mode = MODES["smoke" if args.smoke else "quick" if args.quick else "full"]

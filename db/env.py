@@ -31,9 +31,7 @@ def run_migrations() -> None:
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     # render_as_batch: SQLite cannot ALTER most things, so Alembic copies the table instead.
-    context.configure(
-        connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True
-    )
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True)
     with context.begin_transaction():
         context.run_migrations()
 

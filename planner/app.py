@@ -121,14 +121,16 @@ class WindowSession:
         try:
             db = open_database(self.target)
         except BadInput as exc:
-            self._fail(EXIT_BAD_INPUT, "The database cannot be opened",
-                       f"{exc}\n\nThe file was not changed.")
+            self._fail(EXIT_BAD_INPUT, "The database cannot be opened", f"{exc}\n\nThe file was not changed.")
             return
         except Exception as exc:
             from planner.cli import log_exception
 
-            self._fail(EXIT_FAULT, "Something went wrong",
-                       f"The database could not be opened: {exc}\n\nDetails are in {log_exception(exc)}.")
+            self._fail(
+                EXIT_FAULT,
+                "Something went wrong",
+                f"The database could not be opened: {exc}\n\nDetails are in {log_exception(exc)}.",
+            )
             return
         self.db = db
         from planner.ui.main_window_first_run import prepare_first_run, starting_athlete
@@ -136,7 +138,8 @@ class WindowSession:
         demo_id = prepare_first_run(db, self.settings)
         self.ctx.set_current_athlete(starting_athlete(db, self.settings, demo_id))
         self.ctx.current_athlete_changed.connect(
-            lambda athlete_id: self.settings.set("current_athlete", athlete_id or 0))
+            lambda athlete_id: self.settings.set("current_athlete", athlete_id or 0)
+        )
         self.window.set_database(db)
         if self.screenshot:
             self._screenshot_when_ready()
@@ -178,8 +181,11 @@ class WindowSession:
 
     def _screenshot_timeout(self) -> None:
         if self.window.isVisible():
-            self._fail(EXIT_FAULT, "Screenshot",
-                       f"the {self.view_name} view was not ready within {SCREENSHOT_TIMEOUT_MS // 1000} s")
+            self._fail(
+                EXIT_FAULT,
+                "Screenshot",
+                f"the {self.view_name} view was not ready within {SCREENSHOT_TIMEOUT_MS // 1000} s",
+            )
 
     def _close(self) -> None:
         if self.window.isVisible():

@@ -25,11 +25,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Strength, corrective and mobility work placed around a runner's season.",
     )
     parser.add_argument("--version", action="version", version=f"stride-planner {__version__}")
-    parser.add_argument("--db", metavar="URL_OR_PATH",
-                        help="database to use (SQLite path or SQLAlchemy URL); default: STRIDE_PLANNER_DB "
-                             "or a file in the user data folder")
-    parser.add_argument("--screenshot", metavar="FILE.png",
-                        help="open the window, wait until the view is painted, save a PNG and exit")
+    parser.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        help="database to use (SQLite path or SQLAlchemy URL); default: STRIDE_PLANNER_DB "
+        "or a file in the user data folder",
+    )
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", help="open the window, wait until the view is painted, save a PNG and exit"
+    )
     parser.add_argument("--view", choices=VIEWS, default=None, help="view to open (with or without --screenshot)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:

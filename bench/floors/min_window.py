@@ -11,12 +11,14 @@ Usage:
        QScreen.grabWindow(0) -> out.png / out_screen.png)
   --timing prints in-process phase times (import, QApplication, build, first paint).
 """
+
 import sys
 import time
 
 T0 = time.perf_counter()
 from PySide6.QtCore import Qt, QTimer, QAbstractTableModel, QModelIndex, QObject, QEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
 T_IMPORT = time.perf_counter()
 
 ROWS, COLS = 200, 5
@@ -44,6 +46,7 @@ class Model(QAbstractTableModel):
 
 class PaintWatcher(QObject):
     """Quits the app after the first Paint event of the table viewport."""
+
     def __init__(self, app, on_first_paint):
         super().__init__()
         self.app, self.cb, self.done = app, on_first_paint, False
@@ -88,9 +91,11 @@ def main():
     rc = app.exec()
     if timing:
         p = state.get("paint", float("nan"))
-        print(f"platform={app.platformName()} import={1e3*(T_IMPORT-T0):.1f}ms "
-              f"qapp={1e3*(t_app-T_IMPORT):.1f}ms build={1e3*(t_build-t_app):.1f}ms "
-              f"first_paint={1e3*(p-t_build):.1f}ms total={1e3*(p-T0):.1f}ms")
+        print(
+            f"platform={app.platformName()} import={1e3 * (T_IMPORT - T0):.1f}ms "
+            f"qapp={1e3 * (t_app - T_IMPORT):.1f}ms build={1e3 * (t_build - t_app):.1f}ms "
+            f"first_paint={1e3 * (p - t_build):.1f}ms total={1e3 * (p - T0):.1f}ms"
+        )
     if "paint" not in state:
         print("ERROR: no paint event", file=sys.stderr)
         return 2

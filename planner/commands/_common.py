@@ -27,8 +27,7 @@ def read_json_file(path: str | Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                       source=str(p)) from None
+        raise BadInput(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", source=str(p)) from None
 
 
 def parse_start(value: str | None) -> dt.date:

@@ -6,9 +6,12 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("demo", help="write a sample athlete, its plan and its PDF into a folder",
-                            description="Write DIR/athlete.json, DIR/plan.json and DIR/plan.pdf for a sample "
-                                        "runner whose season starts next Monday.")
+    parser = sub.add_parser(
+        "demo",
+        help="write a sample athlete, its plan and its PDF into a folder",
+        description="Write DIR/athlete.json, DIR/plan.json and DIR/plan.pdf for a sample "
+        "runner whose season starts next Monday.",
+    )
     parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
     parser.set_defaults(run=run)
 
@@ -36,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
     for name, data in (("athlete.json", season.athlete_file), ("plan.json", plan.to_dict())):
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         write_atomically(folder / name, lambda fh, text=text: fh.write(text.encode("utf-8")))
-    report = build_plan_pdf(folder / "plan.pdf", athlete=athlete, plan=plan,
-                            library={e.id: e for e in library})
+    report = build_plan_pdf(folder / "plan.pdf", athlete=athlete, plan=plan, library={e.id: e for e in library})
     for warning in report.warnings:
         print(f"stride-planner: warning: {warning}", file=sys.stderr)
     print(f"Demo athlete: {folder / 'athlete.json'}")

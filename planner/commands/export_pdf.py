@@ -20,15 +20,23 @@ def content_list(value: str) -> tuple[str, ...]:
 def register(sub: argparse._SubParsersAction) -> None:
     from planner.commands._common import positive_weeks
 
-    parser = sub.add_parser("export-pdf", help="write the printable PDF of an athlete's plan",
-                            description="Write the season PDF: overview, weekly sheets and routine cards.")
+    parser = sub.add_parser(
+        "export-pdf",
+        help="write the printable PDF of an athlete's plan",
+        description="Write the season PDF: overview, weekly sheets and routine cards.",
+    )
     parser.add_argument("--athlete", required=True, metavar="FILE", help="athlete file (JSON)")
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     parser.add_argument("--start", metavar="YYYY-MM-DD", help="first Monday of the plan (default: next Monday)")
     parser.add_argument("--weeks", type=positive_weeks, default=12, metavar="N", help="plan length (default 12)")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
-    parser.add_argument("--content", type=content_list, default=CONTENT_KINDS, metavar="LIST",
-                        help="comma-separated: weekly,cards,overview (default: all three)")
+    parser.add_argument(
+        "--content",
+        type=content_list,
+        default=CONTENT_KINDS,
+        metavar="LIST",
+        help="comma-separated: weekly,cards,overview (default: all three)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -41,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
 
     athlete, library, plan = athlete_plan_from_args(args)
     out = Path(args.out)
-    report = build_plan_pdf(out, athlete=athlete, plan=plan, library={e.id: e for e in library},
-                            paper=args.paper, content=args.content)
+    report = build_plan_pdf(
+        out, athlete=athlete, plan=plan, library={e.id: e for e in library}, paper=args.paper, content=args.content
+    )
     for warning in report.warnings:
         print(f"stride-planner: warning: {warning}", file=sys.stderr)
     print(f"Wrote {report.pages} pages to {out}")

@@ -13,10 +13,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     listing = actions.add_parser("list", help="list exercises")
     listing.add_argument("--search", metavar="TEXT", help="match name, id or alias")
-    listing.add_argument("--category", choices=("strength", "isometric", "mobility", "foam-roll", "gait",
-                                                 "plyometric"))
-    listing.add_argument("--condition", choices=CONDITIONS, metavar="ID",
-                         help=f"only exercises serving this condition ({', '.join(CONDITIONS)})")
+    listing.add_argument("--category", choices=("strength", "isometric", "mobility", "foam-roll", "gait", "plyometric"))
+    listing.add_argument(
+        "--condition",
+        choices=CONDITIONS,
+        metavar="ID",
+        help=f"only exercises serving this condition ({', '.join(CONDITIONS)})",
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON array of exercise objects")
     listing.set_defaults(run=run_list)
 

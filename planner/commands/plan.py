@@ -14,14 +14,18 @@ if TYPE_CHECKING:  # for type hints only: the command imports its work lazily
 def register(sub: argparse._SubParsersAction) -> None:
     from planner.commands._common import positive_weeks
 
-    parser = sub.add_parser("plan", help="build a season plan for an athlete file",
-                            description="Place strength, corrective and mobility work around an athlete's "
-                                        "running week and races.")
+    parser = sub.add_parser(
+        "plan",
+        help="build a season plan for an athlete file",
+        description="Place strength, corrective and mobility work around an athlete's running week and races.",
+    )
     parser.add_argument("--athlete", required=True, metavar="FILE", help="athlete JSON file")
-    parser.add_argument("--start", metavar="YYYY-MM-DD",
-                        help="first week of the plan (moved back to its Monday); default: next Monday")
-    parser.add_argument("--weeks", type=positive_weeks, default=12, metavar="N",
-                        help="number of weeks (1-104, default 12)")
+    parser.add_argument(
+        "--start", metavar="YYYY-MM-DD", help="first week of the plan (moved back to its Monday); default: next Monday"
+    )
+    parser.add_argument(
+        "--weeks", type=positive_weeks, default=12, metavar="N", help="number of weeks (1-104, default 12)"
+    )
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     parser.set_defaults(run=run)
 
@@ -47,8 +51,11 @@ def plan_as_text(plan: Plan) -> str:
         return f"{DAY_NAMES[DAYS[day.weekday()]][:3]} {day.day} {day.strftime('%b')}"
 
     weeks = len(plan.weeks)
-    lines = [f"Plan for {plan.athlete}: {weeks} week{'s' if weeks != 1 else ''} from "
-             f"{day_label(plan.start)} {plan.start.year}", ""]
+    lines = [
+        f"Plan for {plan.athlete}: {weeks} week{'s' if weeks != 1 else ''} from "
+        f"{day_label(plan.start)} {plan.start.year}",
+        "",
+    ]
     for week in plan.weeks:
         header = f"Week {week.index} · {day_label(week.start)} – {day_label(week.end)} · {week.phase.label}"
         if week.deload:
@@ -57,8 +64,9 @@ def plan_as_text(plan: Plan) -> str:
             header += f" · race: {week.race}"
         lines.append(header)
         if week.runs:
-            lines.append("  Running: " + ", ".join(f"{DAY_NAMES[d][:3]} {week.runs[d]}" for d in DAYS
-                                                   if d in week.runs))
+            lines.append(
+                "  Running: " + ", ".join(f"{DAY_NAMES[d][:3]} {week.runs[d]}" for d in DAYS if d in week.runs)
+            )
         for session in week.sessions:
             lines.append(f"  {day_label(session.date)}  {session.title} ({session.kind.value})")
             lines.append(f"    Why: {session.why}")

@@ -7,9 +7,11 @@ import argparse
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "wizard", help="run the symptom wizard on a JSON answers file",
+        "wizard",
+        help="run the symptom wizard on a JSON answers file",
         description="Names likely patterns behind a runner's pain, says when to see a clinician, "
-                    "and suggests a short routine when self-care is safe.")
+        "and suggests a short routine when self-care is safe.",
+    )
     parser.add_argument("--answers", required=True, metavar="FILE", help="JSON file of wizard answers")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(run=run)
@@ -68,8 +70,7 @@ def report(result: object) -> str:
             lines.append(f"    {f.advice}")
     program = result.program
     if program is not None:
-        lines += ["", f"Routine, {program.frequency_per_week} times a week "
-                      f"(about {round(program.minutes())} minutes):"]
+        lines += ["", f"Routine, {program.frequency_per_week} times a week (about {round(program.minutes())} minutes):"]
         for e in program.exercises:
             lines.append(f"  - {e.name}: {e.dose.describe()}")
             if e.notes:

@@ -45,8 +45,13 @@ class Phase(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").replace("off season", "off-season").replace(
-            "pre season", "pre-season").replace("in season", "in-season").capitalize()
+        return (
+            self.value.replace("_", " ")
+            .replace("off season", "off-season")
+            .replace("pre season", "pre-season")
+            .replace("in season", "in-season")
+            .capitalize()
+        )
 
 
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
@@ -167,11 +172,9 @@ class Athlete:
             raise BadInput("expected a list of equipment ids", field="equipment")
         for item in equipment:
             if item not in EQUIPMENT:
-                raise BadInput(f"unknown equipment {item!r}; expected one of {', '.join(EQUIPMENT)}",
-                               field="equipment")
+                raise BadInput(f"unknown equipment {item!r}; expected one of {', '.join(EQUIPMENT)}", field="equipment")
         week = _parse_week(data.get("week"))
-        races = tuple(sorted((_parse_race(r, i) for i, r in enumerate(_list(data, "races"))),
-                             key=lambda r: r.date))
+        races = tuple(sorted((_parse_race(r, i) for i, r in enumerate(_list(data, "races"))), key=lambda r: r.date))
         phases = tuple(_parse_phase(p, i) for i, p in enumerate(_list(data, "phases")))
         mileage = _parse_mileage(data.get("mileage")) if data.get("mileage") is not None else None
         wizard = data.get("wizard")
@@ -183,8 +186,17 @@ class Athlete:
         note = data.get("note", "")
         if not isinstance(note, str):
             raise BadInput("expected text", field="note")
-        return cls(name=name.strip(), level=level, equipment=frozenset(equipment), week=week, races=races,
-                   phases=phases, mileage=mileage, wizard_answers=answers, note=note)
+        return cls(
+            name=name.strip(),
+            level=level,
+            equipment=frozenset(equipment),
+            week=week,
+            races=races,
+            phases=phases,
+            mileage=mileage,
+            wizard_answers=answers,
+            note=note,
+        )
 
 
 def parse_date(value: Any, field_name: str) -> dt.date:
@@ -221,8 +233,7 @@ def _parse_week(value: Any) -> dict[str, DayKind]:
         try:
             week[day] = DayKind(raw)
         except ValueError:
-            raise BadInput(f"unknown day kind {raw!r}; expected one of {allowed}",
-                           field=f"week.{day}") from None
+            raise BadInput(f"unknown day kind {raw!r}; expected one of {allowed}", field=f"week.{day}") from None
     return week
 
 

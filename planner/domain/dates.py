@@ -15,8 +15,9 @@ def next_monday(today: dt.date | None = None) -> dt.date:
     return today + dt.timedelta(days=7 - today.weekday())
 
 
-def season_horizon(race_dates: list[dt.date], today: dt.date | None = None, *, minimum: int = 12,
-                   maximum: int = 52) -> tuple[dt.date, int]:
+def season_horizon(
+    race_dates: list[dt.date], today: dt.date | None = None, *, minimum: int = 12, maximum: int = 52
+) -> tuple[dt.date, int]:
     """(start Monday, number of weeks) for a plan shown in the window.
 
     It starts this week and runs at least `minimum` weeks, or through the week after the last race

@@ -84,8 +84,9 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 # Latin letters that Unicode does not decompose into a base letter plus an accent.
-_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ß": "ss",
-                              "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
+_LATIN_EXTRA = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"}
+)
 
 
 def slugify(text: str, fallback: str = "exercise") -> str:
@@ -275,8 +276,7 @@ class Exercise:
             raise BadInput(f"expected an object, got {type(data).__name__}", field=where)
         ex_id = data.get("id")
         if not isinstance(ex_id, str) or not is_slug(ex_id):
-            raise BadInput(f"expected a lowercase slug like 'side-lying-clamshell', got {ex_id!r}",
-                           field=f"{where}.id")
+            raise BadInput(f"expected a lowercase slug like 'side-lying-clamshell', got {ex_id!r}", field=f"{where}.id")
         where = f"{where} {ex_id!r}"
         name = data.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -285,19 +285,22 @@ class Exercise:
             category = Category(data.get("category"))
         except ValueError:
             allowed = ", ".join(c.value for c in Category)
-            raise BadInput(f"unknown category {data.get('category')!r}; expected one of {allowed}",
-                           field=f"{where}.category") from None
+            raise BadInput(
+                f"unknown category {data.get('category')!r}; expected one of {allowed}", field=f"{where}.category"
+            ) from None
         equipment = _str_tuple(data, "equipment", where)
         optional = _str_tuple(data, "optional_equipment", where)
         for item in (*equipment, *optional):
             if item not in EQUIPMENT:
-                raise BadInput(f"unknown equipment {item!r}; expected one of {', '.join(EQUIPMENT)}",
-                               field=f"{where}.equipment")
+                raise BadInput(
+                    f"unknown equipment {item!r}; expected one of {', '.join(EQUIPMENT)}", field=f"{where}.equipment"
+                )
         conditions = _str_tuple(data, "conditions", where)
         for item in conditions:
             if item not in CONDITIONS:
-                raise BadInput(f"unknown condition {item!r}; expected one of {', '.join(CONDITIONS)}",
-                               field=f"{where}.conditions")
+                raise BadInput(
+                    f"unknown condition {item!r}; expected one of {', '.join(CONDITIONS)}", field=f"{where}.conditions"
+                )
         return cls(
             id=ex_id,
             name=name.strip(),

@@ -25,8 +25,7 @@ def weekly_distance_warnings(weekly_km: tuple[float, ...], weeks: int) -> list[s
     return out
 
 
-def long_run_warnings(long_run_km: tuple[float, ...], history_long_run_km: tuple[float, ...],
-                      weeks: int) -> list[str]:
+def long_run_warnings(long_run_km: tuple[float, ...], history_long_run_km: tuple[float, ...], weeks: int) -> list[str]:
     """`Week N: long run 24 km is more than 110 % of the longest run in the last 30 days (18 km)`.
 
     The 30 days before a week are the 4 weeks before it; before the plan starts they come from
@@ -37,14 +36,16 @@ def long_run_warnings(long_run_km: tuple[float, ...], history_long_run_km: tuple
     out = []
     for i in range(min(len(long_run_km), weeks)):
         at = offset + i
-        window = timeline[max(0, at - WEEKS_IN_30_DAYS):at]
+        window = timeline[max(0, at - WEEKS_IN_30_DAYS) : at]
         if not window:
             continue
         longest = max(window)
         run = long_run_km[i]
         if longest > 0 and run > LONG_RUN_LIMIT * longest:
-            out.append(f"Week {i + 1}: long run {km(run)} is more than 110 % of the longest run in the last "
-                       f"30 days ({km(longest)})")
+            out.append(
+                f"Week {i + 1}: long run {km(run)} is more than 110 % of the longest run in the last "
+                f"30 days ({km(longest)})"
+            )
     return out
 
 
@@ -52,5 +53,6 @@ def running_load_warnings(mileage: Mileage | None, weeks: int) -> list[str]:
     """Every running-load warning of the plan's first `weeks` weeks, weekly distance first."""
     if mileage is None:
         return []
-    return (weekly_distance_warnings(mileage.weekly_km, weeks)
-            + long_run_warnings(mileage.long_run_km, mileage.history_long_run_km, weeks))
+    return weekly_distance_warnings(mileage.weekly_km, weeks) + long_run_warnings(
+        mileage.long_run_km, mileage.history_long_run_km, weeks
+    )

@@ -119,8 +119,7 @@ def strength_why(athlete: Athlete, day: dt.date) -> str:
     tomorrow = athlete.day_kind(day + dt.timedelta(days=1))
     tomorrow_text = "a rest day" if tomorrow is DayKind.REST else "an easy day"
     if kind is DayKind.QUALITY:
-        return (f"After the quality run, ideally 6 h later: hard days hard, and tomorrow is "
-                f"{tomorrow_text}")
+        return f"After the quality run, ideally 6 h later: hard days hard, and tomorrow is {tomorrow_text}"
     if kind is DayKind.LONG:
         return f"After the long run, once you have eaten: tomorrow is {tomorrow_text} to recover"
     if kind is DayKind.EASY:
@@ -128,8 +127,9 @@ def strength_why(athlete: Athlete, day: dt.date) -> str:
     return "Rest day from running with nothing hard tomorrow: strength fits here"
 
 
-def place_strength_days(athlete: Athlete, monday: dt.date, phase: Phase, *, week_index: int,
-                        last_strength: dt.date | None = None) -> StrengthPlacement:
+def place_strength_days(
+    athlete: Athlete, monday: dt.date, phase: Phase, *, week_index: int, last_strength: dt.date | None = None
+) -> StrengthPlacement:
     """Choose the strength days of the week starting on `monday`.
 
     `last_strength` is the last strength day of the week before (so two days never run back to back
@@ -152,8 +152,7 @@ def place_strength_days(athlete: Athlete, monday: dt.date, phase: Phase, *, week
     return StrengthPlacement(days=placed, wanted=wanted, warning=warning)
 
 
-def _best_days(athlete: Athlete, days: list[dt.date], allowed: list[int], wanted: int,
-               races: list[Race]) -> list[int]:
+def _best_days(athlete: Athlete, days: list[dt.date], allowed: list[int], wanted: int, races: list[Race]) -> list[int]:
     for count in range(min(wanted, len(allowed)), 0, -1):
         best: tuple[float, list[int]] | None = None
         for combo in combinations(allowed, count):
@@ -172,8 +171,15 @@ def _best_days(athlete: Athlete, days: list[dt.date], allowed: list[int], wanted
     return []
 
 
-def _shortfall_warning(week_index: int, wanted: int, placed: int, days: list[dt.date],
-                       blocked: dict[dt.date, str | None], allowed: list[int], chosen: list[int]) -> str:
+def _shortfall_warning(
+    week_index: int,
+    wanted: int,
+    placed: int,
+    days: list[dt.date],
+    blocked: dict[dt.date, str | None],
+    allowed: list[int],
+    chosen: list[int],
+) -> str:
     by_reason: dict[str, list[str]] = {}
     for d in days:
         reason = blocked[d]
@@ -195,8 +201,14 @@ def _and(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _pick_spread(athlete: Athlete, days: list[dt.date], candidates: list[int], count: int,
-                 avoid: set[int], fixed: list[int] | None = None) -> list[int]:
+def _pick_spread(
+    athlete: Athlete,
+    days: list[dt.date],
+    candidates: list[int],
+    count: int,
+    avoid: set[int],
+    fixed: list[int] | None = None,
+) -> list[int]:
     """`count` of the candidate days, evenly spread (together with the `fixed` ones), touching the
     `avoid` days as little as possible."""
     count = min(count, len(candidates))
@@ -224,8 +236,9 @@ def place_heavy_slow_days(athlete: Athlete, monday: dt.date, phase: Phase, count
     return [days[i] for i in _best_days(athlete, days, allowed, count, [])]
 
 
-def place_corrective_days(athlete: Athlete, monday: dt.date, count: int, strength_days: list[dt.date],
-                          required: list[dt.date] | None = None) -> list[PlacedDay]:
+def place_corrective_days(
+    athlete: Athlete, monday: dt.date, count: int, strength_days: list[dt.date], required: list[dt.date] | None = None
+) -> list[PlacedDay]:
     """`count` days for the corrective routine: never a race day, one a day, spread out,
     sharing a day with strength as rarely as the week allows. `required` days (heavy slow squat
     days) are always among them."""
@@ -239,8 +252,11 @@ def place_corrective_days(athlete: Athlete, monday: dt.date, count: int, strengt
         d = days[i]
         kind = athlete.day_kind(d)
         if i in must:
-            run = {DayKind.QUALITY: "After the quality run", DayKind.LONG: "After the long run",
-                   DayKind.EASY: "After the easy run"}.get(kind, "Rest day from running")
+            run = {
+                DayKind.QUALITY: "After the quality run",
+                DayKind.LONG: "After the long run",
+                DayKind.EASY: "After the easy run",
+            }.get(kind, "Rest day from running")
             why = f"{run}: the routine plus heavy slow squats, with nothing hard tomorrow"
         elif i in strength_idx:
             why = "Same day as strength: use it as the warm-up before the strength session"

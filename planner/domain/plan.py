@@ -43,9 +43,11 @@ class PlannedExercise:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PlannedExercise:
-        dose = Dose.from_dict({k: data.get(k) for k in
-                               ("sets", "reps", "hold_s", "duration_s", "rest_s", "tempo")}
-                              | {"each_side": bool(data.get("each_side", False))}, where=str(data.get("id")))
+        dose = Dose.from_dict(
+            {k: data.get(k) for k in ("sets", "reps", "hold_s", "duration_s", "rest_s", "tempo")}
+            | {"each_side": bool(data.get("each_side", False))},
+            where=str(data.get("id")),
+        )
         return cls(id=data["id"], name=data.get("name", data["id"]), dose=dose, notes=data.get("notes", ""))
 
 
@@ -82,9 +84,13 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
-        return cls(date=dt.date.fromisoformat(data["date"]), kind=SessionKind(data["kind"]),
-                   title=data["title"], why=data.get("why", ""),
-                   exercises=tuple(PlannedExercise.from_dict(e) for e in data.get("exercises", [])))
+        return cls(
+            date=dt.date.fromisoformat(data["date"]),
+            kind=SessionKind(data["kind"]),
+            title=data["title"],
+            why=data.get("why", ""),
+            exercises=tuple(PlannedExercise.from_dict(e) for e in data.get("exercises", [])),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +132,15 @@ class Week:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Week:
-        return cls(index=data["index"], start=dt.date.fromisoformat(data["start"]), phase=Phase(data["phase"]),
-                   deload=bool(data.get("deload", False)),
-                   sessions=tuple(Session.from_dict(s) for s in data.get("sessions", [])),
-                   runs=dict(data.get("runs", {})), race=data.get("race"))
+        return cls(
+            index=data["index"],
+            start=dt.date.fromisoformat(data["start"]),
+            phase=Phase(data["phase"]),
+            deload=bool(data.get("deload", False)),
+            sessions=tuple(Session.from_dict(s) for s in data.get("sessions", [])),
+            runs=dict(data.get("runs", {})),
+            race=data.get("race"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +161,12 @@ class Plan:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
-        return cls(athlete=data["athlete"], start=dt.date.fromisoformat(data["start"]),
-                   weeks=tuple(Week.from_dict(w) for w in data["weeks"]),
-                   warnings=tuple(data.get("warnings", [])))
+        return cls(
+            athlete=data["athlete"],
+            start=dt.date.fromisoformat(data["start"]),
+            weeks=tuple(Week.from_dict(w) for w in data["weeks"]),
+            warnings=tuple(data.get("warnings", [])),
+        )
 
     def warnings_for(self, week_index: int) -> list[str]:
         prefix = f"Week {week_index}:"
@@ -201,7 +215,10 @@ class CorrectiveProgram:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CorrectiveProgram:
-        return cls(frequency_per_week=int(data["frequency_per_week"]),
-                   exercises=tuple(PlannedExercise.from_dict(e) for e in data.get("exercises", [])),
-                   advice=tuple(data.get("advice", [])), conditions=tuple(data.get("conditions", [])),
-                   heavy_slow_resistance=bool(data.get("heavy_slow_resistance", False)))
+        return cls(
+            frequency_per_week=int(data["frequency_per_week"]),
+            exercises=tuple(PlannedExercise.from_dict(e) for e in data.get("exercises", [])),
+            advice=tuple(data.get("advice", [])),
+            conditions=tuple(data.get("conditions", [])),
+            heavy_slow_resistance=bool(data.get("heavy_slow_resistance", False)),
+        )

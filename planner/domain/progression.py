@@ -140,8 +140,9 @@ def _ladder_position(level: int, top: int, offset: int | None) -> int:
     return top + (level - top + offset) // 2
 
 
-def progression(base: Dose, level: int, *, kind: str | None = None, maintenance: bool = False,
-                offset: int | None = None) -> tuple[Dose, str]:
+def progression(
+    base: Dose, level: int, *, kind: str | None = None, maintenance: bool = False, offset: int | None = None
+) -> tuple[Dose, str]:
     """The dose `level` steps up the exercise's ladder, and a note ("add load") when it has one.
 
     One variable changes per step. `maintenance` (in-season) keeps the sets and adds one rep (or
@@ -168,14 +169,19 @@ def progression(base: Dose, level: int, *, kind: str | None = None, maintenance:
         dose = _creep(dose, position - (len(rungs) - 1))
     # Heavy work held at the top of its range gets heavier instead (a week after reaching it).
     top_reps = _top_reps(base.reps, kind) if base.reps is not None else None
-    held = top_reps is not None and dose.reps is not None and dose.reps >= top_reps and (
-        maintenance or level > len(_range_rungs(base, kind)) - 1)
+    held = (
+        top_reps is not None
+        and dose.reps is not None
+        and dose.reps >= top_reps
+        and (maintenance or level > len(_range_rungs(base, kind)) - 1)
+    )
     note = LOAD_NOTE if kind == HEAVY and held and level > 0 else ""
     return dose, note
 
 
-def progressed_dose(base: Dose, level: int, *, maintenance: bool = False, kind: str | None = None,
-                    offset: int | None = None) -> Dose:
+def progressed_dose(
+    base: Dose, level: int, *, maintenance: bool = False, kind: str | None = None, offset: int | None = None
+) -> Dose:
     """The library dose raised `level` steps (see `progression`).
 
     Every component is non-decreasing in `level`; without an `offset` each step raises one of them.
@@ -183,8 +189,14 @@ def progressed_dose(base: Dose, level: int, *, maintenance: bool = False, kind: 
     return progression(base, level, kind=kind, maintenance=maintenance, offset=offset)[0]
 
 
-def fit_minutes(exercises: list[PlannedExercise], cap: float, *, floor: int = 2,
-                keep: frozenset[str] = frozenset(), floors: dict[str, int] | None = None) -> list[PlannedExercise]:
+def fit_minutes(
+    exercises: list[PlannedExercise],
+    cap: float,
+    *,
+    floor: int = 2,
+    keep: frozenset[str] = frozenset(),
+    floors: dict[str, int] | None = None,
+) -> list[PlannedExercise]:
     """Trim a session (most important exercise first in the list) to at most `cap` minutes.
 
     Sets come off the least important exercise first, down to `floor` (or its own sets when fewer),
@@ -199,8 +211,11 @@ def fit_minutes(exercises: list[PlannedExercise], cap: float, *, floor: int = 2,
 
     for low in (floor, 1):
         while minutes() > cap:
-            trimmable = [i for i, e in enumerate(out)
-                         if e.id not in keep and e.dose.sets > (floors.get(e.id, low) if low == floor else low)]
+            trimmable = [
+                i
+                for i, e in enumerate(out)
+                if e.id not in keep and e.dose.sets > (floors.get(e.id, low) if low == floor else low)
+            ]
             if not trimmable:
                 break
             i = trimmable[-1]
@@ -301,12 +316,16 @@ def heavy_slow_resistance_dose(week_number: int, rest_s: int | None = 150) -> tu
     reps = HEAVY_SLOW_REP_MAX[index]
     dose = Dose(sets=4, reps=reps, rest_s=rest_s if rest_s is not None else 150, tempo="3-0-3")
     if week_number > len(HEAVY_SLOW_REP_MAX):
-        note = (f"Heavy slow resistance: the 12-week schedule is done; keep a weight you can lift {reps} "
-                f"times at most, 3 s down and 3 s up")
+        note = (
+            f"Heavy slow resistance: the 12-week schedule is done; keep a weight you can lift {reps} "
+            f"times at most, 3 s down and 3 s up"
+        )
     else:
-        note = (f"Heavy slow resistance week {week_number} of 12: a weight you can lift {reps} times at "
-                f"most, 3 s down and 3 s up, 2-3 min rest; tendon pain up to 3-5/10 that settles by "
-                f"morning is fine")
+        note = (
+            f"Heavy slow resistance week {week_number} of 12: a weight you can lift {reps} times at "
+            f"most, 3 s down and 3 s up, 2-3 min rest; tendon pain up to 3-5/10 that settles by "
+            f"morning is fine"
+        )
     return dose, note
 
 

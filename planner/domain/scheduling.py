@@ -94,8 +94,9 @@ class _Prescription:
     kept: dict[int, tuple[str, ...]]
 
 
-def build_plan(athlete: Athlete, library: list[Exercise], *, start: dt.date, weeks: int,
-               program: CorrectiveProgram | None = None) -> Plan:
+def build_plan(
+    athlete: Athlete, library: list[Exercise], *, start: dt.date, weeks: int, program: CorrectiveProgram | None = None
+) -> Plan:
     """The athlete's plan for `weeks` weeks; the same inputs always give the same plan.
 
     A `start` that is not a Monday is moved back to the Monday of its week (weeks run Monday to
@@ -110,14 +111,27 @@ def build_plan(athlete: Athlete, library: list[Exercise], *, start: dt.date, wee
     heavy_slow = _heavy_slow_exercise(athlete, by_id, program, state)
     exclude = frozenset({HEAVY_SLOW_ID}) if program is not None and program.heavy_slow_resistance else frozenset()
     for phase in set(phases):
-        peak = max((load.level for p, load in zip(phases, loads, strict=True) if p is phase and not load.deload),
-                   default=0)
+        peak = max(
+            (load.level for p, load in zip(phases, loads, strict=True) if p is phase and not load.deload), default=0
+        )
         state.prescriptions[phase] = _prescription(athlete, library, phase, peak, exclude)
     built: list[Week] = []
     for i, (phase, load) in enumerate(zip(phases, loads, strict=True)):
         monday = first + dt.timedelta(days=7 * i)
-        built.append(_build_week(athlete, library, index=i + 1, monday=monday, phase=phase, load=load,
-                                 program=program, heavy_slow=heavy_slow, exclude=exclude, state=state))
+        built.append(
+            _build_week(
+                athlete,
+                library,
+                index=i + 1,
+                monday=monday,
+                phase=phase,
+                load=load,
+                program=program,
+                heavy_slow=heavy_slow,
+                exclude=exclude,
+                state=state,
+            )
+        )
     warnings = state.warnings + running_load_warnings(athlete.mileage, weeks)
     return Plan(athlete=athlete.name, start=first, weeks=tuple(built), warnings=tuple(_by_week(warnings)))
 
@@ -130,27 +144,37 @@ def _by_week(warnings: list[str]) -> list[str]:
     return sorted(warnings, key=week_number)  # stable: same-week warnings keep their order
 
 
-def _heavy_slow_exercise(athlete: Athlete, by_id: dict[str, Exercise], program: CorrectiveProgram | None,
-                         state: _SeasonState) -> Exercise | None:
+def _heavy_slow_exercise(
+    athlete: Athlete, by_id: dict[str, Exercise], program: CorrectiveProgram | None, state: _SeasonState
+) -> Exercise | None:
     if program is None or not program.heavy_slow_resistance:
         return None
     exercise = by_id.get(HEAVY_SLOW_ID)
     if exercise is None:
-        state.warnings.append("Week 1: the heavy slow resistance squat is not in the exercise library; "
-                              "the routine goes on without it")
+        state.warnings.append(
+            "Week 1: the heavy slow resistance squat is not in the exercise library; the routine goes on without it"
+        )
         return None
     if not exercise.needs(athlete.equipment):
         needed = ", ".join(exercise.equipment)
-        state.warnings.append(f"Week 1: heavy slow resistance squats need equipment the athlete lacks "
-                              f"({needed}); the routine goes on without them — a gym makes them possible")
+        state.warnings.append(
+            f"Week 1: heavy slow resistance squats need equipment the athlete lacks "
+            f"({needed}); the routine goes on without them — a gym makes them possible"
+        )
         return None
     return exercise
 
 
-def _planned(exercise: Exercise, dose_level: int, *, deload: bool, phase: Phase, cut: int = 0,
-             offset: int = 0) -> PlannedExercise:
-    dose, notes = progression(exercise.dose, dose_level, kind=dose_kind(exercise.dose, exercise.tags),
-                              maintenance=phase is Phase.IN_SEASON, offset=offset)
+def _planned(
+    exercise: Exercise, dose_level: int, *, deload: bool, phase: Phase, cut: int = 0, offset: int = 0
+) -> PlannedExercise:
+    dose, notes = progression(
+        exercise.dose,
+        dose_level,
+        kind=dose_kind(exercise.dose, exercise.tags),
+        maintenance=phase is Phase.IN_SEASON,
+        offset=offset,
+    )
     dose = replace(dose, sets=max(1, dose.sets - cut))
     if phase is Phase.TAPER:
         dose, notes = taper_dose(exercise.dose), TAPER_NOTE
@@ -159,8 +183,9 @@ def _planned(exercise: Exercise, dose_level: int, *, deload: bool, phase: Phase,
     return PlannedExercise(id=exercise.id, name=exercise.name, dose=dose, notes=notes)
 
 
-def _prescription(athlete: Athlete, library: list[Exercise], phase: Phase, peak: int,
-                  exclude: frozenset[str]) -> _Prescription:
+def _prescription(
+    athlete: Athlete, library: list[Exercise], phase: Phase, peak: int, exclude: frozenset[str]
+) -> _Prescription:
     """Fit every strength session slot of `phase` to its time at the phase's hardest week (`peak`).
 
     The sets an exercise loses are the same in every session and week of the phase, so a dose that
@@ -192,26 +217,47 @@ def _prescription(athlete: Athlete, library: list[Exercise], phase: Phase, peak:
     return _Prescription(cut=cut, offset=offset, kept=kept)
 
 
-def _build_week(athlete: Athlete, library: list[Exercise], *, index: int, monday: dt.date, phase: Phase,
-                load: WeekLoad, program: CorrectiveProgram | None, heavy_slow: Exercise | None,
-                exclude: frozenset[str], state: _SeasonState) -> Week:
+def _build_week(
+    athlete: Athlete,
+    library: list[Exercise],
+    *,
+    index: int,
+    monday: dt.date,
+    phase: Phase,
+    load: WeekLoad,
+    program: CorrectiveProgram | None,
+    heavy_slow: Exercise | None,
+    exclude: frozenset[str],
+    state: _SeasonState,
+) -> Week:
     placement = place_strength_days(athlete, monday, phase, week_index=index, last_strength=state.last_strength)
     if placement.warning:
         state.warnings.append(placement.warning)
-    sessions = _strength_sessions(athlete, library, placement.days, phase=phase, load=load, exclude=exclude,
-                                  prescription=state.prescriptions[phase])
+    sessions = _strength_sessions(
+        athlete,
+        library,
+        placement.days,
+        phase=phase,
+        load=load,
+        exclude=exclude,
+        prescription=state.prescriptions[phase],
+    )
     sessions = _apply_volume_caps(sessions, index=index, phase=phase, load=load, state=state)
     strength_days = [s.date for s in sessions if s.kind is SessionKind.STRENGTH]
     if program is not None:
-        sessions += _corrective_sessions(athlete, monday, index, phase, program, heavy_slow, strength_days,
-                                         state)
+        sessions += _corrective_sessions(athlete, monday, index, phase, program, heavy_slow, strength_days, state)
     for slot, day in enumerate(place_mobility_days(athlete, monday, phase)):
         exercises = mobility_exercises(library, athlete, phase, slot=slot, slots=2)
-        planned = fit_minutes([PlannedExercise(id=e.id, name=e.name, dose=e.dose) for e in exercises],
-                              MOBILITY_MINUTES)
-        sessions.append(Session(date=day.date, kind=SessionKind.MOBILITY,
-                                title="Mobility" if phase not in (Phase.RACE_WEEK,) else "Mobility and activation",
-                                why=day.why, exercises=tuple(planned)))
+        planned = fit_minutes([PlannedExercise(id=e.id, name=e.name, dose=e.dose) for e in exercises], MOBILITY_MINUTES)
+        sessions.append(
+            Session(
+                date=day.date,
+                kind=SessionKind.MOBILITY,
+                title="Mobility" if phase not in (Phase.RACE_WEEK,) else "Mobility and activation",
+                why=day.why,
+                exercises=tuple(planned),
+            )
+        )
     sessions.sort(key=lambda s: (s.date, _KIND_ORDER[s.kind]))
 
     this_week_sets = total_strength_sets(sessions)
@@ -220,9 +266,15 @@ def _build_week(athlete: Athlete, library: list[Exercise], *, index: int, monday
         state.last_in_season_sets = this_week_sets
     state.last_strength = strength_days[-1] if strength_days else None
     races = races_in_week(athlete, monday)
-    return Week(index=index, start=monday, phase=phase, deload=load.deload, sessions=tuple(sessions),
-                runs=_week_runs(athlete, monday, phase),
-                race=", ".join(f"{r.name} ({r.priority.value})" for r in races) or None)
+    return Week(
+        index=index,
+        start=monday,
+        phase=phase,
+        deload=load.deload,
+        sessions=tuple(sessions),
+        runs=_week_runs(athlete, monday, phase),
+        race=", ".join(f"{r.name} ({r.priority.value})" for r in races) or None,
+    )
 
 
 def _week_runs(athlete: Athlete, monday: dt.date, phase: Phase) -> dict[str, str]:
@@ -237,14 +289,22 @@ def _week_runs(athlete: Athlete, monday: dt.date, phase: Phase) -> dict[str, str
             continue
         tomorrow = athlete.race_on(d + dt.timedelta(days=1))
         if runs[day] in (DayKind.QUALITY.value, DayKind.LONG.value) or (
-                tomorrow is not None and tomorrow.priority is Priority.A):
+            tomorrow is not None and tomorrow.priority is Priority.A
+        ):
             runs[day] = DayKind.EASY.value
     return runs
 
 
-def _strength_sessions(athlete: Athlete, library: list[Exercise], days: tuple[PlacedDay, ...], *,
-                       phase: Phase, load: WeekLoad, exclude: frozenset[str],
-                       prescription: _Prescription) -> list[Session]:
+def _strength_sessions(
+    athlete: Athlete,
+    library: list[Exercise],
+    days: tuple[PlacedDay, ...],
+    *,
+    phase: Phase,
+    load: WeekLoad,
+    exclude: frozenset[str],
+    prescription: _Prescription,
+) -> list[Session]:
     sessions = []
     for slot, day in enumerate(days):
         exercises = strength_exercises(library, athlete, phase, slot=slot, slots=len(days), exclude=exclude)
@@ -257,19 +317,34 @@ def _strength_sessions(athlete: Athlete, library: list[Exercise], days: tuple[Pl
             why = f"Taper, light: fewer sets and no sets to failure. {why}"
         elif load.deload:
             why = f"Deload week: same exercises, fewer sets, so the body absorbs the work. {why}"
-        sessions.append(Session(date=day.date, kind=SessionKind.STRENGTH, title=strength_title(slot), why=why,
-                                exercises=tuple(_planned(e, load.level, deload=load.deload, phase=phase,
-                                                         cut=prescription.cut.get(e.id, 0),
-                                                         offset=prescription.offset.get(e.id, 0))
-                                                for e in exercises)))
+        sessions.append(
+            Session(
+                date=day.date,
+                kind=SessionKind.STRENGTH,
+                title=strength_title(slot),
+                why=why,
+                exercises=tuple(
+                    _planned(
+                        e,
+                        load.level,
+                        deload=load.deload,
+                        phase=phase,
+                        cut=prescription.cut.get(e.id, 0),
+                        offset=prescription.offset.get(e.id, 0),
+                    )
+                    for e in exercises
+                ),
+            )
+        )
     cap = STRENGTH_MINUTES.get(phase)
     if cap is not None:  # a safety net: the prescription already fits every slot at the peak
         sessions = [replace(s, exercises=tuple(fit_minutes(list(s.exercises), cap))) for s in sessions]
     return sessions
 
 
-def _apply_volume_caps(sessions: list[Session], *, index: int, phase: Phase, load: WeekLoad,
-                       state: _SeasonState) -> list[Session]:
+def _apply_volume_caps(
+    sessions: list[Session], *, index: int, phase: Phase, load: WeekLoad, state: _SeasonState
+) -> list[Session]:
     cap: int | None = None
     reason = ""
     if load.deload and state.previous_strength_sets is not None:
@@ -277,8 +352,7 @@ def _apply_volume_caps(sessions: list[Session], *, index: int, phase: Phase, loa
         reason = f"deload week, kept to {cap} strength sets (70 % of last week's {state.previous_strength_sets})"
     elif phase is Phase.TAPER and state.last_in_season_sets is not None:
         cap = math.floor(TAPER_SHARE * state.last_in_season_sets)
-        reason = (f"taper, kept to {cap} strength sets (60 % of the last in-season week's "
-                  f"{state.last_in_season_sets})")
+        reason = f"taper, kept to {cap} strength sets (60 % of the last in-season week's {state.last_in_season_sets})"
     if cap is None or total_strength_sets(sessions) <= cap:
         return sessions
     before = len([s for s in sessions if s.kind is SessionKind.STRENGTH])
@@ -289,9 +363,16 @@ def _apply_volume_caps(sessions: list[Session], *, index: int, phase: Phase, loa
     return capped
 
 
-def _corrective_sessions(athlete: Athlete, monday: dt.date, index: int, phase: Phase,
-                         program: CorrectiveProgram, heavy_slow: Exercise | None, strength_days: list[dt.date],
-                         state: _SeasonState) -> list[Session]:
+def _corrective_sessions(
+    athlete: Athlete,
+    monday: dt.date,
+    index: int,
+    phase: Phase,
+    program: CorrectiveProgram,
+    heavy_slow: Exercise | None,
+    strength_days: list[dt.date],
+    state: _SeasonState,
+) -> list[Session]:
     count = program.frequency_per_week
     heavy_days = []
     if heavy_slow is not None:
@@ -299,8 +380,11 @@ def _corrective_sessions(athlete: Athlete, monday: dt.date, index: int, phase: P
     days = place_corrective_days(athlete, monday, count, strength_days, required=heavy_days)
     if phase not in (Phase.RACE_WEEK, Phase.RECOVERY):
         state.corrective_weeks += 1  # race week and recovery hold the dose: no progression
-    base = tuple(corrective_exercise(e, max(state.corrective_weeks, 1), state.library_tags.get(e.id, ()))
-                 for e in program.exercises if e.id != HEAVY_SLOW_ID)
+    base = tuple(
+        corrective_exercise(e, max(state.corrective_weeks, 1), state.library_tags.get(e.id, ()))
+        for e in program.exercises
+        if e.id != HEAVY_SLOW_ID
+    )
     if heavy_days:
         state.heavy_slow_weeks += 1
     sessions = []
@@ -310,14 +394,25 @@ def _corrective_sessions(athlete: Athlete, monday: dt.date, index: int, phase: P
             dose, note = heavy_slow_resistance_dose(state.heavy_slow_weeks, heavy_slow.dose.rest_s)
             exercises = (*base, PlannedExercise(id=heavy_slow.id, name=heavy_slow.name, dose=dose, notes=note))
         exercises = tuple(fit_minutes(list(exercises), CORRECTIVE_MINUTES, keep=frozenset({HEAVY_SLOW_ID})))
-        sessions.append(Session(date=day.date, kind=SessionKind.CORRECTIVE, title="Hip and knee routine",
-                                why=day.why, exercises=exercises))
+        sessions.append(
+            Session(
+                date=day.date,
+                kind=SessionKind.CORRECTIVE,
+                title="Hip and knee routine",
+                why=day.why,
+                exercises=exercises,
+            )
+        )
     wanted = min(HEAVY_SLOW_PER_WEEK, count)
     if heavy_slow is not None and len(heavy_days) < wanted:
-        why = ("race week and the recovery week after it stay free of heavy squats"
-               if phase in (Phase.RACE_WEEK, Phase.RECOVERY) else
-               "heavy squats keep clear of race days, the 9 days before an A race and the day before a "
-               "quality run or long run")
-        state.warnings.append(f"Week {index}: heavy slow squats {len(heavy_days)} of {wanted} times this week "
-                              f"— {why}; the schedule picks up again after")
+        why = (
+            "race week and the recovery week after it stay free of heavy squats"
+            if phase in (Phase.RACE_WEEK, Phase.RECOVERY)
+            else "heavy squats keep clear of race days, the 9 days before an A race and the day before a "
+            "quality run or long run"
+        )
+        state.warnings.append(
+            f"Week {index}: heavy slow squats {len(heavy_days)} of {wanted} times this week "
+            f"— {why}; the schedule picks up again after"
+        )
     return sessions

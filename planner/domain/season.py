@@ -14,8 +14,9 @@ from planner.domain.scheduling import build_plan
 SELF_CARE = "self_care"
 
 
-def corrective_program_for(athlete: Athlete, library: list[Exercise], rules: Any) -> tuple[
-        CorrectiveProgram | None, str | None]:
+def corrective_program_for(
+    athlete: Athlete, library: list[Exercise], rules: Any
+) -> tuple[CorrectiveProgram | None, str | None]:
     """The athlete's corrective routine from their wizard answers, or a `Week 1:` note saying why none.
 
     Only a self-care result gives a routine; any other triage means a clinician should look first.
@@ -27,8 +28,10 @@ def corrective_program_for(athlete: Athlete, library: list[Exercise], rules: Any
 
     result = evaluate(parse_answers(athlete.wizard_answers), rules, {e.id: e.name for e in library})
     if result.triage != SELF_CARE:
-        return None, ("Week 1: the symptom check advises seeing a clinician; no corrective routine added "
-                      "until they have had a look")
+        return None, (
+            "Week 1: the symptom check advises seeing a clinician; no corrective routine added "
+            "until they have had a look"
+        )
     if result.program is None:
         return None, None
     return result.program, None

@@ -122,8 +122,15 @@ def _pick_varied(pool: list[Exercise], count: int, slots: int, slot: int) -> lis
     return picked
 
 
-def strength_exercises(library: list[Exercise], athlete: Athlete, phase: Phase, *, slot: int, slots: int,
-                       exclude: frozenset[str] = frozenset()) -> list[Exercise]:
+def strength_exercises(
+    library: list[Exercise],
+    athlete: Athlete,
+    phase: Phase,
+    *,
+    slot: int,
+    slots: int,
+    exclude: frozenset[str] = frozenset(),
+) -> list[Exercise]:
     """The exercises of strength session number `slot` (0 = A) of `slots` that week.
 
     Off-season: five, built around heavy single-leg work plus hip work; pre-season four; in-season
@@ -162,8 +169,9 @@ def _is_rolling(e: Exercise) -> bool:
     return "foam_roll" in e.tags or e.category is Category.FOAM_ROLL
 
 
-def mobility_exercises(library: list[Exercise], athlete: Athlete, phase: Phase, *, slot: int = 0,
-                       slots: int = 1) -> list[Exercise]:
+def mobility_exercises(
+    library: list[Exercise], athlete: Athlete, phase: Phase, *, slot: int = 0, slots: int = 1
+) -> list[Exercise]:
     """Stretches and foam rolling (race week: light activation and stretches), three to four."""
     usable = allowed_exercises(library, athlete)
     stretches = [e for e in usable if _is_stretch(e)]

@@ -53,8 +53,13 @@ class ConditionMatch:
     against: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "score": self.score,
-                "reasons": list(self.reasons), "against": list(self.against)}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "against": list(self.against),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +132,7 @@ def evaluate(answers: Answers, rules: WizardRules, names: Mapping[str, str]) -> 
     """
     # (triage, text) of everything the runner should do; sorted most severe first below.
     todo: list[tuple[str, str]] = []
-    flags = tuple(sorted((rules.red_flags[f] for f in answers.red_flags),
-                         key=lambda f: -TRIAGE_ORDER.index(f.triage)))
+    flags = tuple(sorted((rules.red_flags[f] for f in answers.red_flags), key=lambda f: -TRIAGE_ORDER.index(f.triage)))
     todo.extend((f.triage, f.action) for f in flags)
 
     notes = []
@@ -155,9 +159,15 @@ def evaluate(answers: Answers, rules: WizardRules, names: Mapping[str, str]) -> 
         program = build_program(conditions, rules, names)
     todo.sort(key=lambda item: -TRIAGE_ORDER.index(item[0]))  # stable: rule order within a level
     actions = tuple(dict.fromkeys(text for _, text in todo))
-    return WizardResult(triage=triage, red_flags=flags, conditions=conditions,
-                        factors=match_factors(answers, rules), program=program, actions=actions,
-                        notes=tuple(notes))
+    return WizardResult(
+        triage=triage,
+        red_flags=flags,
+        conditions=conditions,
+        factors=match_factors(answers, rules),
+        program=program,
+        actions=actions,
+        notes=tuple(notes),
+    )
 
 
 def score_patterns(answers: Answers, rules: WizardRules) -> tuple[ConditionMatch, ...]:
@@ -178,8 +188,11 @@ def score_patterns(answers: Answers, rules: WizardRules) -> tuple[ConditionMatch
             score *= rules.scoring.missing_core_factor
         score = round(min(score, 1.0), 2)
         if score > 0:
-            out.append(ConditionMatch(id=pattern.id, name=pattern.name, score=score,
-                                      reasons=_reasons(hits), against=_reasons(misses)))
+            out.append(
+                ConditionMatch(
+                    id=pattern.id, name=pattern.name, score=score, reasons=_reasons(hits), against=_reasons(misses)
+                )
+            )
     out.sort(key=lambda c: (-c.score, c.id))
     return tuple(out)
 
@@ -194,8 +207,9 @@ def match_factors(answers: Answers, rules: WizardRules) -> tuple[FactorMatch, ..
     return tuple(out)
 
 
-def build_program(conditions: tuple[ConditionMatch, ...], rules: WizardRules,
-                  names: Mapping[str, str]) -> CorrectiveProgram | None:
+def build_program(
+    conditions: tuple[ConditionMatch, ...], rules: WizardRules, names: Mapping[str, str]
+) -> CorrectiveProgram | None:
     """The routine for the top pattern; when the second scores close, one routine covering both.
 
     The two templates are taken in turn so both are served, an exercise appears once, and the
@@ -204,8 +218,11 @@ def build_program(conditions: tuple[ConditionMatch, ...], rules: WizardRules,
     if not conditions:
         return None
     used: list[PatternRule] = [rules.patterns[conditions[0].id]]
-    if (len(conditions) > 1 and conditions[0].score - conditions[1].score <= rules.scoring.close_margin
-            and rules.patterns[conditions[1].id].template is not None):
+    if (
+        len(conditions) > 1
+        and conditions[0].score - conditions[1].score <= rules.scoring.close_margin
+        and rules.patterns[conditions[1].id].template is not None
+    ):
         used.append(rules.patterns[conditions[1].id])
     templates: list[Template] = [p.template for p in used if p.template is not None]
     if not templates:
@@ -232,8 +249,9 @@ def build_program(conditions: tuple[ConditionMatch, ...], rules: WizardRules,
         exercises=tuple(picked.values()),
         advice=tuple(advice),
         conditions=tuple(p.id for p in used if p.id in served),
-        heavy_slow_resistance=any(t.heavy_slow_resistance and any(e.id in picked for e in t.exercises)
-                                  for t in templates),
+        heavy_slow_resistance=any(
+            t.heavy_slow_resistance and any(e.id in picked for e in t.exercises) for t in templates
+        ),
     )
 
 

@@ -33,24 +33,58 @@ RED_FLAG_IDS: tuple[str, ...] = (
 LIST_CHOICES: dict[str, tuple[str, ...]] = {
     "red_flags": RED_FLAG_IDS,
     "pain_regions": (
-        "knee_front", "knee_below_kneecap", "knee_above_kneecap", "knee_outside", "knee_inside",
-        "knee_back", "buttock", "hip_outside", "groin",
+        "knee_front",
+        "knee_below_kneecap",
+        "knee_above_kneecap",
+        "knee_outside",
+        "knee_inside",
+        "knee_back",
+        "buttock",
+        "hip_outside",
+        "groin",
     ),
     "aggravators": (
-        "squatting", "kneeling", "stairs_up", "stairs_down", "downhill", "uphill", "prolonged_sitting",
-        "foot_strike", "set_distance_into_run", "jumping", "eases_when_warm", "day_after_hard_session",
-        "twisting", "deep_knee_bend",
+        "squatting",
+        "kneeling",
+        "stairs_up",
+        "stairs_down",
+        "downhill",
+        "uphill",
+        "prolonged_sitting",
+        "foot_strike",
+        "set_distance_into_run",
+        "jumping",
+        "eases_when_warm",
+        "day_after_hard_session",
+        "twisting",
+        "deep_knee_bend",
     ),
     "sensations": (
-        "burning", "sharp", "dull_ache", "tingling_down_leg", "numbness", "clicking", "catching",
-        "stiffness", "swelling",
+        "burning",
+        "sharp",
+        "dull_ache",
+        "tingling_down_leg",
+        "numbness",
+        "clicking",
+        "catching",
+        "stiffness",
+        "swelling",
     ),
     "training_changes": (
-        "mileage_jump", "longer_long_run", "more_hills", "new_surface", "worn_shoes", "new_shoes",
+        "mileage_jump",
+        "longer_long_run",
+        "more_hills",
+        "new_surface",
+        "worn_shoes",
+        "new_shoes",
         "back_after_layoff",
     ),
     "form": (
-        "hip_drop", "knee_caves_in", "overstriding", "heel_strike_straight_knee", "backseat_posture",
+        "hip_drop",
+        "knee_caves_in",
+        "overstriding",
+        "heel_strike_straight_knee",
+        "backseat_posture",
         "overpronation",
     ),
 }
@@ -69,8 +103,17 @@ NUMBER_RANGES: dict[str, tuple[int, int | None]] = {
 }
 
 ANSWER_KEYS: tuple[str, ...] = (
-    "red_flags", "pain_regions", "side", "aggravators", "sensations", "onset", "training_changes",
-    "form", "weeks_with_pain", "pain_during_run", "age",
+    "red_flags",
+    "pain_regions",
+    "side",
+    "aggravators",
+    "sensations",
+    "onset",
+    "training_changes",
+    "form",
+    "weeks_with_pain",
+    "pain_during_run",
+    "age",
 )
 
 
@@ -129,18 +172,18 @@ def parse_answers(data: object) -> Answers:
         raise BadInput(f"expected an object of answers, got {_json_type(data)}", field="answers")
     for key in data:
         if key not in ANSWER_KEYS:
-            raise BadInput(f"unknown key {key!r}; expected one of {', '.join(ANSWER_KEYS)}",
-                           field="answers")
+            raise BadInput(f"unknown key {key!r}; expected one of {', '.join(ANSWER_KEYS)}", field="answers")
     if "pain_regions" not in data:
-        raise BadInput("pain_regions is required: say where it hurts (one or more of "
-                       f"{', '.join(LIST_CHOICES['pain_regions'])})", field="pain_regions")
+        raise BadInput(
+            f"pain_regions is required: say where it hurts (one or more of {', '.join(LIST_CHOICES['pain_regions'])})",
+            field="pain_regions",
+        )
     values: dict[str, Any] = {}
     for key, choices in LIST_CHOICES.items():
         if key in data:
             values[key] = _choice_list(data[key], key, choices)
     if not values["pain_regions"]:
-        raise BadInput("needs at least one of " + ", ".join(LIST_CHOICES["pain_regions"]),
-                       field="pain_regions")
+        raise BadInput("needs at least one of " + ", ".join(LIST_CHOICES["pain_regions"]), field="pain_regions")
     for key, choices in SINGLE_CHOICES.items():
         if data.get(key) is not None:
             values[key] = _choice(data[key], key, choices)
@@ -154,8 +197,7 @@ def _choice_list(value: object, key: str, choices: tuple[str, ...]) -> tuple[str
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise BadInput(f"expected a list of choices from {', '.join(choices)}; got {_json_type(value)}",
-                       field=key)
+        raise BadInput(f"expected a list of choices from {', '.join(choices)}; got {_json_type(value)}", field=key)
     seen: dict[str, None] = {}
     for item in value:
         seen.setdefault(_choice(item, key, choices), None)
@@ -213,8 +255,11 @@ class Sign:
         """True when the runner's answers show this sign."""
         if self.answer in NUMBER_RANGES:
             value = answers.number(self.answer)
-            return (value is not None and (self.minimum is None or value >= self.minimum)
-                    and (self.maximum is None or value <= self.maximum))
+            return (
+                value is not None
+                and (self.minimum is None or value >= self.minimum)
+                and (self.maximum is None or value <= self.maximum)
+            )
         return any(v in self.values for v in answers.chosen(self.answer))
 
 
@@ -319,8 +364,10 @@ def parse_rules(data: dict[str, Any], known_exercise_ids: set[str] | None = None
 
     red_flags = {}
     for i, item in enumerate(_req(data, "red_flags", list, "rules")):
-        flag = RedFlag(**{k: _req(item, k, str, f"red_flags[{i}]") for k in ("id", "question", "action")},
-                       triage=_triage(item.get("triage"), f"red_flags[{i}].triage"))
+        flag = RedFlag(
+            **{k: _req(item, k, str, f"red_flags[{i}]") for k in ("id", "question", "action")},
+            triage=_triage(item.get("triage"), f"red_flags[{i}].triage"),
+        )
         red_flags[flag.id] = flag
     if tuple(red_flags) != RED_FLAG_IDS:
         raise ValueError(f"red_flags: expected exactly {', '.join(RED_FLAG_IDS)} in that order")
@@ -333,29 +380,45 @@ def parse_rules(data: dict[str, Any], known_exercise_ids: set[str] | None = None
         signs = _signs(_req(item, "signs", list, where), f"{where}.signs", weighted=True)
         template = item.get("template")
         patterns[pid] = PatternRule(
-            id=pid, name=CONDITION_NAMES[pid], signs=signs,
+            id=pid,
+            name=CONDITION_NAMES[pid],
+            signs=signs,
             counter_signs=_signs(item.get("counter_signs", []), f"{where}.counter_signs", weighted=True),
-            template=None if template is None else _template(template, f"{where}.template",
-                                                             known_exercise_ids))
+            template=None if template is None else _template(template, f"{where}.template", known_exercise_ids),
+        )
     escalations = {}
     for key, item in _req(data, "escalations", dict, "rules").items():
-        escalations[key] = Escalation(_triage(item.get("triage"), f"escalations.{key}.triage"),
-                                      _req(item, "message", str, f"escalations.{key}"))
+        escalations[key] = Escalation(
+            _triage(item.get("triage"), f"escalations.{key}.triage"), _req(item, "message", str, f"escalations.{key}")
+        )
     needed = {"no_pattern", "long_pain"} | {f"{p.id}_top" for p in patterns.values() if p.template is None}
     if needed - set(escalations):
         raise ValueError(f"escalations: missing {', '.join(sorted(needed - set(escalations)))}")
-    factors = tuple(FactorRule(id=_req(f, "id", str, f"factors[{i}]"), name=_req(f, "name", str, f"factors[{i}]"),
-                               signs=_signs(_req(f, "signs", list, f"factors[{i}]"), f"factors[{i}].signs"),
-                               advice=_req(f, "advice", str, f"factors[{i}]"))
-                    for i, f in enumerate(_req(data, "factors", list, "rules")))
-    notes = tuple(NoteRule(id=_req(n, "id", str, f"notes[{i}]"),
-                           when=_signs(_req(n, "when", list, f"notes[{i}]"), f"notes[{i}].when"),
-                           text=_req(n, "text", str, f"notes[{i}]"),
-                           triage=None if n.get("triage") is None else _triage(n["triage"], f"notes[{i}]"))
-                  for i, n in enumerate(data.get("notes", [])))
+    factors = tuple(
+        FactorRule(
+            id=_req(f, "id", str, f"factors[{i}]"),
+            name=_req(f, "name", str, f"factors[{i}]"),
+            signs=_signs(_req(f, "signs", list, f"factors[{i}]"), f"factors[{i}].signs"),
+            advice=_req(f, "advice", str, f"factors[{i}]"),
+        )
+        for i, f in enumerate(_req(data, "factors", list, "rules"))
+    )
+    notes = tuple(
+        NoteRule(
+            id=_req(n, "id", str, f"notes[{i}]"),
+            when=_signs(_req(n, "when", list, f"notes[{i}]"), f"notes[{i}].when"),
+            text=_req(n, "text", str, f"notes[{i}]"),
+            triage=None if n.get("triage") is None else _triage(n["triage"], f"notes[{i}]"),
+        )
+        for i, n in enumerate(data.get("notes", []))
+    )
     routine = data.get("routine", {})
     rules = WizardRules(
-        red_flags=red_flags, patterns=patterns, factors=factors, notes=notes, escalations=escalations,
+        red_flags=red_flags,
+        patterns=patterns,
+        factors=factors,
+        notes=notes,
+        escalations=escalations,
         scoring=Scoring(**data.get("scoring", {})),
         pain_monitoring=_req(data, "pain_monitoring", str, "rules"),
         self_care_message=_req(data, "self_care_message", str, "rules"),
@@ -378,14 +441,18 @@ def _template(data: dict[str, Any], where: str, known: set[str] | None) -> Templ
         ex_id = _req(item, "id", str, f"{where}.exercises[{i}]")
         if known is not None and ex_id not in known:
             raise ValueError(f"{where}.exercises[{i}]: unknown exercise id {ex_id!r}")
-        exercises.append(TemplateExercise(ex_id, Dose.from_dict(item.get("dose"), f"{where}.{ex_id}.dose"),
-                                          item.get("notes", "")))
+        exercises.append(
+            TemplateExercise(ex_id, Dose.from_dict(item.get("dose"), f"{where}.{ex_id}.dose"), item.get("notes", ""))
+        )
     ids = [e.id for e in exercises]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{where}.exercises: an exercise is listed twice")
-    return Template(frequency_per_week=frequency, exercises=tuple(exercises),
-                    advice=tuple(data.get("advice", [])),
-                    heavy_slow_resistance=bool(data.get("heavy_slow_resistance", False)))
+    return Template(
+        frequency_per_week=frequency,
+        exercises=tuple(exercises),
+        advice=tuple(data.get("advice", [])),
+        heavy_slow_resistance=bool(data.get("heavy_slow_resistance", False)),
+    )
 
 
 def _signs(items: list[Any], where: str, *, weighted: bool = False) -> tuple[Sign, ...]:
@@ -404,8 +471,17 @@ def _signs(items: list[Any], where: str, *, weighted: bool = False) -> tuple[Sig
         weight = float(item.get("weight", 1))
         if weighted and weight <= 0:
             raise ValueError(f"{at}.weight: expected more than 0, got {weight}")
-        out.append(Sign(answer=answer, values=values, minimum=item.get("min"), maximum=item.get("max"),
-                        weight=weight, reason=str(item.get("reason", "")), core=bool(item.get("core"))))
+        out.append(
+            Sign(
+                answer=answer,
+                values=values,
+                minimum=item.get("min"),
+                maximum=item.get("max"),
+                weight=weight,
+                reason=str(item.get("reason", "")),
+                core=bool(item.get("core")),
+            )
+        )
     return tuple(out)
 
 

@@ -101,8 +101,9 @@ def _build_single(job: TeamJob, target: str, paper: str, content: tuple[str, ...
 
     def build() -> Any:
         entries, library = _entries([job])
-        return build_team_pdf(Path(target), entries=entries, library=library, paper=paper, content=content,
-                              should_stop=_stopped)
+        return build_team_pdf(
+            Path(target), entries=entries, library=library, paper=paper, content=content, should_stop=_stopped
+        )
 
     return _run(build)
 
@@ -112,8 +113,15 @@ def _build_combined(jobs: Sequence[TeamJob], target: str, paper: str, content: t
 
     def build() -> Any:
         entries, library = _entries(jobs)
-        return build_team_pdf(Path(target), entries=entries, library=library, paper=paper, content=content,
-                              should_stop=_stopped, on_entry_done=_PROGRESS.put)
+        return build_team_pdf(
+            Path(target),
+            entries=entries,
+            library=library,
+            paper=paper,
+            content=content,
+            should_stop=_stopped,
+            on_entry_done=_PROGRESS.put,
+        )
 
     return _run(build)
 
@@ -140,10 +148,18 @@ def file_names(jobs: Sequence[TeamJob]) -> list[str]:
     return names
 
 
-def export_team(jobs: Sequence[TeamJob], out_dir: Path, *, combined: bool = False, paper: str = "a4",
-                content: Sequence[str] | str = CONTENT_KINDS, workers: int = 2,
-                progress: Callable[[int, int], None] | None = None,
-                cancel: threading.Event | None = None, combined_name: str = "team.pdf") -> BatchResult:
+def export_team(
+    jobs: Sequence[TeamJob],
+    out_dir: Path,
+    *,
+    combined: bool = False,
+    paper: str = "a4",
+    content: Sequence[str] | str = CONTENT_KINDS,
+    workers: int = 2,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
+    combined_name: str = "team.pdf",
+) -> BatchResult:
     """Build the team's PDFs into `out_dir` (one per athlete, or `combined_name` holding them all)."""
     kinds = parse_content(content)
     page_size(paper)
@@ -168,8 +184,12 @@ def export_team(jobs: Sequence[TeamJob], out_dir: Path, *, combined: bool = Fals
         targets = [(out_dir / n, out_dir / f".{n}.{token}.part") for n in file_names(jobs)]
     ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
     stop, queue = ctx.Event(), ctx.Queue()
-    pool = ProcessPoolExecutor(max_workers=1 if combined else max(1, min(workers, total)), mp_context=ctx,
-                               initializer=_init_worker, initargs=(stop, queue))
+    pool = ProcessPoolExecutor(
+        max_workers=1 if combined else max(1, min(workers, total)),
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(stop, queue),
+    )
     futures: dict[Future[tuple[str, Any]], int] = {}
     try:
         if combined:

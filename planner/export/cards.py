@@ -47,8 +47,9 @@ class _CardText:
     def title(self) -> list[Flowable]:
         ex = self.exercise
         name = ex.name if ex else self.planned.name
-        out: list[Flowable] = [Paragraph(markup(name, f"name of '{self.planned.id}'", self.warnings,
-                                                bold=True), self.name)]
+        out: list[Flowable] = [
+            Paragraph(markup(name, f"name of '{self.planned.id}'", self.warnings, bold=True), self.name)
+        ]
         if ex:
             meta = ex.category.value.replace("-", " ").capitalize()
             if ex.targets:
@@ -65,13 +66,14 @@ class _CardText:
     def details(self) -> list[Flowable]:
         ex = self.exercise
         if ex is None:
-            return [Paragraph("This exercise is not in the library any more: no instructions to print.",
-                              self.meta)]
+            return [Paragraph("This exercise is not in the library any more: no instructions to print.", self.meta)]
         out: list[Flowable] = []
         if ex.instructions:
             out.append(Paragraph("How to", self.head))
-            out += [Paragraph(f"{i}. " + self.m(step, "steps"), self.step)
-                    for i, step in enumerate(ex.instructions, start=1)]
+            out += [
+                Paragraph(f"{i}. " + self.m(step, "steps"), self.step)
+                for i, step in enumerate(ex.instructions, start=1)
+            ]
         if ex.cues:
             out.append(Spacer(1, 3))
             out.append(Paragraph("Cues", self.head))
@@ -87,8 +89,15 @@ def illustration_box(width: float, height: float) -> Table:
     """An empty framed box kept for the drawing a later version prints there."""
     label = Paragraph("illustration", style("card-ill", 7, color=HAIRLINE, align=1))
     box = Table([[label]], colWidths=[width], rowHeights=[height])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, HAIRLINE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                             ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, HAIRLINE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
     return box
 
 
@@ -98,30 +107,54 @@ def _fits(flowables: list[Flowable], width: float, height: float) -> bool:
 
 def _frame(content: list[Flowable], width: float, height: float) -> Table:
     inner_w, inner_h = width - 2 * PAD, height - 2 * PAD
-    card = Table([[KeepInFrame(inner_w, inner_h, content, mode="shrink")]], colWidths=[width],
-                 rowHeights=[height])
-    card.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-                              ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD)]))
+    card = Table([[KeepInFrame(inner_w, inner_h, content, mode="shrink")]], colWidths=[width], rowHeights=[height])
+    card.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                ("TOPPADDING", (0, 0), (-1, -1), PAD),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+            ]
+        )
+    )
     return card
 
 
-def _card(planned: PlannedExercise, exercise: Exercise | None, warnings: PrintWarnings, *, small_w: float,
-          small_h: float, wide_w: float) -> _Card:
+def _card(
+    planned: PlannedExercise,
+    exercise: Exercise | None,
+    warnings: PrintWarnings,
+    *,
+    small_w: float,
+    small_h: float,
+    wide_w: float,
+) -> _Card:
     text = _CardText(planned, exercise, warnings)
     inner_w, inner_h = small_w - 2 * PAD, small_h - 2 * PAD
     small = [*text.title(), Spacer(1, 4), illustration_box(inner_w, 28 * mm), Spacer(1, 4), *text.details()]
     ill_w = 52 * mm
     left_w = wide_w - 2 * PAD - ill_w - 5 * mm
     top = Table([[text.title(), illustration_box(ill_w, 38 * mm)]], colWidths=[left_w + 5 * mm, ill_w])
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    top.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     wide = [top, Spacer(1, 4), *text.details()]
     return _Card(planned.id, small, wide, _fits(small, inner_w, inner_h))
 
 
-def routine_cards(*, plan: Plan, library: Mapping[str, Exercise], warnings: PrintWarnings, width: float,
-                  height: float, heading: str) -> list[Flowable]:
+def routine_cards(
+    *, plan: Plan, library: Mapping[str, Exercise], warnings: PrintWarnings, width: float, height: float, heading: str
+) -> list[Flowable]:
     """Pages of routine cards for every exercise of the plan, in order of first use."""
     first_use: dict[str, PlannedExercise] = {}
     for week in plan.weeks:
@@ -130,8 +163,10 @@ def routine_cards(*, plan: Plan, library: Mapping[str, Exercise], warnings: Prin
                 first_use.setdefault(ex.id, ex)
     body_h = height - HEADER_HEIGHT
     small_w, small_h = (width - GAP) / 2, (body_h - GAP) / 2
-    cards = [_card(first_use[i], library.get(i), warnings, small_w=small_w, small_h=small_h, wide_w=width)
-             for i in plan.exercise_ids()]
+    cards = [
+        _card(first_use[i], library.get(i), warnings, small_w=small_w, small_h=small_h, wide_w=width)
+        for i in plan.exercise_ids()
+    ]
     rows = _rows(cards)
     out: list[Flowable] = []
     header = style("card-page", 9, color=MUTED)
@@ -140,7 +175,7 @@ def routine_cards(*, plan: Plan, library: Mapping[str, Exercise], warnings: Prin
             out.append(PageBreak())
         out.append(Paragraph(f"Routine cards · {heading}", header))
         out.append(Spacer(1, HEADER_HEIGHT - 11))
-        for i, row in enumerate(rows[page_start:page_start + 2]):
+        for i, row in enumerate(rows[page_start : page_start + 2]):
             if i:
                 out.append(Spacer(1, GAP))
             if len(row) == 1 and not row[0].fits_small:
@@ -150,11 +185,17 @@ def routine_cards(*, plan: Plan, library: Mapping[str, Exercise], warnings: Prin
                 while len(cells) < 2:
                     cells.append(blank())
                 grid = Table([[cells[0], blank(), cells[1]]], colWidths=[small_w, GAP, small_w])
-                grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                          ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                          ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                          ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                                          ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                grid.setStyle(
+                    TableStyle(
+                        [
+                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                            ("TOPPADDING", (0, 0), (-1, -1), 0),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ]
+                    )
+                )
                 out.append(grid)
     return out
 

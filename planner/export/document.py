@@ -58,8 +58,7 @@ def parse_content(content: Sequence[str] | str) -> tuple[str, ...]:
     items = [c for c in items if c]
     for item in items:
         if item not in CONTENT_KINDS:
-            raise BadInput(f"unknown content {item!r}; expected any of {', '.join(CONTENT_KINDS)}",
-                           field="content")
+            raise BadInput(f"unknown content {item!r}; expected any of {', '.join(CONTENT_KINDS)}", field="content")
     if not items:
         raise BadInput(f"nothing to print; expected any of {', '.join(CONTENT_KINDS)}", field="content")
     return tuple(k for k in ("overview", "weekly", "cards") if k in items)
@@ -134,8 +133,17 @@ class Entry:
 
 def _templates(paper: str, footer: Footer, first: str) -> list[PageTemplate]:
     width, height = frame_size(paper)
-    frame = Frame(MARGIN, MARGIN + FOOTER_HEIGHT, width, height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN,
+        MARGIN + FOOTER_HEIGHT,
+        width,
+        height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
 
     def plain(canvas: Any, doc: Any) -> None:
         draw_footer(canvas, paper, footer, hint="")
@@ -156,8 +164,9 @@ class Part:
     flowables: list[Flowable]
 
 
-def _season_story(entry: Entry, library: Mapping[str, Exercise], content: tuple[str, ...], paper: str,
-                  warnings: PrintWarnings) -> list[Part]:
+def _season_story(
+    entry: Entry, library: Mapping[str, Exercise], content: tuple[str, ...], paper: str, warnings: PrintWarnings
+) -> list[Part]:
     from planner.export.cards import routine_cards
     from planner.export.overview import season_overview
     from planner.export.weekly import weekly_sheet
@@ -166,33 +175,67 @@ def _season_story(entry: Entry, library: Mapping[str, Exercise], content: tuple[
     athlete, plan = entry.athlete, entry.plan
     parts: list[Part] = []
     if "overview" in content and plan.weeks:
-        parts.append(Part("plain", season_overview(athlete=athlete, plan=plan, warnings=warnings, width=width,
-                                                   height=height)))
+        parts.append(
+            Part("plain", season_overview(athlete=athlete, plan=plan, warnings=warnings, width=width, height=height))
+        )
     if "weekly" in content:
-        parts += [Part("weekly", weekly_sheet(athlete=athlete, plan=plan, week=week, warnings=warnings,
-                                              width=width, height=height))
-                  for week in plan.weeks]
+        parts += [
+            Part(
+                "weekly",
+                weekly_sheet(athlete=athlete, plan=plan, week=week, warnings=warnings, width=width, height=height),
+            )
+            for week in plan.weeks
+        ]
     if "cards" in content and plan.exercise_ids():
-        parts.append(Part("plain", routine_cards(plan=plan, library=library, warnings=warnings, width=width,
-                                                 height=height,
-                                                 heading=check(athlete.name, "athlete name", None))))
+        parts.append(
+            Part(
+                "plain",
+                routine_cards(
+                    plan=plan,
+                    library=library,
+                    warnings=warnings,
+                    width=width,
+                    height=height,
+                    heading=check(athlete.name, "athlete name", None),
+                ),
+            )
+        )
     return parts
 
 
-def _build(out: Path, *, parts: list[Part], paper: str, title: str, subject: str,
-           should_stop: Callable[[], bool] | None, printed: dt.date | None) -> int:
+def _build(
+    out: Path,
+    *,
+    parts: list[Part],
+    paper: str,
+    title: str,
+    subject: str,
+    should_stop: Callable[[], bool] | None,
+    printed: dt.date | None,
+) -> int:
     footer = Footer(printed=printed or dt.date.today())
     counter = PageCounter()
 
     def write(fh: BinaryIO) -> None:
-        doc = BaseDocTemplate(fh, pagesize=page_size(paper), title=title, author="Stride Planner",
-                              subject=subject, creator="Stride Planner", leftMargin=MARGIN,
-                              rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN)
+        doc = BaseDocTemplate(
+            fh,
+            pagesize=page_size(paper),
+            title=title,
+            author="Stride Planner",
+            subject=subject,
+            creator="Stride Planner",
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+        )
         doc.addPageTemplates(_templates(paper, footer, parts[0].template))
         if should_stop is not None:
+
             def after_page() -> None:
                 if should_stop():
                     raise BuildCancelled
+
             doc.afterPage = after_page  # type: ignore[method-assign]
         story: list[Flowable] = []
         for part in parts:
@@ -206,10 +249,17 @@ def _build(out: Path, *, parts: list[Part], paper: str, title: str, subject: str
     return counter.pages
 
 
-def build_team_pdf(out: Path, *, entries: Sequence[Entry], library: Mapping[str, Exercise], paper: str = "a4",
-                   content: Sequence[str] | str = CONTENT_KINDS, printed: dt.date | None = None,
-                   on_entry_done: Callable[[int], None] | None = None,
-                   should_stop: Callable[[], bool] | None = None) -> BuildReport:
+def build_team_pdf(
+    out: Path,
+    *,
+    entries: Sequence[Entry],
+    library: Mapping[str, Exercise],
+    paper: str = "a4",
+    content: Sequence[str] | str = CONTENT_KINDS,
+    printed: dt.date | None = None,
+    on_entry_done: Callable[[int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> BuildReport:
     """One PDF holding every entry's pages in turn (each: overview, weekly sheets, cards)."""
     page_size(paper)
     kinds = parse_content(content)
@@ -226,34 +276,67 @@ def build_team_pdf(out: Path, *, entries: Sequence[Entry], library: Mapping[str,
     names = ", ".join(check(e.athlete.name, "athlete name", None) for e in entries)
     first = min(e.plan.start for e in entries)
     last = max((e.plan.weeks[-1].end for e in entries if e.plan.weeks), default=first)
-    pages = _build(out, parts=parts, paper=paper.lower(), title=f"Stride Planner – {names}",
-                   subject=f"Strength, corrective and mobility plan, {first.isoformat()} to {last.isoformat()}",
-                   should_stop=should_stop, printed=printed)
+    pages = _build(
+        out,
+        parts=parts,
+        paper=paper.lower(),
+        title=f"Stride Planner – {names}",
+        subject=f"Strength, corrective and mobility plan, {first.isoformat()} to {last.isoformat()}",
+        should_stop=should_stop,
+        printed=printed,
+    )
     return BuildReport(path=out, pages=pages, warnings=tuple(warnings.messages))
 
 
-def build_plan_pdf(out: Path, *, athlete: Athlete, plan: Plan, library: Mapping[str, Exercise],
-                   paper: str = "a4", content: Sequence[str] | str = CONTENT_KINDS,
-                   printed: dt.date | None = None,
-                   should_stop: Callable[[], bool] | None = None) -> BuildReport:
+def build_plan_pdf(
+    out: Path,
+    *,
+    athlete: Athlete,
+    plan: Plan,
+    library: Mapping[str, Exercise],
+    paper: str = "a4",
+    content: Sequence[str] | str = CONTENT_KINDS,
+    printed: dt.date | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> BuildReport:
     """The season PDF of one athlete: overview, one weekly sheet per week, routine cards."""
-    return build_team_pdf(out, entries=[Entry(athlete, plan)], library=library, paper=paper, content=content,
-                          printed=printed, should_stop=should_stop)
+    return build_team_pdf(
+        out,
+        entries=[Entry(athlete, plan)],
+        library=library,
+        paper=paper,
+        content=content,
+        printed=printed,
+        should_stop=should_stop,
+    )
 
 
-def build_routine_pdf(out: Path, *, result: dict[str, Any], athlete_name: str | None,
-                      library: Mapping[str, Exercise], paper: str = "a4",
-                      printed: dt.date | None = None) -> BuildReport:
+def build_routine_pdf(
+    out: Path,
+    *,
+    result: dict[str, Any],
+    athlete_name: str | None,
+    library: Mapping[str, Exercise],
+    paper: str = "a4",
+    printed: dt.date | None = None,
+) -> BuildReport:
     """The one-page wizard routine from a wizard result dict (`result.to_dict()`)."""
     from planner.export.routine import routine_page
 
     page_size(paper)
     warnings = PrintWarnings()
     width, height = frame_size(paper)
-    story = routine_page(result=result, athlete_name=athlete_name, library=library, warnings=warnings,
-                         width=width, height=height)
+    story = routine_page(
+        result=result, athlete_name=athlete_name, library=library, warnings=warnings, width=width, height=height
+    )
     who = check(athlete_name, "athlete name", None) if athlete_name else "self-care"
-    pages = _build(Path(out), parts=[Part("plain", story)], paper=paper.lower(),
-                   title=f"Stride Planner – routine ({who})", subject="Hip and knee routine from the symptom check",
-                   should_stop=None, printed=printed)
+    pages = _build(
+        Path(out),
+        parts=[Part("plain", story)],
+        paper=paper.lower(),
+        title=f"Stride Planner – routine ({who})",
+        subject="Hip and knee routine from the symptom check",
+        should_stop=None,
+        printed=printed,
+    )
     return BuildReport(path=Path(out), pages=pages, warnings=tuple(warnings.messages))

@@ -34,8 +34,10 @@ SHADE_DARK = colors.HexColor("#d6d6d6")
 PAPER_WHITE = colors.white
 
 TICK = "\u25a1"  # □, a box to tick with a pen
-PAIN_RULE = ("Pain up to 3-5 out of 10 during an exercise is acceptable if it has settled by the next "
-             "morning; if not, step back to the easier version or fewer sets.")
+PAIN_RULE = (
+    "Pain up to 3-5 out of 10 during an exercise is acceptable if it has settled by the next "
+    "morning; if not, step back to the easier version or fewer sets."
+)
 
 
 class Table(_Table):
@@ -69,13 +71,27 @@ def frame_size(paper: str) -> tuple[float, float]:
     return width - 2 * MARGIN, height - 2 * MARGIN - FOOTER_HEIGHT
 
 
-def style(name: str, size: float = 9.0, *, bold: bool = False, color: Any = INK, leading: float | None = None,
-          align: int = 0, space_after: float = 0) -> ParagraphStyle:
+def style(
+    name: str,
+    size: float = 9.0,
+    *,
+    bold: bool = False,
+    color: Any = INK,
+    leading: float | None = None,
+    align: int = 0,
+    space_after: float = 0,
+) -> ParagraphStyle:
     """A paragraph style in the embedded fonts; `leading` defaults to 1.22 × size."""
     register_fonts()
-    return ParagraphStyle(name, fontName=BOLD if bold else BODY, fontSize=size,
-                          leading=leading if leading is not None else round(size * 1.22, 2),
-                          textColor=color, alignment=align, spaceAfter=space_after)
+    return ParagraphStyle(
+        name,
+        fontName=BOLD if bold else BODY,
+        fontSize=size,
+        leading=leading if leading is not None else round(size * 1.22, 2),
+        textColor=color,
+        alignment=align,
+        spaceAfter=space_after,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +156,9 @@ def numbered_canvas(paper: str, counter: PageCounter) -> type[Canvas]:
                 self.__dict__.update(state)
                 self.setFont(BODY, 7.5)
                 self.setFillColor(INK)
-                self.drawRightString(width - MARGIN, MARGIN + FOOTER_HEIGHT - 6.2 * mm - 3.2 * mm,
-                                     f"page {number} / {total}")
+                self.drawRightString(
+                    width - MARGIN, MARGIN + FOOTER_HEIGHT - 6.2 * mm - 3.2 * mm, f"page {number} / {total}"
+                )
                 super().showPage()
             super().save()
 

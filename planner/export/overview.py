@@ -43,8 +43,7 @@ BAR = colors.HexColor("#3b3b3b")
 def counts(week: Week) -> tuple[int, int, int]:
     """Strength, corrective and mobility sessions of a week."""
     kinds = [s.kind for s in week.sessions]
-    return (kinds.count(SessionKind.STRENGTH), kinds.count(SessionKind.CORRECTIVE),
-            kinds.count(SessionKind.MOBILITY))
+    return (kinds.count(SessionKind.STRENGTH), kinds.count(SessionKind.CORRECTIVE), kinds.count(SessionKind.MOBILITY))
 
 
 def _phase_runs(weeks: tuple[Week, ...]) -> Iterator[tuple[int, int, Phase]]:
@@ -90,16 +89,28 @@ def _hatch(d: Drawing, kind: str, x0: float, y0: float, x1: float, y1: float, st
 
 def _flag(d: Drawing, x: float, y: float, filled: bool) -> None:
     d.add(Line(x, y, x, y + 13, strokeColor=INK, strokeWidth=0.9))
-    d.add(Polygon([x, y + 13, x + 8, y + 10, x, y + 7], fillColor=INK if filled else colors.white,
-                  strokeColor=INK, strokeWidth=0.8))
+    d.add(
+        Polygon(
+            [x, y + 13, x + 8, y + 10, x, y + 7],
+            fillColor=INK if filled else colors.white,
+            strokeColor=INK,
+            strokeWidth=0.8,
+        )
+    )
 
 
 def _marker(d: Drawing, kind: str, x: float, y: float, r: float = 2.6) -> None:
     if kind == "corrective":
         d.add(Circle(x, y, r, fillColor=colors.white, strokeColor=INK, strokeWidth=0.9))
     else:
-        d.add(Polygon([x - r, y - r * 0.8, x + r, y - r * 0.8, x, y + r * 1.1], fillColor=INK,
-                      strokeColor=INK, strokeWidth=0.4))
+        d.add(
+            Polygon(
+                [x - r, y - r * 0.8, x + r, y - r * 0.8, x, y + r * 1.1],
+                fillColor=INK,
+                strokeColor=INK,
+                strokeWidth=0.4,
+            )
+        )
 
 
 def season_chart(plan: Plan, width: float, height: float, warnings: PrintWarnings) -> Drawing:
@@ -123,16 +134,18 @@ def season_chart(plan: Plan, width: float, height: float, warnings: PrintWarning
         d.add(Line(x0, bottom, x0, bottom + ph + 14, strokeColor=RULE, strokeWidth=0.5))
         label = phase.label if stringWidth(phase.label, BOLD, 7) + 4 < x1 - x0 else look.short
         if stringWidth(label, BOLD, 7) + 2 < x1 - x0:
-            d.add(String((x0 + x1) / 2, bottom + ph + 4, label, fontName=BOLD, fontSize=7,
-                         fillColor=INK, textAnchor="middle"))
+            d.add(
+                String(
+                    (x0 + x1) / 2, bottom + ph + 4, label, fontName=BOLD, fontSize=7, fillColor=INK, textAnchor="middle"
+                )
+            )
     d.add(Line(left + pw, bottom, left + pw, bottom + ph + 14, strokeColor=RULE, strokeWidth=0.5))
 
     for v in range(ymax + 1):
         y = y_of(v)
         d.add(Line(left, y, left + pw, y, strokeColor=colors.white if v else INK, strokeWidth=0.5 if v else 0.8))
         d.add(String(left - 4, y - 2.5, str(v), fontName=BODY, fontSize=7, fillColor=MUTED, textAnchor="end"))
-    label = Group(String(0, 0, "sessions per week", fontName=BODY, fontSize=7, fillColor=MUTED,
-                         textAnchor="middle"))
+    label = Group(String(0, 0, "sessions per week", fontName=BODY, fontSize=7, fillColor=MUTED, textAnchor="middle"))
     label.transform = (0, 1, -1, 0, 7, bottom + ph / 2)  # rotated a quarter turn, reading upwards
     d.add(label)
     step = 1 if n <= 20 else 2 if n <= 40 else 4 if n <= 80 else 8
@@ -142,14 +155,24 @@ def season_chart(plan: Plan, width: float, height: float, warnings: PrintWarning
         bx = cx - slot * 0.12
         if strength:
             if week.deload:
-                d.add(Rect(bx - bar_w / 2, bottom, bar_w, y_of(strength) - bottom, fillColor=colors.white,
-                           strokeColor=BAR, strokeWidth=1, strokeDashArray=[2, 1.5]))
+                d.add(
+                    Rect(
+                        bx - bar_w / 2,
+                        bottom,
+                        bar_w,
+                        y_of(strength) - bottom,
+                        fillColor=colors.white,
+                        strokeColor=BAR,
+                        strokeWidth=1,
+                        strokeDashArray=[2, 1.5],
+                    )
+                )
             else:
-                d.add(Rect(bx - bar_w / 2, bottom, bar_w, y_of(strength) - bottom, fillColor=BAR,
-                           strokeColor=None))
+                d.add(Rect(bx - bar_w / 2, bottom, bar_w, y_of(strength) - bottom, fillColor=BAR, strokeColor=None))
         if week.index % step == 0 or i == 0:
-            d.add(String(cx, bottom - 10, str(week.index), fontName=BODY, fontSize=7, fillColor=INK,
-                         textAnchor="middle"))
+            d.add(
+                String(cx, bottom - 10, str(week.index), fontName=BODY, fontSize=7, fillColor=INK, textAnchor="middle")
+            )
         if week.deload:
             d.add(String(cx, bottom - 20, "D", fontName=BOLD, fontSize=7.5, fillColor=INK, textAnchor="middle"))
     for kind, index, dash in (("corrective", 1, None), ("mobility", 2, [2, 2])):
@@ -160,14 +183,14 @@ def season_chart(plan: Plan, width: float, height: float, warnings: PrintWarning
             d.add(Line(xa, ya, xb, yb, strokeColor=INK, strokeWidth=0.6, strokeDashArray=dash))
         for x, y in points:
             _marker(d, kind, x, y, r=min(2.6, slot * 0.3 + 0.8))
-    d.add(String(left + pw / 2, 4, "week of the plan", fontName=BODY, fontSize=7, fillColor=MUTED,
-                 textAnchor="middle"))
+    d.add(String(left + pw / 2, 4, "week of the plan", fontName=BODY, fontSize=7, fillColor=MUTED, textAnchor="middle"))
     _race_flags(d, plan, left, slot, bottom + ph + 14, width, warnings)
     return d
 
 
-def _race_flags(d: Drawing, plan: Plan, left: float, slot: float, y: float, width: float,
-                warnings: PrintWarnings) -> None:
+def _race_flags(
+    d: Drawing, plan: Plan, left: float, slot: float, y: float, width: float, warnings: PrintWarnings
+) -> None:
     last_end = [-1e9, -1e9]
     for i, week in enumerate(plan.weeks):
         if not week.race:
@@ -216,8 +239,9 @@ def _legend(width: float) -> Drawing:
 def _week_table(plan: Plan, width: float, warnings: PrintWarnings) -> Table:
     small = style("ov-cell", 7.6)
     head = style("ov-head", 7.6, bold=True)
-    rows: list[list[object]] = [[Paragraph(h, head) for h in
-                                 ("Week", "Dates", "Phase", "Strength", "Hip & knee", "Mobility", "Notes")]]
+    rows: list[list[object]] = [
+        [Paragraph(h, head) for h in ("Week", "Dates", "Phase", "Strength", "Hip & knee", "Mobility", "Notes")]
+    ]
     for week in plan.weeks:
         strength, corrective, mobility = counts(week)
         notes = []
@@ -228,40 +252,63 @@ def _week_table(plan: Plan, width: float, warnings: PrintWarnings) -> Table:
         count = len(plan.warnings_for(week.index))
         if count:
             notes.append(f"{count} warning{'' if count == 1 else 's'} on its sheet")
-        rows.append([Paragraph(str(week.index), small),
-                     Paragraph(f"{week.start.day} {week.start:%b} – {week.end.day} {week.end:%b}", small),
-                     Paragraph(week.phase.label, small), Paragraph(str(strength), small),
-                     Paragraph(str(corrective), small), Paragraph(str(mobility), small),
-                     Paragraph(", ".join(notes), small)])
+        rows.append(
+            [
+                Paragraph(str(week.index), small),
+                Paragraph(f"{week.start.day} {week.start:%b} – {week.end.day} {week.end:%b}", small),
+                Paragraph(week.phase.label, small),
+                Paragraph(str(strength), small),
+                Paragraph(str(corrective), small),
+                Paragraph(str(mobility), small),
+                Paragraph(", ".join(notes), small),
+            ]
+        )
     fixed = [13 * mm, 32 * mm, 24 * mm, 18 * mm, 20 * mm, 18 * mm]
     table = Table(rows, colWidths=[*fixed, width - sum(fixed)], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK), ("LINEBELOW", (0, 1), (-1, -1), 0.3, HAIRLINE),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, HAIRLINE),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+            ]
+        )
+    )
     return table
 
 
-def season_overview(*, athlete: Athlete, plan: Plan, warnings: PrintWarnings, width: float,
-                    height: float) -> list[Flowable]:
+def season_overview(
+    *, athlete: Athlete, plan: Plan, warnings: PrintWarnings, width: float, height: float
+) -> list[Flowable]:
     """The overview page's flowables: title, chart, legend and (when it fits) a row per week."""
-    title = Paragraph("Season overview · " + markup(athlete.name, "athlete name", warnings, bold=True),
-                      style("ov-title", 16, bold=True))
+    title = Paragraph(
+        "Season overview · " + markup(athlete.name, "athlete name", warnings, bold=True),
+        style("ov-title", 16, bold=True),
+    )
     first, last = plan.weeks[0].start if plan.weeks else plan.start, plan.weeks[-1].end if plan.weeks else plan.start
     races = [r for r in athlete.races if first <= r.date <= last]
     sub = f"{first:%a} {first.day} {first:%b %Y} – {last:%a} {last.day} {last:%b %Y}  ·  {len(plan.weeks)} weeks"
     if races:
         sub += "  ·  " + ", ".join(
-            f"{markup(r.name, 'race name', warnings)} ({r.priority.value}) {r.date.day} {r.date:%b}" for r in races)
-    out: list[Flowable] = [title, Paragraph(sub, style("ov-sub", 9, color=MUTED)), Spacer(1, 4 * mm),
-                           season_chart(plan, width, 92 * mm, warnings), Spacer(1, 2 * mm), _legend(width),
-                           Spacer(1, 4 * mm)]
+            f"{markup(r.name, 'race name', warnings)} ({r.priority.value}) {r.date.day} {r.date:%b}" for r in races
+        )
+    out: list[Flowable] = [
+        title,
+        Paragraph(sub, style("ov-sub", 9, color=MUTED)),
+        Spacer(1, 4 * mm),
+        season_chart(plan, width, 92 * mm, warnings),
+        Spacer(1, 2 * mm),
+        _legend(width),
+        Spacer(1, 4 * mm),
+    ]
     table = _week_table(plan, width, warnings)
     used = sum(f.wrap(width, height)[1] for f in out)
     if table.wrap(width, height)[1] <= height - used:
         out.append(table)
     else:
-        out.append(Paragraph("The weekly sheets that follow give each week's sessions.",
-                             style("ov-note", 8.5, color=MUTED)))
+        out.append(
+            Paragraph("The weekly sheets that follow give each week's sessions.", style("ov-note", 8.5, color=MUTED))
+        )
     return out

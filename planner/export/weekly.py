@@ -66,8 +66,17 @@ def tick_boxes(dose: Dose, *, stacked: bool = False) -> str:
 class _Sheet:
     """The flowables of one week's sheet at one size."""
 
-    def __init__(self, *, athlete: Athlete, plan: Plan, week: Week, warnings: PrintWarnings,
-                 width: float, scale: float, columns: int) -> None:
+    def __init__(
+        self,
+        *,
+        athlete: Athlete,
+        plan: Plan,
+        week: Week,
+        warnings: PrintWarnings,
+        width: float,
+        scale: float,
+        columns: int,
+    ) -> None:
         self.athlete, self.plan, self.week = athlete, plan, week
         self.warnings, self.width, self.scale, self.columns = warnings, width, scale, columns
         s = scale
@@ -84,49 +93,69 @@ class _Sheet:
     # -- header -------------------------------------------------------------------------------------
     def header(self) -> list[Flowable]:
         week, plan, s = self.week, self.plan, self.scale
-        name = Paragraph(markup(self.athlete.name, "athlete name", self.warnings, bold=True),
-                         style("wk-name", 17 * s, bold=True))
-        count = Paragraph(f"Week {week.index} of {len(plan.weeks)}", style("wk-count", 13 * s, bold=True,
-                                                                            align=RIGHT))
+        name = Paragraph(
+            markup(self.athlete.name, "athlete name", self.warnings, bold=True), style("wk-name", 17 * s, bold=True)
+        )
+        count = Paragraph(f"Week {week.index} of {len(plan.weeks)}", style("wk-count", 13 * s, bold=True, align=RIGHT))
         line = f"{long_date(week.start)} – {long_date(week.end)}   ·   <b>{week.phase.label}</b>"
         if week.race:
-            line += "   ·   Race: " + markup(week.race, f"race name of week {week.index}", self.warnings,
-                                            bold=False)
+            line += "   ·   Race: " + markup(week.race, f"race name of week {week.index}", self.warnings, bold=False)
         sub = Paragraph(line, style("wk-sub", 9.5 * s, color=INK))
         rows = [[name, count], [sub, self.deload_badge()]]
         table = Table(rows, colWidths=[self.width - 38 * mm, 38 * mm])
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * s),
-            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * s),
+                    ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ]
+            )
+        )
         out: list[Flowable] = [table]
         if self.athlete.note.strip():
-            note = Paragraph("<b>Coach's note:</b> " + markup(self.athlete.note.strip(), "coach's note",
-                                                              self.warnings), self.body)
+            note = Paragraph(
+                "<b>Coach's note:</b> " + markup(self.athlete.note.strip(), "coach's note", self.warnings), self.body
+            )
             box = Table([[note]], colWidths=[self.width])
-            box.setStyle(TableStyle([
-                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                ("LINEBEFORE", (0, 0), (0, -1), 2.5, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 3 * s), ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * s),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ]))
+            box.setStyle(
+                TableStyle(
+                    [
+                        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                        ("LINEBEFORE", (0, 0), (0, -1), 2.5, RULE),
+                        ("TOPPADDING", (0, 0), (-1, -1), 3 * s),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * s),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ]
+                )
+            )
             out += [Spacer(1, 2 * mm * s), box]
-        howto = ("Tick a box for each set you finish. After each session, write down any pain from "
-                 "0 (none) to 10 (worst).")
+        howto = (
+            "Tick a box for each set you finish. After each session, write down any pain from 0 (none) to 10 (worst)."
+        )
         out += [Spacer(1, 2 * mm * s), Paragraph(howto, self.small), Spacer(1, 1.5 * mm * s)]
         return out
 
     def deload_badge(self) -> Flowable:
         if not self.week.deload:
             return Paragraph("", self.small)
-        badge = Table([[Paragraph("Deload week", style("wk-badge", 8.5 * self.scale, bold=True,
-                                                       align=1))]], colWidths=[32 * mm * self.scale])
-        badge.setStyle(TableStyle([
-            ("BOX", (0, 0), (-1, -1), 1, INK), ("BACKGROUND", (0, 0), (-1, -1), SHADE_DARK),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
+        badge = Table(
+            [[Paragraph("Deload week", style("wk-badge", 8.5 * self.scale, bold=True, align=1))]],
+            colWidths=[32 * mm * self.scale],
+        )
+        badge.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1, INK),
+                    ("BACKGROUND", (0, 0), (-1, -1), SHADE_DARK),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
         badge.hAlign = "RIGHT"
         return badge
 
@@ -136,11 +165,14 @@ class _Sheet:
         if run:
             label = RUN_LABELS.get(run, run)
             out.append(Spacer(1, 1.5 * self.scale))
-            out.append(Paragraph(f"<b>{label}</b>" if run in ("quality", "long", "race") else label,
-                                 self.small if run == "rest" else self.body))
+            out.append(
+                Paragraph(
+                    f"<b>{label}</b>" if run in ("quality", "long", "race") else label,
+                    self.small if run == "rest" else self.body,
+                )
+            )
             if run == "race" and self.week.race:
-                out.append(self.text(self.week.race, f"race name of week {self.week.index}", self.bold,
-                                     bold=True))
+                out.append(self.text(self.week.race, f"race name of week {self.week.index}", self.bold, bold=True))
         return out
 
     def session_rows(self, session: Session, width: float) -> Table:
@@ -150,8 +182,12 @@ class _Sheet:
         if kind.lower() not in session.title.lower():
             title += f"  <font color='#5a5a5a'>({kind})</font>"
         if session.why:
-            title += "<br/>" + f"<font size={7.2 * s:.1f} color='#5a5a5a'>" + markup(
-                session.why, "session reason", self.warnings) + "</font>"
+            title += (
+                "<br/>"
+                + f"<font size={7.2 * s:.1f} color='#5a5a5a'>"
+                + markup(session.why, "session reason", self.warnings)
+                + "</font>"
+            )
         compact = self.columns == 2
         pain = Paragraph("Pain 0-10: ___" if compact else "Pain 0-10: ______", self.pain)
         tick_w = (27 if compact else 38) * mm * s
@@ -169,8 +205,10 @@ class _Sheet:
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("VALIGN", (0, 0), (-1, 0), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * s), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4 * s),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4 * s), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * s),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * s),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4 * s),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4 * s),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3 * s),
             ("LINEBELOW", (0, 1), (-1, -2), 0.4, HAIRLINE),
         ]
         if not compact:
@@ -181,8 +219,11 @@ class _Sheet:
     def exercise_row(self, ex: PlannedExercise, compact: bool) -> list[object]:
         name = markup(ex.name, f"exercise name '{ex.id}'", self.warnings)
         if ex.notes:
-            name += f" <font size={7 * self.scale:.1f} color='#5a5a5a'>– " + markup(
-                ex.notes, f"notes of '{ex.id}'", self.warnings) + "</font>"
+            name += (
+                f" <font size={7 * self.scale:.1f} color='#5a5a5a'>– "
+                + markup(ex.notes, f"notes of '{ex.id}'", self.warnings)
+                + "</font>"
+            )
         dose = ex.dose.describe()
         ticks = Paragraph(tick_boxes(ex.dose, stacked=compact), self.ticks)
         if compact:
@@ -207,14 +248,20 @@ class _Sheet:
             content.append(Paragraph(rest, self.small))
         block = Table([[self.day_label(day, run), content]], colWidths=[label_w, content_w])
         race = run == "race"
-        block.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEABOVE", (0, 0), (-1, 0), 1.1 if race else 0.8, INK if race else RULE),
-            ("BACKGROUND", (0, 0), (0, 0), SHADE_DARK if race else SHADE),
-            ("LEFTPADDING", (0, 0), (0, 0), 4 * s), ("LEFTPADDING", (1, 0), (1, 0), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5 * s), ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * s),
-        ]))
+        block.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEABOVE", (0, 0), (-1, 0), 1.1 if race else 0.8, INK if race else RULE),
+                    ("BACKGROUND", (0, 0), (0, 0), SHADE_DARK if race else SHADE),
+                    ("LEFTPADDING", (0, 0), (0, 0), 4 * s),
+                    ("LEFTPADDING", (1, 0), (1, 0), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5 * s),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * s),
+                ]
+            )
+        )
         return block
 
     def days(self) -> list[Flowable]:
@@ -232,9 +279,17 @@ class _Sheet:
         left = [x for b in blocks[:split] for x in (b, Spacer(1, gap))]
         right = [x for b in blocks[split:] for x in (b, Spacer(1, gap))]
         grid = Table([[left, blank(), right]], colWidths=[col_w, 5 * mm, col_w])
-        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         return [grid]
 
     def week_warnings(self) -> list[Flowable]:
@@ -242,14 +297,21 @@ class _Sheet:
         if not found:
             return []
         items = [Paragraph("<b>Watch this week</b>", self.bold)]
-        items += [Paragraph("• " + markup(w, f"warning of week {self.week.index}", self.warnings), self.body)
-                  for w in found]
+        items += [
+            Paragraph("• " + markup(w, f"warning of week {self.week.index}", self.warnings), self.body) for w in found
+        ]
         box = Table([[items]], colWidths=[self.width])
-        box.setStyle(TableStyle([
-            ("BOX", (0, 0), (-1, -1), 1, INK), ("LINEBEFORE", (0, 0), (0, -1), 3, INK),
-            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 7),
-        ]))
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1, INK),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, INK),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ]
+            )
+        )
         return [Spacer(1, 1.5 * mm), box]
 
     def flowables(self) -> list[Flowable]:
@@ -260,8 +322,9 @@ def _height(flowables: Sequence[Flowable], width: float, height: float) -> float
     return sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
 
-def weekly_sheet(*, athlete: Athlete, plan: Plan, week: Week, warnings: PrintWarnings, width: float,
-                 height: float) -> list[Flowable]:
+def weekly_sheet(
+    *, athlete: Athlete, plan: Plan, week: Week, warnings: PrintWarnings, width: float, height: float
+) -> list[Flowable]:
     """The flowables of one week's sheet, sized to fit one frame of `width` × `height` points.
 
     The largest size that fits wins: one column at SCALES, then two columns at TWO_COLUMN_SCALES, then
@@ -274,8 +337,9 @@ def weekly_sheet(*, athlete: Athlete, plan: Plan, week: Week, warnings: PrintWar
         if (columns, scale) not in tried:
             # Warnings are collected only once, from the layout that is kept.
             trial = PrintWarnings()
-            attempt = _Sheet(athlete=athlete, plan=plan, week=week, warnings=trial, width=width,
-                             scale=scale, columns=columns).flowables()
+            attempt = _Sheet(
+                athlete=athlete, plan=plan, week=week, warnings=trial, width=width, scale=scale, columns=columns
+            ).flowables()
             tried[columns, scale] = (attempt, trial, _height(attempt, width, height) <= height)
         return tried[columns, scale]
 

@@ -35,16 +35,23 @@ def _tables() -> Any:
 def _athlete_from_rows(row: Any, races: list[Any], phases: list[Any]) -> Athlete:
     mileage = None
     if row.mileage:
-        mileage = Mileage(weekly_km=tuple(row.mileage.get("weekly_km", ())),
-                          long_run_km=tuple(row.mileage.get("long_run_km", ())),
-                          history_long_run_km=tuple(row.mileage.get("history_long_run_km", ())))
+        mileage = Mileage(
+            weekly_km=tuple(row.mileage.get("weekly_km", ())),
+            long_run_km=tuple(row.mileage.get("long_run_km", ())),
+            history_long_run_km=tuple(row.mileage.get("history_long_run_km", ())),
+        )
     return Athlete(
-        name=row.name, level=row.level, equipment=frozenset(row.equipment or ()),
+        name=row.name,
+        level=row.level,
+        equipment=frozenset(row.equipment or ()),
         week={d: DayKind(k) for d, k in (row.week or {}).items()},
-        races=tuple(sorted((Race(date=r.date, name=r.name, priority=Priority(r.priority)) for r in races),
-                           key=lambda r: r.date)),
+        races=tuple(
+            sorted((Race(date=r.date, name=r.name, priority=Priority(r.priority)) for r in races), key=lambda r: r.date)
+        ),
         phases=tuple(PhaseRange(start=p.start, end=p.end, phase=Phase(p.phase)) for p in phases),
-        mileage=mileage, wizard_answers=row.wizard_answers, note=row.note or "",
+        mileage=mileage,
+        wizard_answers=row.wizard_answers,
+        note=row.note or "",
     )
 
 
@@ -66,8 +73,7 @@ def _replace_children(session: Any, athlete_id: int, athlete: Athlete) -> None:
     session.exec(delete(t.RaceRow).where(t.RaceRow.athlete_id == athlete_id))
     session.exec(delete(t.PhaseRangeRow).where(t.PhaseRangeRow.athlete_id == athlete_id))
     for race in athlete.races:
-        session.add(t.RaceRow(athlete_id=athlete_id, date=race.date, name=race.name,
-                              priority=race.priority.value))
+        session.add(t.RaceRow(athlete_id=athlete_id, date=race.date, name=race.name, priority=race.priority.value))
     for p in athlete.phases:
         session.add(t.PhaseRangeRow(athlete_id=athlete_id, start=p.start, end=p.end, phase=p.phase.value))
 
@@ -101,8 +107,9 @@ def get_athlete(db: Database, athlete_id: int) -> StoredAthlete:
         if row is None:
             raise BadInput(f"no athlete with id {athlete_id}")
         races = s.exec(select(t.RaceRow).where(t.RaceRow.athlete_id == athlete_id)).all()
-        phases = s.exec(select(t.PhaseRangeRow).where(t.PhaseRangeRow.athlete_id == athlete_id)
-                        .order_by(t.PhaseRangeRow.start)).all()
+        phases = s.exec(
+            select(t.PhaseRangeRow).where(t.PhaseRangeRow.athlete_id == athlete_id).order_by(t.PhaseRangeRow.start)
+        ).all()
         return StoredAthlete(athlete_id, _athlete_from_rows(row, list(races), list(phases)))
 
 
@@ -181,8 +188,9 @@ def dose_edits(db: Database, athlete_id: int) -> dict[tuple[str, str], PlannedEx
         return {(r.session_key, r.exercise_id): PlannedExercise.from_dict(r.data) for r in rows}
 
 
-def set_dose_edit(db: Database, athlete_id: int, session_key: str, exercise: PlannedExercise | None,
-                  exercise_id: str | None = None) -> None:
+def set_dose_edit(
+    db: Database, athlete_id: int, session_key: str, exercise: PlannedExercise | None, exercise_id: str | None = None
+) -> None:
     """Record (or, with None, forget) the coach's version of one exercise in one session."""
     from sqlmodel import delete, select
 
@@ -190,13 +198,21 @@ def set_dose_edit(db: Database, athlete_id: int, session_key: str, exercise: Pla
     ex_id = exercise.id if exercise is not None else exercise_id
     with db.session() as s:
         if exercise is None:
-            s.exec(delete(t.DoseEditRow).where(t.DoseEditRow.athlete_id == athlete_id,
-                                               t.DoseEditRow.session_key == session_key,
-                                               t.DoseEditRow.exercise_id == ex_id))
+            s.exec(
+                delete(t.DoseEditRow).where(
+                    t.DoseEditRow.athlete_id == athlete_id,
+                    t.DoseEditRow.session_key == session_key,
+                    t.DoseEditRow.exercise_id == ex_id,
+                )
+            )
             return
-        row = s.exec(select(t.DoseEditRow).where(t.DoseEditRow.athlete_id == athlete_id,
-                                                 t.DoseEditRow.session_key == session_key,
-                                                 t.DoseEditRow.exercise_id == ex_id)).first()
+        row = s.exec(
+            select(t.DoseEditRow).where(
+                t.DoseEditRow.athlete_id == athlete_id,
+                t.DoseEditRow.session_key == session_key,
+                t.DoseEditRow.exercise_id == ex_id,
+            )
+        ).first()
         if row is None:
             row = t.DoseEditRow(athlete_id=athlete_id, session_key=session_key, exercise_id=ex_id)
         row.data, row.updated_at = exercise.to_dict(), _now()

@@ -48,7 +48,7 @@ def resolve_target(target: str | Path | None) -> tuple[str, Path | None]:
     raw = str(target) if target is not None else default_database()
     if "://" in raw:
         if raw.startswith("sqlite:///"):
-            path_part = raw[len("sqlite:///"):]
+            path_part = raw[len("sqlite:///") :]
             if path_part and path_part != ":memory:":
                 return raw, Path(path_part)
         return raw, None

@@ -14,8 +14,7 @@ from planner.domain.exercise import Category, Dose, Exercise, slugify
 if TYPE_CHECKING:
     from planner.store.database import Database
 
-_LIST_FIELDS = ("aliases", "targets", "equipment", "optional_equipment", "conditions", "tags", "instructions",
-                "cues")
+_LIST_FIELDS = ("aliases", "targets", "equipment", "optional_equipment", "conditions", "tags", "instructions", "cues")
 
 
 def search_text(ex: Exercise) -> str:
@@ -74,13 +73,25 @@ def row_to_exercise(row: Mapping[str, Any]) -> Exercise:
     object.__setattr__(dose, "each_side", bool(row["each_side"]))
     category = row["category"]
     return Exercise(
-        id=row["id"], name=row["name"], category=_CATEGORIES.get(category) or Category(category), dose=dose,
-        aliases=tuple(row["aliases"] or ()), targets=tuple(row["targets"] or ()),
-        equipment=tuple(row["equipment"] or ()), optional_equipment=tuple(row["optional_equipment"] or ()),
-        conditions=tuple(row["conditions"] or ()), instructions=tuple(row["instructions"] or ()),
-        cues=tuple(row["cues"] or ()), easier=row["easier"], harder=row["harder"], source=row["source"],
-        license=row["license"], tags=tuple(row["tags"] or ()), builtin=bool(row["builtin"]),
-        edited=bool(row["edited"]), dose_is_default=bool(row["dose_is_default"]),
+        id=row["id"],
+        name=row["name"],
+        category=_CATEGORIES.get(category) or Category(category),
+        dose=dose,
+        aliases=tuple(row["aliases"] or ()),
+        targets=tuple(row["targets"] or ()),
+        equipment=tuple(row["equipment"] or ()),
+        optional_equipment=tuple(row["optional_equipment"] or ()),
+        conditions=tuple(row["conditions"] or ()),
+        instructions=tuple(row["instructions"] or ()),
+        cues=tuple(row["cues"] or ()),
+        easier=row["easier"],
+        harder=row["harder"],
+        source=row["source"],
+        license=row["license"],
+        tags=tuple(row["tags"] or ()),
+        builtin=bool(row["builtin"]),
+        edited=bool(row["edited"]),
+        dose_is_default=bool(row["dose_is_default"]),
     )
 
 
@@ -90,16 +101,25 @@ def _table() -> Any:
     return ExerciseRow.__table__
 
 
-def list_exercises(db: Database, *, search: str | None = None, category: str | None = None,
-                   condition: str | None = None, equipment: str | None = None) -> list[Exercise]:
+def list_exercises(
+    db: Database,
+    *,
+    search: str | None = None,
+    category: str | None = None,
+    condition: str | None = None,
+    equipment: str | None = None,
+) -> list[Exercise]:
     """The library sorted by name, filtered by text (name, id, aliases), category, condition, equipment."""
     from sqlalchemy import Text, select, type_coerce
 
     table = _table()
     # The list columns are read as their JSON text and decoded here: SQLAlchemy's per-value JSON
     # processing and RowMapping lookups were most of the time of loading 10,000 exercises.
-    columns = [type_coerce(c, Text).label(c.name) if c.name in _LIST_FIELDS else c
-               for c in table.c if c.name not in ("search_text", "updated_at")]
+    columns = [
+        type_coerce(c, Text).label(c.name) if c.name in _LIST_FIELDS else c
+        for c in table.c
+        if c.name not in ("search_text", "updated_at")
+    ]
     query = select(*columns).order_by(table.c.name, table.c.id)
     if category:
         query = query.where(table.c.category == category)
@@ -145,8 +165,7 @@ def add_custom_exercise(db: Database, exercise: Exercise) -> Exercise:
     """Store a coach's new exercise under an id of its own (never a built-in's id)."""
     from sqlalchemy import insert
 
-    new = replace(exercise, id=unique_id(exercise.id or exercise.name, existing_ids(db)), builtin=False,
-                  edited=False)
+    new = replace(exercise, id=unique_id(exercise.id or exercise.name, existing_ids(db)), builtin=False, edited=False)
     with db.engine.begin() as conn:
         conn.execute(insert(_table()).values(**exercise_to_row_values(new)))
     return new
@@ -201,9 +220,14 @@ class WriteReport:
         return f"{self.added} added, {self.updated} updated, {self.skipped} skipped"
 
 
-def write_exercises(db: Database, exercises: Sequence[Exercise], *, mark_edited: bool = True,
-                    progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> WriteReport:
+def write_exercises(
+    db: Database,
+    exercises: Sequence[Exercise],
+    *,
+    mark_edited: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> WriteReport:
     """Add new exercises and update changed ones in ONE transaction; identical ones are skipped.
 
     An imported change to a built-in marks it edited (so a later release will not overwrite it).
@@ -251,8 +275,10 @@ def sync_builtin_library(db: Database, shipped: Sequence[Exercise] | None = None
     table = _table()
     added = refreshed = kept = 0
     with db.engine.begin() as conn:
-        rows = {r["id"]: r for r in conn.execute(
-            select(table.c.id, table.c.builtin, table.c.edited, table.c.updated_at)).mappings()}
+        rows = {
+            r["id"]: r
+            for r in conn.execute(select(table.c.id, table.c.builtin, table.c.edited, table.c.updated_at)).mappings()
+        }
         current = None
         for ex in shipped:
             row = rows.get(ex.id)
@@ -264,10 +290,13 @@ def sync_builtin_library(db: Database, shipped: Sequence[Exercise] | None = None
                 kept += 1  # the coach's own version wins over the shipped one
                 continue
             if current is None:
-                current = {r["id"]: row_to_exercise(r) for r in
-                           conn.execute(select(table).where(table.c.builtin.is_(True))).mappings()}
+                current = {
+                    r["id"]: row_to_exercise(r)
+                    for r in conn.execute(select(table).where(table.c.builtin.is_(True))).mappings()
+                }
             if not _same_content(current[ex.id], ex):
-                conn.execute(update(table).where(table.c.id == ex.id)
-                             .values(**exercise_to_row_values(replace(ex, builtin=True))))
+                conn.execute(
+                    update(table).where(table.c.id == ex.id).values(**exercise_to_row_values(replace(ex, builtin=True)))
+                )
                 refreshed += 1
     return {"added": added, "refreshed": refreshed, "kept_edited": kept}

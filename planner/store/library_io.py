@@ -91,8 +91,9 @@ def detect_format(data: Any, source: str = "file") -> str:
             return "native"
     if isinstance(items, list) and not items:
         return "native"
-    raise BadInput("is neither a Stride Planner library nor a free-exercise-db file (expected a list of "
-                   "exercises)", source=source)
+    raise BadInput(
+        "is neither a Stride Planner library nor a free-exercise-db file (expected a list of exercises)", source=source
+    )
 
 
 def parse_native(data: Any) -> list[Exercise]:
@@ -123,8 +124,9 @@ def parse_free_exercise_db(data: Any) -> list[Exercise]:
             raise BadInput("missing name", field=f"{where}.name")
         category = item.get("category")
         if category not in _FEDB_CATEGORY:
-            raise BadInput(f"unknown category {category!r}; expected one of {', '.join(_FEDB_CATEGORY)}",
-                           field=f"{where}.category")
+            raise BadInput(
+                f"unknown category {category!r}; expected one of {', '.join(_FEDB_CATEGORY)}", field=f"{where}.category"
+            )
         equipment_raw = item.get("equipment")
         equipment = _FEDB_EQUIPMENT.get(equipment_raw or "body only", [])
         tags = [category.replace(" ", "_")]
@@ -134,25 +136,32 @@ def parse_free_exercise_db(data: Any) -> list[Exercise]:
             tags.append("equipment:other")
         muscles = [*(item.get("primaryMuscles") or []), *(item.get("secondaryMuscles") or [])]
         instructions = [s.strip() for s in (item.get("instructions") or []) if isinstance(s, str) and s.strip()]
-        out.append(Exercise(
-            id=free_exercise_db_id(raw_id),
-            name=name.strip(),
-            category=_FEDB_CATEGORY[category],
-            dose=_FEDB_DEFAULT_DOSE[category],
-            targets=tuple(m.replace(" ", "_") for m in muscles if isinstance(m, str)),
-            equipment=tuple(equipment),
-            instructions=tuple(instructions),
-            source=f"{FREE_EXERCISE_DB_SOURCE}: {raw_id}",
-            license=FREE_EXERCISE_DB_LICENSE,
-            tags=tuple(tags),
-            dose_is_default=True,
-        ))
+        out.append(
+            Exercise(
+                id=free_exercise_db_id(raw_id),
+                name=name.strip(),
+                category=_FEDB_CATEGORY[category],
+                dose=_FEDB_DEFAULT_DOSE[category],
+                targets=tuple(m.replace(" ", "_") for m in muscles if isinstance(m, str)),
+                equipment=tuple(equipment),
+                instructions=tuple(instructions),
+                source=f"{FREE_EXERCISE_DB_SOURCE}: {raw_id}",
+                license=FREE_EXERCISE_DB_LICENSE,
+                tags=tuple(tags),
+                dose_is_default=True,
+            )
+        )
     return out
 
 
-def import_library_file(db: Database, path: str | Path, fmt: str = "auto", *,
-                        progress: Callable[[int, int], None] | None = None,
-                        cancelled: Callable[[], bool] | None = None) -> WriteReport:
+def import_library_file(
+    db: Database,
+    path: str | Path,
+    fmt: str = "auto",
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> WriteReport:
     """Read, validate and import a library file in one transaction: all of it or nothing."""
     from planner.store.exercises import write_exercises
 

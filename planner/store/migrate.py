@@ -67,8 +67,7 @@ def check_sqlite_file(path: Path) -> None:
     except OSError as exc:
         raise BadInput(f"cannot be read ({exc.strerror})", source=str(path)) from None
     if header != SQLITE_HEADER:
-        raise BadInput("is not a Stride Planner database (not an SQLite file); it was left unchanged",
-                       source=str(path))
+        raise BadInput("is not a Stride Planner database (not an SQLite file); it was left unchanged", source=str(path))
 
 
 def read_schema_state(path: Path) -> SchemaState:
@@ -95,8 +94,9 @@ def read_schema_state(path: Path) -> SchemaState:
 def ensure_known(state: SchemaState, path: Path) -> None:
     """Refuse a database written by a newer app, or an SQLite file that belongs to another program."""
     if state.foreign:
-        raise BadInput("is an SQLite database of another program, not Stride Planner's; it was left unchanged",
-                       source=str(path))
+        raise BadInput(
+            "is an SQLite database of another program, not Stride Planner's; it was left unchanged", source=str(path)
+        )
     if state.revision is not None and state.revision not in known_revisions():
         raise BadInput(
             f"was written by a newer version of Stride Planner (schema {state.revision}; this version knows "

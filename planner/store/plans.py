@@ -11,8 +11,9 @@ if TYPE_CHECKING:
     from planner.store.database import Database
 
 
-def regenerate_plan(db: Database, athlete_id: int, *, start: dt.date | None = None, weeks: int | None = None,
-                    keep_edits: bool = True) -> Plan:
+def regenerate_plan(
+    db: Database, athlete_id: int, *, start: dt.date | None = None, weeks: int | None = None, keep_edits: bool = True
+) -> Plan:
     """Build the athlete's plan from the library and wizard rules, reapply the coach's dose edits
     (unless `keep_edits` is False, which also forgets them) and save it as the athlete's plan."""
     from planner.domain.dates import season_horizon

@@ -16,5 +16,7 @@ def builtin_exercises() -> tuple[Exercise, ...]:
     """Every built-in exercise, validated; a broken shipped file is our bug and raises."""
     path = resources_dir() / BUILTIN_FILE
     data = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(Exercise.from_dict({**item, "builtin": True}, where=f"{path.name}[{i}]")
-                 for i, item in enumerate(data["exercises"]))
+    return tuple(
+        Exercise.from_dict({**item, "builtin": True}, where=f"{path.name}[{i}]")
+        for i, item in enumerate(data["exercises"])
+    )

@@ -74,8 +74,9 @@ class RaceRow(SQLModel, table=True):
     __tablename__ = "race"
 
     id: int | None = Field(default=None, primary_key=True)
-    athlete_id: int = Field(sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"),
-                                             nullable=False, index=True))
+    athlete_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
     date: dt.date
     name: str
     priority: str
@@ -85,8 +86,9 @@ class PhaseRangeRow(SQLModel, table=True):
     __tablename__ = "phase_range"
 
     id: int | None = Field(default=None, primary_key=True)
-    athlete_id: int = Field(sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"),
-                                             nullable=False, index=True))
+    athlete_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
     start: dt.date
     end: dt.date
     phase: str
@@ -96,8 +98,9 @@ class PlanRow(SQLModel, table=True):
     __tablename__ = "plan"
 
     id: int | None = Field(default=None, primary_key=True)
-    athlete_id: int = Field(sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"),
-                                             nullable=False, unique=True))
+    athlete_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"), nullable=False, unique=True)
+    )
     start: dt.date
     weeks: int
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
@@ -111,8 +114,9 @@ class DoseEditRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("athlete_id", "session_key", "exercise_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    athlete_id: int = Field(sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"),
-                                             nullable=False, index=True))
+    athlete_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
     session_key: str
     exercise_id: str
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

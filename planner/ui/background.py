@@ -47,8 +47,16 @@ class BackgroundTask(QObject):
 
     finished = Signal()  # after on_done / on_error ran
 
-    def __init__(self, parent: QWidget | None, fn: Work, *, title: str, on_done: Callable[[Any], None],
-                 on_error: Callable[[str], None] | None, cancellable: bool) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        fn: Work,
+        *,
+        title: str,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None,
+        cancellable: bool,
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._on_done = on_done
@@ -146,8 +154,15 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 
 
-def run_in_background(parent: QWidget | None, fn: Work, *, title: str, on_done: Callable[[Any], None],
-                      on_error: Callable[[str], None] | None = None, cancellable: bool = True) -> BackgroundTask:
+def run_in_background(
+    parent: QWidget | None,
+    fn: Work,
+    *,
+    title: str,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[str], None] | None = None,
+    cancellable: bool = True,
+) -> BackgroundTask:
     """Run `fn(progress, cancelled)` in a thread behind a progress dialog; the window stays responsive.
 
     `on_done(result)` runs on the UI thread; a BadInput (including "import cancelled") reaches

@@ -84,9 +84,16 @@ def run_batch(db: Database, request: BatchRequest, progress: Progress, stop: thr
             plan = regenerate_plan(db, athlete_id)
             generated.append((athlete_id, stored.athlete.name))
         jobs.append(TeamJob(athlete=stored.athlete.to_dict(), plan=plan.to_dict(), library=library))
-    result = export_team(jobs, request.out_dir, combined=request.combined, paper=request.paper,
-                         content=request.content, workers=WORKERS, cancel=stop,
-                         progress=lambda done, all_: progress(EXPORTING, done, all_))
+    result = export_team(
+        jobs,
+        request.out_dir,
+        combined=request.combined,
+        paper=request.paper,
+        content=request.content,
+        workers=WORKERS,
+        cancel=stop,
+        progress=lambda done, all_: progress(EXPORTING, done, all_),
+    )
     return BatchOutcome(result, tuple(generated), total)
 
 
@@ -120,8 +127,14 @@ def describe(outcome: BatchOutcome, request: BatchRequest) -> str:
 class BatchDialog(QDialog):
     """Export PDFs for many athletes at once; `finished_batch` carries the outcome (for tests)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, paper: str | None = None,
-                 content: tuple[str, ...] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        paper: str | None = None,
+        content: tuple[str, ...] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.thread_: WorkThread | None = None
@@ -184,9 +197,17 @@ class BatchDialog(QDialog):
         form.addRow("Files", files_box)
         form.addRow("Paper", self.paper_box)
         form.addRow("Contents", content_row)
-        self.options_widgets: list[QWidget] = [self.athlete_list, select_all, select_none, self.folder_edit, choose,
-                                               self.separate_radio, self.combined_radio, self.paper_box,
-                                               *self.content_checks.values()]
+        self.options_widgets: list[QWidget] = [
+            self.athlete_list,
+            select_all,
+            select_none,
+            self.folder_edit,
+            choose,
+            self.separate_radio,
+            self.combined_radio,
+            self.paper_box,
+            *self.content_checks.values(),
+        ]
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
@@ -253,9 +274,13 @@ class BatchDialog(QDialog):
         return tuple(key for key, _ in CONTENTS if self.content_checks[key].isChecked())
 
     def request(self) -> BatchRequest:
-        return BatchRequest(athlete_ids=self.checked_ids(), out_dir=Path(self.folder_edit.text().strip()).expanduser(),
-                            combined=self.combined_radio.isChecked(), paper=self.paper_box.currentData(),
-                            content=self.content())
+        return BatchRequest(
+            athlete_ids=self.checked_ids(),
+            out_dir=Path(self.folder_edit.text().strip()).expanduser(),
+            combined=self.combined_radio.isChecked(),
+            paper=self.paper_box.currentData(),
+            content=self.content(),
+        )
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Folder for the PDFs", self.folder_edit.text())
@@ -266,8 +291,9 @@ class BatchDialog(QDialog):
         count = len(self.checked_ids())
         self.selection_label.setText(f"{count} of {self.athlete_list.count()} selected")
         running = self.is_running()
-        self.export_button.setEnabled(not running and count > 0 and bool(self.content())
-                                      and bool(self.folder_edit.text().strip()))
+        self.export_button.setEnabled(
+            not running and count > 0 and bool(self.content()) and bool(self.folder_edit.text().strip())
+        )
 
     # --- running --------------------------------------------------------------------------------
 

@@ -64,7 +64,7 @@ def _rounded(cx: float, cy: float, w: float, h: float, r: float) -> QPainterPath
 def _knee_front_outline() -> QPainterPath:
     """A right leg seen from the front: thigh narrowing into the knee, then the shin."""
     p = QPainterPath(QPointF(52, 22))
-    p.cubicTo(QPointF(56, 80), QPointF(62, 120), QPointF(64, 150))   # outer thigh to knee
+    p.cubicTo(QPointF(56, 80), QPointF(62, 120), QPointF(64, 150))  # outer thigh to knee
     p.cubicTo(QPointF(65, 175), QPointF(62, 200), QPointF(66, 225))  # outer calf
     p.cubicTo(QPointF(70, 255), QPointF(80, 280), QPointF(84, 300))
     p.lineTo(QPointF(134, 300))
@@ -78,13 +78,13 @@ def _knee_front_outline() -> QPainterPath:
 def _knee_side_outline() -> QPainterPath:
     """A right leg seen from the outside, facing right: kneecap bump in front, calf behind."""
     p = QPainterPath(QPointF(52, 22))
-    p.cubicTo(QPointF(58, 80), QPointF(70, 120), QPointF(76, 150))    # back of thigh to knee crease
-    p.cubicTo(QPointF(70, 180), QPointF(62, 205), QPointF(70, 235))   # calf bulge
+    p.cubicTo(QPointF(58, 80), QPointF(70, 120), QPointF(76, 150))  # back of thigh to knee crease
+    p.cubicTo(QPointF(70, 180), QPointF(62, 205), QPointF(70, 235))  # calf bulge
     p.cubicTo(QPointF(78, 265), QPointF(92, 285), QPointF(96, 300))
     p.lineTo(QPointF(140, 300))
     p.cubicTo(QPointF(142, 260), QPointF(146, 220), QPointF(150, 180))  # shin
     p.cubicTo(QPointF(160, 168), QPointF(166, 150), QPointF(162, 132))  # kneecap bump
-    p.cubicTo(QPointF(158, 110), QPointF(160, 70), QPointF(162, 22))    # front of thigh
+    p.cubicTo(QPointF(158, 110), QPointF(160, 70), QPointF(162, 22))  # front of thigh
     p.closeSubpath()
     return p
 
@@ -92,12 +92,12 @@ def _knee_side_outline() -> QPainterPath:
 def _hip_side_outline() -> QPainterPath:
     """The hip seen from the outside, facing right: buttock behind, groin crease in front."""
     p = QPainterPath(QPointF(72, 14))
-    p.cubicTo(QPointF(66, 40), QPointF(58, 70), QPointF(48, 100))      # lower back into buttock
-    p.cubicTo(QPointF(36, 135), QPointF(40, 175), QPointF(68, 196))    # buttock bulge and fold
-    p.cubicTo(QPointF(70, 230), QPointF(74, 270), QPointF(78, 300))    # back of thigh
+    p.cubicTo(QPointF(66, 40), QPointF(58, 70), QPointF(48, 100))  # lower back into buttock
+    p.cubicTo(QPointF(36, 135), QPointF(40, 175), QPointF(68, 196))  # buttock bulge and fold
+    p.cubicTo(QPointF(70, 230), QPointF(74, 270), QPointF(78, 300))  # back of thigh
     p.lineTo(QPointF(150, 300))
     p.cubicTo(QPointF(150, 250), QPointF(154, 200), QPointF(156, 160))  # front of thigh
-    p.cubicTo(QPointF(160, 140), QPointF(170, 110), QPointF(166, 80))   # groin crease to belly
+    p.cubicTo(QPointF(160, 140), QPointF(170, 110), QPointF(166, 80))  # groin crease to belly
     p.cubicTo(QPointF(162, 50), QPointF(152, 30), QPointF(150, 14))
     p.closeSubpath()
     return p
@@ -111,8 +111,7 @@ REGIONS: tuple[Region, ...] = (
     Region("knee_above_kneecap", (_rounded(110, 100, 48, 22, 10),)),
     Region("knee_front", (_ellipse(110, 141, 23, 27),)),
     Region("knee_below_kneecap", (_rounded(110, 185, 30, 24, 10),)),
-    Region("knee_outside", (_rounded(78, 150, 24, 54, 10),
-                            _panel(_ellipse(120, 150, 18, 20), 1))),
+    Region("knee_outside", (_rounded(78, 150, 24, 54, 10), _panel(_ellipse(120, 150, 18, 20), 1))),
     Region("knee_inside", (_rounded(142, 150, 24, 54, 10),)),
     Region("knee_back", (_panel(_ellipse(86, 152, 15, 24), 1),)),
     Region("buttock", (_panel(_ellipse(74, 140, 27, 32), 2),)),
@@ -247,8 +246,9 @@ class BodyDiagram(QWidget):
         tendon.cubicTo(QPointF(116, 180), QPointF(114, 195), QPointF(112, 205))
         painter.drawPath(tendon)
         crease = QPainterPath(QPointF(2 * PANEL_W + 156, 160))
-        crease.cubicTo(QPointF(2 * PANEL_W + 140, 150), QPointF(2 * PANEL_W + 128, 128),
-                       QPointF(2 * PANEL_W + 124, 110))
+        crease.cubicTo(
+            QPointF(2 * PANEL_W + 140, 150), QPointF(2 * PANEL_W + 128, 128), QPointF(2 * PANEL_W + 124, 110)
+        )
         painter.drawPath(crease)  # groin crease
         fold = QPainterPath(QPointF(2 * PANEL_W + 68, 196))
         fold.cubicTo(QPointF(2 * PANEL_W + 80, 200), QPointF(2 * PANEL_W + 92, 198), QPointF(2 * PANEL_W + 100, 192))

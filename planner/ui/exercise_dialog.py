@@ -66,8 +66,9 @@ def _split_lines(text: str) -> tuple[str, ...]:
 
 
 class ExerciseDialog(QDialog):
-    def __init__(self, exercise: Exercise | None = None, parent: QWidget | None = None, *,
-                 title: str | None = None) -> None:
+    def __init__(
+        self, exercise: Exercise | None = None, parent: QWidget | None = None, *, title: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.original = exercise
         self.setWindowTitle(title or ("Edit exercise" if exercise else "New exercise"))
@@ -125,9 +126,16 @@ class ExerciseDialog(QDialog):
         dose = QGridLayout(dose_box)
         dose.setHorizontalSpacing(16)
         dose.setVerticalSpacing(8)
-        for i, (label, widget) in enumerate((("&Sets", self.sets), ("&Reps", self.reps), ("&Hold", self.hold),
-                                             ("&Duration", self.duration), ("R&est", self.rest),
-                                             ("Tem&po", self.tempo))):
+        for i, (label, widget) in enumerate(
+            (
+                ("&Sets", self.sets),
+                ("&Reps", self.reps),
+                ("&Hold", self.hold),
+                ("&Duration", self.duration),
+                ("R&est", self.rest),
+                ("Tem&po", self.tempo),
+            )
+        ):
             row, col = divmod(i, 3)
             caption = QLabel(label)
             caption.setBuddy(widget)
@@ -208,9 +216,15 @@ class ExerciseDialog(QDialog):
 
     def dose(self) -> Dose:
         """The dose as entered; BadInput says what is missing or out of range."""
-        return Dose(sets=self.sets.value(), reps=_spin_value(self.reps), hold_s=_spin_value(self.hold),
-                    duration_s=_spin_value(self.duration), each_side=self.each_side.isChecked(),
-                    rest_s=_spin_value(self.rest), tempo=self.tempo.text().strip() or None)
+        return Dose(
+            sets=self.sets.value(),
+            reps=_spin_value(self.reps),
+            hold_s=_spin_value(self.hold),
+            duration_s=_spin_value(self.duration),
+            each_side=self.each_side.isChecked(),
+            rest_s=_spin_value(self.rest),
+            tempo=self.tempo.text().strip() or None,
+        )
 
     def problem_text(self) -> str | None:
         """Why the exercise cannot be saved yet, in the coach's words; None when it can."""
@@ -257,8 +271,9 @@ class ExerciseDialog(QDialog):
             super().accept()
 
     @classmethod
-    def get_exercise(cls, parent: QWidget | None, exercise: Exercise | None = None, *,
-                     title: str | None = None) -> tuple[Exercise | None, bool]:
+    def get_exercise(
+        cls, parent: QWidget | None, exercise: Exercise | None = None, *, title: str | None = None
+    ) -> tuple[Exercise | None, bool]:
         """Show the dialog; (the exercise as entered, True) when the coach pressed OK."""
         dialog = cls(exercise, parent, title=title)
         try:

@@ -55,15 +55,20 @@ log = logging.getLogger(__name__)
 PREVIEW_DEBOUNCE_MS = 300
 PAPERS: tuple[tuple[str, str], ...] = (("a4", "A4"), ("letter", "Letter"))
 # In page order: the overview comes first in the PDF, the routine cards last.
-CONTENTS: tuple[tuple[str, str], ...] = (("overview", "Season overview"), ("weekly", "Weekly sheets"),
-                                         ("cards", "Routine cards"))
+CONTENTS: tuple[tuple[str, str], ...] = (
+    ("overview", "Season overview"),
+    ("weekly", "Weekly sheets"),
+    ("cards", "Routine cards"),
+)
 SAVE_KEYS, PRINT_KEYS, BATCH_KEYS = "Ctrl+S", "Ctrl+P", "Ctrl+Shift+B"
 register_shortcut("Export", SAVE_KEYS, "Save the athlete's PDF")
 register_shortcut("Export", PRINT_KEYS, "Print the athlete's PDF")
 register_shortcut("Export", BATCH_KEYS, "Export PDFs for the whole team")
 
-WARNING_STYLE = ("QLabel#export_warnings { background: #fff6e0; color: #5f4b00; border: 1px solid #f0d68a;"
-                 " border-radius: 6px; padding: 8px 10px; }")
+WARNING_STYLE = (
+    "QLabel#export_warnings { background: #fff6e0; color: #5f4b00; border: 1px solid #f0d68a;"
+    " border-radius: 6px; padding: 8px 10px; }"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +118,15 @@ def first_weeks(plan: Plan, weeks: int | None) -> Plan:
 
 def build(out: Path, inputs: ExportInputs, options: ExportOptions, should_stop: Callable[[], bool]) -> BuildReport:
     """The PDF of `inputs` with `options`, written atomically to `out`; BuildCancelled once asked to stop."""
-    return build_plan_pdf(out, athlete=inputs.athlete, plan=first_weeks(inputs.plan, options.weeks),
-                          library=inputs.library, paper=options.paper, content=options.content,
-                          should_stop=should_stop)
+    return build_plan_pdf(
+        out,
+        athlete=inputs.athlete,
+        plan=first_weeks(inputs.plan, options.weeks),
+        library=inputs.library,
+        paper=options.paper,
+        content=options.content,
+        should_stop=should_stop,
+    )
 
 
 class ExportView(QWidget):
@@ -167,8 +178,10 @@ class ExportView(QWidget):
 
     def _empty_state(self) -> QWidget:
         page = QWidget()
-        self.empty_label = QLabel("<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view: "
-                                  "their printable season appears here.</p>")
+        self.empty_label = QLabel(
+            "<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view: "
+            "their printable season appears here.</p>"
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         batch = QPushButton("Team batch…")
@@ -487,8 +500,10 @@ class ExportView(QWidget):
             self.warning_strip.hide()
             return
         items = "".join(f"<li>{html.escape(w)}</li>" for w in warnings)
-        self.warning_strip.setText("<b>Some characters cannot be printed</b>: no font has them, so they show as "
-                                   f"an empty box in the PDF.<ul style='margin: 4px 0 0 -24px'>{items}</ul>")
+        self.warning_strip.setText(
+            "<b>Some characters cannot be printed</b>: no font has them, so they show as "
+            f"an empty box in the PDF.<ul style='margin: 4px 0 0 -24px'>{items}</ul>"
+        )
         self.warning_strip.show()
 
     def _set_actions_enabled(self, enabled: bool) -> None:
@@ -526,8 +541,13 @@ class ExportView(QWidget):
 
         from planner.ui.background import run_in_background
 
-        run_in_background(self, job, title="Saving the PDF", on_done=lambda r: self._saved(out, r),
-                          on_error=lambda message: QMessageBox.warning(self, "Save PDF", message))
+        run_in_background(
+            self,
+            job,
+            title="Saving the PDF",
+            on_done=lambda r: self._saved(out, r),
+            on_error=lambda message: QMessageBox.warning(self, "Save PDF", message),
+        )
 
     def _saved(self, out: Path, report: BuildReport | None) -> None:
         if report is None:

@@ -62,8 +62,9 @@ class ExerciseDetail(QTextBrowser):
         )
         for label, value in rows:
             if value:
-                parts.append(f'<tr><td style="color:{muted}; padding-right:12px">{label}</td>'
-                             f"<td>{escape(value)}</td></tr>")
+                parts.append(
+                    f'<tr><td style="color:{muted}; padding-right:12px">{label}</td><td>{escape(value)}</td></tr>'
+                )
         parts.append("</table>")
         if ex.instructions:
             parts.append('<h3 style="margin:16px 0 4px 0">Steps</h3><ol style="margin-top:0">')
@@ -78,6 +79,9 @@ class ExerciseDetail(QTextBrowser):
                 parts.append(f'<p style="margin:8px 0 0 0"><b>{label}:</b> {escape(value)}</p>')
         if ex.source or ex.license:
             source = escape(ex.source or "—")
-            parts.append(f'<p style="color:{muted}; margin-top:16px">Source: {source}'
-                         + (f"<br>Licence: {escape(ex.license)}" if ex.license else "") + "</p>")
+            parts.append(
+                f'<p style="color:{muted}; margin-top:16px">Source: {source}'
+                + (f"<br>Licence: {escape(ex.license)}" if ex.license else "")
+                + "</p>"
+            )
         return "".join(parts)

@@ -76,8 +76,14 @@ def _badge(kind: str) -> QIcon:
     return icon
 
 
-CONDITION_SHORT = {"pfps": "PFPS", "itbs": "ITBS", "patellar_tendinopathy": "Patellar tendon",
-                   "quadriceps_tendinopathy": "Quad tendon", "meniscus": "Meniscus", "piriformis": "Piriformis"}
+CONDITION_SHORT = {
+    "pfps": "PFPS",
+    "itbs": "ITBS",
+    "patellar_tendinopathy": "Patellar tendon",
+    "quadriceps_tendinopathy": "Quad tendon",
+    "meniscus": "Meniscus",
+    "piriformis": "Piriformis",
+}
 
 
 def pretty(token: str) -> str:
@@ -111,15 +117,19 @@ class ExerciseTableModel(QAbstractTableModel):
         # was a third of loading the library).
         self._display = self._sorted_texts or [self._texts(ex) for ex in self._rows]
         self._sorted_texts = []
-        self.search_keys = [" | ".join([ex.name.lower(), ex.id, *(a.lower() for a in ex.aliases)])
-                            for ex in self._rows]
+        self.search_keys = [" | ".join([ex.name.lower(), ex.id, *(a.lower() for a in ex.aliases)]) for ex in self._rows]
 
     @staticmethod
     def _texts(ex: Exercise) -> tuple[str, ...]:
         dose = ex.dose.describe() + (" *" if ex.dose_is_default else "")
-        return (ex.name, ex.category.value, ", ".join(pretty(t) for t in ex.targets),
-                ", ".join(EQUIPMENT_LABELS.get(e, e) for e in ex.equipment) or "None",
-                dose, ", ".join(CONDITION_SHORT.get(c, c) for c in ex.conditions))
+        return (
+            ex.name,
+            ex.category.value,
+            ", ".join(pretty(t) for t in ex.targets),
+            ", ".join(EQUIPMENT_LABELS.get(e, e) for e in ex.equipment) or "None",
+            dose,
+            ", ".join(CONDITION_SHORT.get(c, c) for c in ex.conditions),
+        )
 
     def exercise(self, row: int) -> Exercise:
         return self._rows[row]
@@ -141,8 +151,11 @@ class ExerciseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(
-                Column):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
             return HEADERS[Column(section)]
         return None
 
@@ -202,8 +215,11 @@ class ExerciseTableModel(QAbstractTableModel):
         column, order = self._sort
         reverse = order == Qt.SortOrder.DescendingOrder
         rows, texts = self._rows, [self._texts(ex) for ex in self._rows]
-        order = sorted(range(len(rows)), key=lambda i: (texts[i][column].lower(), rows[i].name.lower(), rows[i].id),
-                       reverse=reverse)
+        order = sorted(
+            range(len(rows)),
+            key=lambda i: (texts[i][column].lower(), rows[i].name.lower(), rows[i].id),
+            reverse=reverse,
+        )
         self._rows = [rows[i] for i in order]
         self._sorted_texts = [texts[i] for i in order]
 

@@ -44,8 +44,9 @@ def start_import(parent: QWidget | None, ctx: AppContext, path: Path) -> Backgro
 
 
 def ask_export(parent: QWidget, ctx: AppContext) -> BackgroundTask | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Export exercise library",
-                                          str(Path.home() / "stride-planner-library.json"), LIBRARY_FILTER)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Export exercise library", str(Path.home() / "stride-planner-library.json"), LIBRARY_FILTER
+    )
     return start_export(parent, ctx, Path(path)) if path else None
 
 

@@ -34,9 +34,13 @@ if TYPE_CHECKING:
 
 BUILTIN_DELETE_REASON = "Built-in exercises cannot be deleted; edit them instead (your changes are kept)."
 
-for _keys, _text in ((("Ctrl+N",), "New exercise"), (("Return", "Enter", "Ctrl+E"), "Edit the selected exercise"),
-                     (("Ctrl+D",), "Duplicate the selected exercise"), (("Delete",), "Delete the selected exercise"),
-                     (("Escape",), "Clear the search")):
+for _keys, _text in (
+    (("Ctrl+N",), "New exercise"),
+    (("Return", "Enter", "Ctrl+E"), "Edit the selected exercise"),
+    (("Ctrl+D",), "Duplicate the selected exercise"),
+    (("Delete",), "Delete the selected exercise"),
+    (("Escape",), "Clear the search"),
+):
     register_shortcut("Library", _keys, _text)
 
 
@@ -108,8 +112,13 @@ class LibraryView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().averageCharWidth()
-        for col, chars in ((Column.NAME, 28), (Column.CATEGORY, 10), (Column.TARGETS, 14), (Column.EQUIPMENT, 12),
-                           (Column.DOSE, 31)):
+        for col, chars in (
+            (Column.NAME, 28),
+            (Column.CATEGORY, 10),
+            (Column.TARGETS, 14),
+            (Column.EQUIPMENT, 12),
+            (Column.DOSE, 31),
+        ):
             self.table.setColumnWidth(col, chars * em)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -149,11 +158,14 @@ class LibraryView(QWidget):
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._after_filter)
         self.category.currentIndexChanged.connect(
-            lambda _i: (self.proxy.set_category(self.category.currentData()), self._after_filter()))
+            lambda _i: (self.proxy.set_category(self.category.currentData()), self._after_filter())
+        )
         self.equipment.currentIndexChanged.connect(
-            lambda _i: (self.proxy.set_equipment(self.equipment.currentData()), self._after_filter()))
+            lambda _i: (self.proxy.set_equipment(self.equipment.currentData()), self._after_filter())
+        )
         self.condition.currentIndexChanged.connect(
-            lambda _i: (self.proxy.set_condition(self.condition.currentData()), self._after_filter()))
+            lambda _i: (self.proxy.set_condition(self.condition.currentData()), self._after_filter())
+        )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_action.triggered.connect(self.add_exercise)
@@ -185,8 +197,7 @@ class LibraryView(QWidget):
         self.search.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (not self._ready and self._loaded and event.type() == QEvent.Type.Paint
-                and watched is self.table.viewport()):
+        if not self._ready and self._loaded and event.type() == QEvent.Type.Paint and watched is self.table.viewport():
             QTimer.singleShot(0, self._set_ready)  # after this paint has finished
         return super().eventFilter(watched, event)
 
@@ -233,7 +244,8 @@ class LibraryView(QWidget):
     def _select(self, proxy_row: int) -> None:
         index = self.proxy.index(proxy_row, 0)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.scrollTo(index)
 
     def _select_first(self) -> None:
@@ -285,8 +297,9 @@ class LibraryView(QWidget):
         copy = replace(source, id=f"{source.id}-copy", name=f"{source.name} (copy)", builtin=False, edited=False)
         new, ok = ExerciseDialog.get_exercise(self, copy, title="Duplicate exercise")
         if ok and new is not None:
-            self._push_add(AddExerciseCommand(self.ctx, replace(new, builtin=False, edited=False),
-                                              text=f"Duplicate {source.name}"))
+            self._push_add(
+                AddExerciseCommand(self.ctx, replace(new, builtin=False, edited=False), text=f"Duplicate {source.name}")
+            )
 
     def delete_selected(self) -> None:
         ex = self.selected_exercise()

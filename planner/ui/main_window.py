@@ -40,8 +40,9 @@ class MainWindow(QMainWindow):
     first_painted = Signal()  # emitted once, just after the window's first paint
     view_changed = Signal(str)
 
-    def __init__(self, ctx: AppContext, settings: Settings, *, database_label: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, settings: Settings, *, database_label: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings
@@ -106,7 +107,8 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(lambda row: self.show_view(VIEWS[row].name) if row >= 0 else None)
         # A mouse click on the sidebar hands the keyboard to the view it opened.
         self.sidebar.itemClicked.connect(
-            lambda _item: self.stack.currentWidget().setFocus(Qt.FocusReason.MouseFocusReason))
+            lambda _item: self.stack.currentWidget().setFocus(Qt.FocusReason.MouseFocusReason)
+        )
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS))
         self.ctx.database_opened.connect(self._load_views)
         self.ctx.current_athlete_changed.connect(self._show_athlete)

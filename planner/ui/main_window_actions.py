@@ -53,8 +53,13 @@ class WindowActions:
 
         view_menu = menu.addMenu("&View")
         self.show_view: dict[str, QAction] = {}
-        descriptions = ("Show the exercise library", "Show the athletes", "Show the plan", "Show the symptom wizard",
-                        "Show the PDF export")
+        descriptions = (
+            "Show the exercise library",
+            "Show the athletes",
+            "Show the plan",
+            "Show the symptom wizard",
+            "Show the PDF export",
+        )
         for view, description in zip(VIEWS, descriptions, strict=True):
             act = self._action(f"&{view.label}", description, lambda _c=False, n=view.name: window.show_view(n))
             act.setIcon(icon(view.icon))
@@ -68,8 +73,9 @@ class WindowActions:
         view_menu.addAction(self.dark_palette)
 
         help_menu = menu.addMenu("&Help")
-        self.shortcuts = self._action("&Keyboard shortcuts…", "This list of keyboard shortcuts",
-                                      lambda: ShortcutsDialog.show_table(window))
+        self.shortcuts = self._action(
+            "&Keyboard shortcuts…", "This list of keyboard shortcuts", lambda: ShortcutsDialog.show_table(window)
+        )
         self.about = QAction("&About Stride Planner…", window)
         self.about.triggered.connect(lambda: AboutDialog.show_about(window))
         help_menu.addActions([self.shortcuts, self.about])

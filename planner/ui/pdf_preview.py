@@ -105,7 +105,12 @@ class PdfPreview(QWidget):
     document_shown = Signal(int)  # page count
 
     ZOOMS: tuple[tuple[str, float | None], ...] = (
-        ("Fit width", None), ("50 %", 0.5), ("75 %", 0.75), ("100 %", 1.0), ("125 %", 1.25), ("150 %", 1.5),
+        ("Fit width", None),
+        ("50 %", 0.5),
+        ("75 %", 0.75),
+        ("100 %", 1.0),
+        ("125 %", 1.25),
+        ("150 %", 1.5),
         ("200 %", 2.0),
     )
 
@@ -235,8 +240,9 @@ class PdfPreview(QWidget):
         self._folder.cleanup()
 
 
-def print_document(document: QPdfDocument, printer: QPrinter,
-                   keep_going: Callable[[int, int], bool] | None = None) -> int:
+def print_document(
+    document: QPdfDocument, printer: QPrinter, keep_going: Callable[[int, int], bool] | None = None
+) -> int:
     """Render the document's pages (or the printer's page range) onto `printer`, each one on white.
 
     Each page is drawn as an image at the printer's resolution (capped at MAX_PRINT_DPI), centred on

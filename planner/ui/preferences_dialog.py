@@ -36,8 +36,11 @@ class PreferencesDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
         form.setSpacing(8)
-        for key, label in (("units", "Distance &units"), ("paper", "&Paper size"),
-                           ("first_day_of_week", "&First day of the week")):
+        for key, label in (
+            ("units", "Distance &units"),
+            ("paper", "&Paper size"),
+            ("first_day_of_week", "&First day of the week"),
+        ):
             combo = QComboBox()
             for value, text in _CHOICE_LABELS[key].items():
                 combo.addItem(text, value)
@@ -66,9 +69,13 @@ class PreferencesDialog(QDialog):
         self.setMinimumWidth(520)
 
     def _choose_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Default database", self.database.text() or default_database(),
-                                              "Stride Planner databases (*.db);;All files (*)",
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Default database",
+            self.database.text() or default_database(),
+            "Stride Planner databases (*.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.database.setText(path)
 

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 class SetWizardAnswers(DatabaseCommand):
     """Store the wizard answers on an athlete and rebuild their plan with the corrective routine."""
 
-    def __init__(self, ctx: AppContext, athlete_id: int, answers: dict[str, Any] | None,
-                 text: str | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, athlete_id: int, answers: dict[str, Any] | None, text: str | None = None
+    ) -> None:
         from planner.store.athletes import get_athlete, load_plan
 
         athlete = get_athlete(ctx.db, athlete_id).athlete
@@ -42,8 +43,9 @@ class SetWizardAnswers(DatabaseCommand):
         self._set_answers(self.answers)
         if self.previous_plan is not None and self.previous_plan.weeks:
             # Keep the season the coach is looking at; only its content changes.
-            regenerate_plan(self.ctx.db, self.athlete_id, start=self.previous_plan.start,
-                            weeks=len(self.previous_plan.weeks))
+            regenerate_plan(
+                self.ctx.db, self.athlete_id, start=self.previous_plan.start, weeks=len(self.previous_plan.weeks)
+            )
         else:
             regenerate_plan(self.ctx.db, self.athlete_id)
 

@@ -296,8 +296,7 @@ class HistoryPage(QuestionPage):
         self.pain_value.setText(f"{value} / 10  {words}".strip())
 
     def answers(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"training_changes": _ticked(self.training_changes),
-                               "pain_during_run": self.pain.value()}
+        out: dict[str, Any] = {"training_changes": _ticked(self.training_changes), "pain_during_run": self.pain.value()}
         onset = next((value for value, radio in self.onsets.items() if radio.isChecked()), None)
         if onset is not None:
             out["onset"] = onset

@@ -70,8 +70,9 @@ class WizardView(QWidget):
         disclaimer = QLabel(DISCLAIMER, self)
         disclaimer.setObjectName("disclaimer")
         disclaimer.setWordWrap(True)
-        disclaimer.setStyleSheet("color: #555; background: #f7f3ea; border: 1px solid #e2d9c3;"
-                                 " border-radius: 4px; padding: 8px;")
+        disclaimer.setStyleSheet(
+            "color: #555; background: #f7f3ea; border: 1px solid #e2d9c3; border-radius: 4px; padding: 8px;"
+        )
         self.start_button = QPushButton("Start symptom check", self)
         self.start_button.setToolTip(self.start_action.toolTip())
         self.start_button.clicked.connect(self.start_action.trigger)
@@ -184,8 +185,10 @@ class WizardView(QWidget):
     def _show_athlete(self) -> None:
         found = self._athlete()
         if found is None:
-            self.athlete_label.setText("No athlete selected. The check works without one; choose an athlete "
-                                       "under Athletes to add its routine to their plan.")
+            self.athlete_label.setText(
+                "No athlete selected. The check works without one; choose an athlete "
+                "under Athletes to add its routine to their plan."
+            )
         else:
             self.athlete_label.setText(f"Results can be added to <b>{html.escape(found[0])}</b>'s plan.")
 
@@ -200,8 +203,9 @@ class WizardView(QWidget):
         self.last_banner.set_triage(result.triage, message)
         self.last_patterns.set_conditions(result.conditions)
         if result.program is not None:
-            self.last_when.setText(f"Routine: {len(result.program.exercises)} exercises, "
-                                   f"{result.program.frequency_per_week} times a week.")
+            self.last_when.setText(
+                f"Routine: {len(result.program.exercises)} exercises, {result.program.frequency_per_week} times a week."
+            )
         else:
             self.last_when.setText("No routine: have it checked first.")
         self.last_box.show()

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
 def evaluate_answers(data: dict[str, Any]) -> WizardResult:
     """Run the wizard on the answers; with a red flag and no regions yet, the flag alone decides."""
     from planner.store.wizard_rules import run_wizard
@@ -82,8 +83,10 @@ def _score_bar(score: float) -> str:
     # A table cell bar: QTextBrowser draws table widths reliably where CSS widths are ignored.
     filled = max(1, round(score * 100))
     rest = f"<td width='{100 - filled}%' bgcolor='#dfe6ee'></td>" if filled < 100 else ""
-    return (f"<table width='160' cellspacing='0' cellpadding='0' style='margin-top:4px'><tr>"
-            f"<td width='{filled}%' bgcolor='#3a6ea5' height='9'></td>{rest}</tr></table>")
+    return (
+        f"<table width='160' cellspacing='0' cellpadding='0' style='margin-top:4px'><tr>"
+        f"<td width='{filled}%' bgcolor='#3a6ea5' height='9'></td>{rest}</tr></table>"
+    )
 
 
 def result_html(result: WizardResult) -> str:
@@ -104,9 +107,11 @@ def result_html(result: WizardResult) -> str:
     if not result.conditions:
         h("<p>No likely pattern stands out from these answers.</p>")
     for match in result.conditions[:3]:
-        h("<table cellspacing='0' cellpadding='0' width='100%'><tr>"
-          f"<td><b>{_esc(match.name)}</b> <span style='color:#555'>— {fit_words(match.score)}</span></td>"
-          f"<td align='right' width='170'>{_score_bar(match.score)}</td></tr></table>")
+        h(
+            "<table cellspacing='0' cellpadding='0' width='100%'><tr>"
+            f"<td><b>{_esc(match.name)}</b> <span style='color:#555'>— {fit_words(match.score)}</span></td>"
+            f"<td align='right' width='170'>{_score_bar(match.score)}</td></tr></table>"
+        )
         if match.reasons:
             h("<ul style='margin-top:2px'>" + "".join(f"<li>{_esc(r)}</li>" for r in match.reasons) + "</ul>")
     notes = [n.text for n in result.notes if n.text not in result.actions]
@@ -125,8 +130,10 @@ def result_html(result: WizardResult) -> str:
     h("<table cellspacing='0' cellpadding='5' width='100%'>")
     for item in program.exercises:
         note = f"<br><span style='color:#555'>{_esc(item.notes)}</span>" if item.notes else ""
-        h(f"<tr><td width='38%' valign='top'><b>{_esc(item.name)}</b></td>"
-          f"<td valign='top'>{_esc(item.dose.describe())}{note}</td></tr>")
+        h(
+            f"<tr><td width='38%' valign='top'><b>{_esc(item.name)}</b></td>"
+            f"<td valign='top'>{_esc(item.dose.describe())}{note}</td></tr>"
+        )
     h("</table>")
     if program.advice:
         h("<h3>Advice</h3><ul>")
@@ -162,8 +169,9 @@ class ResultPage(QuestionPage):
         self.disclaimer = QLabel(DISCLAIMER, self)
         self.disclaimer.setObjectName("disclaimer")
         self.disclaimer.setWordWrap(True)
-        self.disclaimer.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;"
-                                      " border-top: 1px solid palette(mid); padding-top: 6px;")
+        self.disclaimer.setStyleSheet(
+            "color: palette(placeholder-text); font-size: 9pt; border-top: 1px solid palette(mid); padding-top: 6px;"
+        )
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
         buttons.addWidget(self.add_button)
@@ -193,8 +201,14 @@ class ResultPage(QuestionPage):
 
     def text(self) -> str:
         """Everything the page says, as plain text (for tests and screen readers alike)."""
-        return "\n".join([self.banner.headline.text(), self.banner.message.text(),
-                          self.details.toPlainText(), self.disclaimer.text()])
+        return "\n".join(
+            [
+                self.banner.headline.text(),
+                self.banner.message.text(),
+                self.details.toPlainText(),
+                self.disclaimer.text(),
+            ]
+        )
 
 
 class SymptomWizard(QWizard):
@@ -202,8 +216,9 @@ class SymptomWizard(QWizard):
 
     result_ready = Signal(object)  # WizardResult
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, athlete_id: int | None = None, *,
-                 embedded: bool = False) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, athlete_id: int | None = None, *, embedded: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._athlete_id = athlete_id
@@ -213,17 +228,24 @@ class SymptomWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(760, 560)
-        self.setStyleSheet("QWizardPage { font-size: 10.5pt; } QGroupBox { font-weight: 600; padding-top: 6px; }"
-                           " QGroupBox QCheckBox, QGroupBox QRadioButton, QGroupBox QLabel { font-weight: normal; }")
+        self.setStyleSheet(
+            "QWizardPage { font-size: 10.5pt; } QGroupBox { font-weight: 600; padding-top: 6px; }"
+            " QGroupBox QCheckBox, QGroupBox QRadioButton, QGroupBox QLabel { font-weight: normal; }"
+        )
         self.red_flag_page = RedFlagPage(self)
         self.where_page = WherePage(self)
         self.feel_page = FeelPage(self)
         self.history_page = HistoryPage(self)
         self.form_page = FormPage(self)
         self.result_page = ResultPage(self)
-        for page_id, page in ((PAGE_RED_FLAGS, self.red_flag_page), (PAGE_WHERE, self.where_page),
-                              (PAGE_FEEL, self.feel_page), (PAGE_HISTORY, self.history_page),
-                              (PAGE_FORM, self.form_page), (PAGE_RESULT, self.result_page)):
+        for page_id, page in (
+            (PAGE_RED_FLAGS, self.red_flag_page),
+            (PAGE_WHERE, self.where_page),
+            (PAGE_FEEL, self.feel_page),
+            (PAGE_HISTORY, self.history_page),
+            (PAGE_FORM, self.form_page),
+            (PAGE_RESULT, self.result_page),
+        ):
             self.setPage(page_id, page)
         self.setStartId(PAGE_RED_FLAGS)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Done")
@@ -335,8 +357,7 @@ class SymptomWizard(QWizard):
             return
         path = Path(out) if out.lower().endswith(".pdf") else Path(f"{out}.pdf")
         try:
-            build(path, result=self.result.to_dict(), athlete_name=name, library=self._library(),
-                  paper=self._paper())
+            build(path, result=self.result.to_dict(), athlete_name=name, library=self._library(), paper=self._paper())
         except BadInput as exc:
             self.result_page.feedback.setText(f"Could not save the PDF: {exc}")
             return

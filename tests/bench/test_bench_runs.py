@@ -24,8 +24,13 @@ EXPECTED = {
 
 def test_smoke_run_reports_every_metric_with_numbers(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    proc = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--smoke", "--json", str(out)],
-                          cwd=REPO, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--smoke", "--json", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     metrics = json.loads(out.read_text(encoding="utf-8"))["metrics"]
     for name, keys in EXPECTED.items():

@@ -10,10 +10,20 @@ import pytest
 from planner.cli import main
 from tests.export.pdf_reader import needs_poppler, pages_text
 
-ATHLETE = {"name": "Zoë Łukasiewicz", "equipment": ["band", "step", "dumbbell", "foam_roller", "mat", "wall"],
-           "week": {"mon": "rest", "tue": "quality", "wed": "easy", "thu": "quality", "fri": "rest",
-                    "sat": "long", "sun": "easy"},
-           "races": [{"date": "2027-04-18", "name": "Spring Marathon", "priority": "A"}]}
+ATHLETE = {
+    "name": "Zoë Łukasiewicz",
+    "equipment": ["band", "step", "dumbbell", "foam_roller", "mat", "wall"],
+    "week": {
+        "mon": "rest",
+        "tue": "quality",
+        "wed": "easy",
+        "thu": "quality",
+        "fri": "rest",
+        "sat": "long",
+        "sun": "easy",
+    },
+    "races": [{"date": "2027-04-18", "name": "Spring Marathon", "priority": "A"}],
+}
 
 
 def _athlete_file(tmp_path: Path, **changes: object) -> Path:
@@ -24,8 +34,17 @@ def _athlete_file(tmp_path: Path, **changes: object) -> Path:
 
 def test_unknown_content_exits_2_naming_the_allowed_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["export-pdf", "--athlete", str(_athlete_file(tmp_path)), "--out", str(tmp_path / "x.pdf"),
-              "--content", "weekly,poster"])
+        main(
+            [
+                "export-pdf",
+                "--athlete",
+                str(_athlete_file(tmp_path)),
+                "--out",
+                str(tmp_path / "x.pdf"),
+                "--content",
+                "weekly,poster",
+            ]
+        )
     assert caught.value.code == 2
     assert "unknown content 'poster'; expected any of weekly, cards, overview" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
@@ -41,16 +60,28 @@ def test_missing_athlete_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_bad_athlete_field_exits_2_naming_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["export-pdf", "--athlete", str(_athlete_file(tmp_path, level="pro")),
-                 "--out", str(tmp_path / "x.pdf")])
+    code = main(
+        ["export-pdf", "--athlete", str(_athlete_file(tmp_path, level="pro")), "--out", str(tmp_path / "x.pdf")]
+    )
     assert code == 2
     assert "athlete.json: level: unknown level 'pro'" in capsys.readouterr().err
 
 
 def test_unwritable_output_exits_2_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "missing-folder" / "plan.pdf"
-    code = main(["export-pdf", "--athlete", str(_athlete_file(tmp_path)), "--out", str(out),
-                 "--start", "2027-01-04", "--weeks", "2"])
+    code = main(
+        [
+            "export-pdf",
+            "--athlete",
+            str(_athlete_file(tmp_path)),
+            "--out",
+            str(out),
+            "--start",
+            "2027-01-04",
+            "--weeks",
+            "2",
+        ]
+    )
     assert code == 2
     assert f"Cannot write {out}: the folder does not exist" in capsys.readouterr().err
 
@@ -59,9 +90,23 @@ def test_unwritable_output_exits_2_and_writes_nothing(tmp_path: Path, capsys: py
 def test_end_to_end_with_the_real_scheduler(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Needs the scheduler and the built-in library (planner.domain.season, resources/exercises.json)."""
     out = tmp_path / "plan.pdf"
-    code = main(["export-pdf", "--athlete", str(_athlete_file(tmp_path, name="Ra 𓀀 Łukasiewicz")),
-                 "--out", str(out), "--start", "2027-01-04", "--weeks", "6", "--paper", "letter",
-                 "--content", "weekly,overview"])
+    code = main(
+        [
+            "export-pdf",
+            "--athlete",
+            str(_athlete_file(tmp_path, name="Ra 𓀀 Łukasiewicz")),
+            "--out",
+            str(out),
+            "--start",
+            "2027-01-04",
+            "--weeks",
+            "6",
+            "--paper",
+            "letter",
+            "--content",
+            "weekly,overview",
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert "Wrote 7 pages" in captured.out

@@ -14,12 +14,36 @@ from planner.cli import main
 from tests.conftest import FREE_EXERCISE_DB, REPO
 
 CLINICAL_IDS = {
-    "seated-band-pull-apart", "foam-roll-glutes", "figure-4-stretch", "lateral-band-walk", "foam-roll-quads",
-    "standing-clamshell", "side-lying-clamshell", "donkey-kick", "fire-hydrant", "straight-leg-raise",
-    "side-leg-raise", "hamstring-stretch", "runners-lunge-stretch", "half-pigeon", "side-step-up",
-    "front-step-up", "single-leg-squat", "monster-walk", "single-leg-rdl", "single-leg-bridge", "side-bridge",
-    "isometric-knee-extension", "spanish-squat", "heavy-slow-squat", "wall-squat",
-    "isometric-hip-abduction-wall", "step-down", "pelvic-drop", "prone-hip-extension", "forward-lunge",
+    "seated-band-pull-apart",
+    "foam-roll-glutes",
+    "figure-4-stretch",
+    "lateral-band-walk",
+    "foam-roll-quads",
+    "standing-clamshell",
+    "side-lying-clamshell",
+    "donkey-kick",
+    "fire-hydrant",
+    "straight-leg-raise",
+    "side-leg-raise",
+    "hamstring-stretch",
+    "runners-lunge-stretch",
+    "half-pigeon",
+    "side-step-up",
+    "front-step-up",
+    "single-leg-squat",
+    "monster-walk",
+    "single-leg-rdl",
+    "single-leg-bridge",
+    "side-bridge",
+    "isometric-knee-extension",
+    "spanish-squat",
+    "heavy-slow-squat",
+    "wall-squat",
+    "isometric-hip-abduction-wall",
+    "step-down",
+    "pelvic-drop",
+    "prone-hip-extension",
+    "forward-lunge",
     "cadence-drill",
 }
 
@@ -68,8 +92,10 @@ def test_export_then_import_into_an_empty_database_keeps_the_ids(capsys, tmp_pat
     assert run(capsys, "--db", str(db_path), "library", "export", str(out_file))[0] == 0
     empty = tmp_path / "empty.db"
     assert run(capsys, "--db", str(empty), "library", "import", str(out_file))[0] == 0
-    ids = [{e["id"] for e in json.loads(run(capsys, "--db", str(p), "library", "list", "--json")[1])}
-           for p in (db_path, empty)]
+    ids = [
+        {e["id"] for e in json.loads(run(capsys, "--db", str(p), "library", "list", "--json")[1])}
+        for p in (db_path, empty)
+    ]
     assert ids[0] == ids[1] and len(ids[0]) >= 873 + 31
 
 
@@ -77,8 +103,9 @@ def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     truncated = tmp_path / "truncated.json"
     truncated.write_text(FREE_EXERCISE_DB.read_text()[:3000])
     negative = tmp_path / "negative.json"
-    negative.write_text(json.dumps([{"id": "bad-squat", "name": "Bad squat", "category": "strength",
-                                     "dose": {"sets": -1, "reps": 10}}]))
+    negative.write_text(
+        json.dumps([{"id": "bad-squat", "name": "Bad squat", "category": "strength", "dose": {"sets": -1, "reps": 10}}])
+    )
     return {
         "truncated": (truncated, "malformed JSON"),
         "negative": (negative, "sets: expected 1-20, got -1"),
@@ -108,7 +135,8 @@ def test_db_that_is_not_a_database_exits_2_and_stays_unchanged(capsys, tmp_path)
 
 
 def test_version_and_module_entry_point() -> None:
-    result = subprocess.run([sys.executable, "-m", "planner", "--version"], capture_output=True, text=True,
-                            cwd=REPO, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", "--version"], capture_output=True, text=True, cwd=REPO, check=False
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("stride-planner 0.")

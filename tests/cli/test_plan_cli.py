@@ -46,8 +46,15 @@ def test_the_spec_season_has_the_strength_counts_of_each_phase(capsys):
             by_phase.setdefault("in_season with a B race", set()).add(strength_count(week))
         else:
             by_phase.setdefault(week["phase"], set()).add(strength_count(week))
-    assert by_phase == {"off_season": {3}, "pre_season": {2}, "in_season": {2}, "in_season with a B race": {1},
-                        "taper": {1}, "race_week": {0}, "recovery": {0}}
+    assert by_phase == {
+        "off_season": {3},
+        "pre_season": {2},
+        "in_season": {2},
+        "in_season with a B race": {1},
+        "taper": {1},
+        "race_week": {0},
+        "recovery": {0},
+    }
     assert [w["phase"] for w in plan["weeks"]][20:23] == ["taper", "race_week", "recovery"]
     assert plan["athlete"] == "Zoë Łukasiewicz"
 
@@ -96,14 +103,19 @@ def test_a_mid_week_start_snaps_to_its_monday(capsys):
 
 def test_mileage_jumps_are_warned_about_by_week(capsys):
     plan = plan_json(capsys, "--athlete", str(ZOE), "--start", ZOE_START, "--weeks", "24")
-    assert "Week 15: long run 27 km is more than 110 % of the longest run in the last 30 days (24 km)" in plan[
-        "warnings"]
+    assert (
+        "Week 15: long run 27 km is more than 110 % of the longest run in the last 30 days (24 km)" in plan["warnings"]
+    )
     assert "Week 18: weekly distance 62 km is 15 % above last week's 54 km" in plan["warnings"]
 
 
 def test_a_week_with_no_allowed_day_gets_no_strength_and_one_warning_a_week(capsys, tmp_path):
-    path = write_athlete(tmp_path, week=dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-                                                      "quality"), races=[], mileage=None)
+    path = write_athlete(
+        tmp_path,
+        week=dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "quality"),
+        races=[],
+        mileage=None,
+    )
     plan = plan_json(capsys, "--athlete", str(path), "--start", ZOE_START, "--weeks", "6")
     assert all(strength_count(w) == 0 for w in plan["weeks"])
     for week in plan["weeks"]:
@@ -121,25 +133,28 @@ def test_a_self_care_wizard_result_adds_the_corrective_routine(capsys, tmp_path)
         assert len(correctives) >= 3
         days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
         monday = dt.date.fromisoformat(week["start"])
-        race_days = {(monday + dt.timedelta(days=days.index(d))).isoformat()
-                     for d, run in week["runs"].items() if run == "race"}
+        race_days = {
+            (monday + dt.timedelta(days=days.index(d))).isoformat() for d, run in week["runs"].items() if run == "race"
+        }
         assert not race_days & {s["date"] for s in correctives}
     assert any(run == "race" for w in plan["weeks"] for run in w["runs"].values())
 
 
 def test_a_wizard_result_that_needs_a_clinician_adds_no_routine_and_says_so(capsys, tmp_path):
-    path = write_athlete(tmp_path, wizard={"answers": {"pain_regions": ["knee_front"],
-                                                       "red_flags": ["knee_locks"]}})
+    path = write_athlete(tmp_path, wizard={"answers": {"pain_regions": ["knee_front"], "red_flags": ["knee_locks"]}})
     plan = plan_json(capsys, "--athlete", str(path), "--start", ZOE_START, "--weeks", "4")
     assert not any(s["kind"] == "corrective" for w in plan["weeks"] for s in w["sessions"])
     assert plan["warnings"][0].startswith("Week 1: the symptom check advises seeing a clinician")
 
 
-@pytest.mark.parametrize(("changes", "expected"), [
-    ({"week": {"mon": "tempo"}}, "week.mon"),
-    ({"races": [{"date": "2027-02-30", "name": "X", "priority": "A"}]}, "races[0].date"),
-    ({"races": [{"date": "2027-04-18", "name": "X", "priority": "D"}]}, "races[0].priority"),
-])
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"week": {"mon": "tempo"}}, "week.mon"),
+        ({"races": [{"date": "2027-02-30", "name": "X", "priority": "A"}]}, "races[0].date"),
+        ({"races": [{"date": "2027-04-18", "name": "X", "priority": "D"}]}, "races[0].priority"),
+    ],
+)
 def test_bad_athlete_files_exit_2_naming_the_field(capsys, tmp_path, changes, expected):
     path = write_athlete(tmp_path, **changes)
     code, out, err = run_plan(capsys, "--athlete", str(path))

@@ -30,8 +30,7 @@ def test_an_a_race_shapes_the_weeks_before_and_after_it():
 
 def test_a_b_race_week_is_in_season_even_in_the_off_season():
     athlete = Athlete(name="R", races=(Race(on_week(3, 5), "Tune-up", Priority.B),))
-    assert phase_of_weeks(athlete, START, 4) == [Phase.OFF_SEASON, Phase.OFF_SEASON, Phase.IN_SEASON,
-                                                 Phase.OFF_SEASON]
+    assert phase_of_weeks(athlete, START, 4) == [Phase.OFF_SEASON, Phase.OFF_SEASON, Phase.IN_SEASON, Phase.OFF_SEASON]
 
 
 def test_a_c_race_does_not_change_the_phase():
@@ -41,8 +40,7 @@ def test_a_c_race_does_not_change_the_phase():
 
 def test_the_higher_phase_wins_where_two_races_overlap():
     # Race 1 in week 3: its recovery (week 4) is the taper of race 2 in week 5: taper wins.
-    athlete = Athlete(name="R", races=(Race(on_week(3), "Race 1", Priority.A),
-                                       Race(on_week(5), "Race 2", Priority.A)))
+    athlete = Athlete(name="R", races=(Race(on_week(3), "Race 1", Priority.A), Race(on_week(5), "Race 2", Priority.A)))
     phases = phase_of_weeks(athlete, START, 6)
     assert phases[2] is Phase.RACE_WEEK
     assert phases[3] is Phase.TAPER
@@ -51,14 +49,18 @@ def test_the_higher_phase_wins_where_two_races_overlap():
 
 
 def test_a_b_race_in_a_taper_week_stays_taper():
-    athlete = Athlete(name="R", races=(Race(on_week(5), "Marathon", Priority.A),
-                                       Race(on_week(4, 2), "Tune-up", Priority.B)))
+    athlete = Athlete(
+        name="R", races=(Race(on_week(5), "Marathon", Priority.A), Race(on_week(4, 2), "Tune-up", Priority.B))
+    )
     assert phase_of_weeks(athlete, START, 5)[3] is Phase.TAPER
 
 
 def test_a_phase_range_overrides_every_week_whose_monday_it_covers():
-    athlete = Athlete(name="R", races=(Race(on_week(16), "Marathon", Priority.A),),
-                      phases=(PhaseRange(START + dt.timedelta(days=7), on_week(3, 0), Phase.IN_SEASON),))
+    athlete = Athlete(
+        name="R",
+        races=(Race(on_week(16), "Marathon", Priority.A),),
+        phases=(PhaseRange(START + dt.timedelta(days=7), on_week(3, 0), Phase.IN_SEASON),),
+    )
     phases = phase_of_weeks(athlete, START, 4)
     assert phases == [Phase.OFF_SEASON, Phase.IN_SEASON, Phase.IN_SEASON, Phase.PRE_SEASON]
 

@@ -9,8 +9,15 @@ from planner.domain.athlete import DAYS, Athlete, DayKind, Phase, Priority, Race
 from planner.domain.placement import place_corrective_days, place_mobility_days, place_strength_days
 
 MONDAY = dt.date(2027, 1, 4)
-ZOE_WEEK = {"mon": DayKind.REST, "tue": DayKind.QUALITY, "wed": DayKind.EASY, "thu": DayKind.QUALITY,
-            "fri": DayKind.REST, "sat": DayKind.LONG, "sun": DayKind.EASY}
+ZOE_WEEK = {
+    "mon": DayKind.REST,
+    "tue": DayKind.QUALITY,
+    "wed": DayKind.EASY,
+    "thu": DayKind.QUALITY,
+    "fri": DayKind.REST,
+    "sat": DayKind.LONG,
+    "sun": DayKind.EASY,
+}
 
 
 def day(weekday: int, monday: dt.date = MONDAY) -> dt.date:
@@ -35,8 +42,12 @@ def test_on_a_quality_day_strength_comes_after_the_run_and_says_so():
 
 
 def test_on_a_long_run_day_the_why_says_after_the_long_run():
-    week = dict.fromkeys(DAYS, DayKind.REST) | {"sat": DayKind.LONG, "fri": DayKind.QUALITY,
-                                               "wed": DayKind.QUALITY, "mon": DayKind.QUALITY}
+    week = dict.fromkeys(DAYS, DayKind.REST) | {
+        "sat": DayKind.LONG,
+        "fri": DayKind.QUALITY,
+        "wed": DayKind.QUALITY,
+        "mon": DayKind.QUALITY,
+    }
     athlete = Athlete(name="R", week=week)
     placement = place_strength_days(athlete, MONDAY, Phase.IN_SEASON, week_index=1)
     sat = [d for d in placement.days if d.date == day(5)]
@@ -83,8 +94,9 @@ def test_never_on_a_race_day_nor_the_day_before_one():
 def test_never_the_day_after_last_weeks_last_strength_day():
     week = dict.fromkeys(DAYS, DayKind.REST)
     athlete = Athlete(name="R", week=week)
-    placement = place_strength_days(athlete, MONDAY, Phase.OFF_SEASON, week_index=2,
-                                    last_strength=MONDAY - dt.timedelta(days=1))
+    placement = place_strength_days(
+        athlete, MONDAY, Phase.OFF_SEASON, week_index=2, last_strength=MONDAY - dt.timedelta(days=1)
+    )
     assert MONDAY not in [d.date for d in placement.days]
     dates = [d.date for d in placement.days]
     assert all((b - a).days >= 2 for a, b in itertools.pairwise(dates))
@@ -100,8 +112,15 @@ def test_none_in_the_nine_days_before_an_a_race():
 
 
 def test_too_few_allowed_days_places_what_fits_and_says_why():
-    week = {"mon": DayKind.REST, "tue": DayKind.QUALITY, "wed": DayKind.QUALITY, "thu": DayKind.QUALITY,
-            "fri": DayKind.QUALITY, "sat": DayKind.LONG, "sun": DayKind.QUALITY}
+    week = {
+        "mon": DayKind.REST,
+        "tue": DayKind.QUALITY,
+        "wed": DayKind.QUALITY,
+        "thu": DayKind.QUALITY,
+        "fri": DayKind.QUALITY,
+        "sat": DayKind.LONG,
+        "sun": DayKind.QUALITY,
+    }
     athlete = Athlete(name="R", week=week)
     placement = place_strength_days(athlete, MONDAY, Phase.OFF_SEASON, week_index=3)
     assert names(placement) == ["sun"]

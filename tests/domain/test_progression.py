@@ -30,8 +30,15 @@ from planner.domain.session_content import CORRECTIVE_MINUTES
 from tests.domain.test_scheduling_properties import clamshell_program, small_library
 
 START = dt.date(2027, 1, 4)
-ZOE_WEEK = {"mon": DayKind.REST, "tue": DayKind.QUALITY, "wed": DayKind.EASY, "thu": DayKind.QUALITY,
-            "fri": DayKind.REST, "sat": DayKind.LONG, "sun": DayKind.EASY}
+ZOE_WEEK = {
+    "mon": DayKind.REST,
+    "tue": DayKind.QUALITY,
+    "wed": DayKind.EASY,
+    "thu": DayKind.QUALITY,
+    "fri": DayKind.REST,
+    "sat": DayKind.LONG,
+    "sun": DayKind.EASY,
+}
 
 
 def test_every_fourth_off_season_week_is_a_deload():
@@ -50,8 +57,12 @@ def test_a_new_phase_starts_a_new_block():
 
 
 def test_a_progressed_dose_never_falls_and_rises_every_step():
-    for base in (Dose(sets=3, reps=8, each_side=True), Dose(sets=3, hold_s=20), Dose(sets=2, duration_s=60),
-                 Dose(sets=3, reps=15, hold_s=3)):
+    for base in (
+        Dose(sets=3, reps=8, each_side=True),
+        Dose(sets=3, hold_s=20),
+        Dose(sets=2, duration_s=60),
+        Dose(sets=3, reps=15, hold_s=3),
+    ):
         doses = [progressed_dose(base, level) for level in range(12)]
         for a, b in itertools.pairwise(doses):
             before = (a.sets, a.reps or 0, a.hold_s or 0, a.duration_s or 0)
@@ -79,8 +90,7 @@ def test_deload_weeks_keep_at_most_70_percent_of_the_week_before():
 
 
 def test_the_taper_keeps_at_most_60_percent_of_the_last_in_season_week():
-    athlete = Athlete(name="R", week=ZOE_WEEK, races=(Race(START + dt.timedelta(days=7 * 11 + 6), "M",
-                                                           Priority.A),))
+    athlete = Athlete(name="R", week=ZOE_WEEK, races=(Race(START + dt.timedelta(days=7 * 11 + 6), "M", Priority.A),))
     plan = build_plan(athlete, small_library(), start=START, weeks=12)
     taper = next(w for w in plan.weeks if w.phase is Phase.TAPER)
     last_in_season = [w for w in plan.weeks if w.phase is Phase.IN_SEASON][-1]
@@ -97,24 +107,25 @@ def test_cap_strength_sets_trims_sets_then_exercises():
     capped = cap_strength_sets(sessions, 4)
     assert sum(s.strength_sets() for s in capped if s.kind is SessionKind.STRENGTH) <= 4
     assert [s for s in capped if s.kind is SessionKind.MOBILITY] == [
-        s for s in sessions if s.kind is SessionKind.MOBILITY]
+        s for s in sessions if s.kind is SessionKind.MOBILITY
+    ]
 
 
 def _heavy_slow(plan):
-    return [[e for s in w.sessions if s.kind is SessionKind.CORRECTIVE for e in s.exercises
-             if e.id == "heavy-slow-squat"] for w in plan.weeks]
+    return [
+        [e for s in w.sessions if s.kind is SessionKind.CORRECTIVE for e in s.exercises if e.id == "heavy-slow-squat"]
+        for w in plan.weeks
+    ]
 
 
 def test_heavy_slow_resistance_follows_the_12_week_schedule_three_times_a_week():
     athlete = Athlete(name="R", week=ZOE_WEEK, equipment=frozenset({"machine"}))
-    plan = build_plan(athlete, small_library(), start=START, weeks=12,
-                      program=clamshell_program(3, heavy_slow=True))
+    plan = build_plan(athlete, small_library(), start=START, weeks=12, program=clamshell_program(3, heavy_slow=True))
     weekly = _heavy_slow(plan)
     assert [len(w) for w in weekly] == [3] * 12
     assert [w[0].dose.reps for w in weekly] == list(HEAVY_SLOW_REP_MAX)
     assert all(e.dose.sets == 4 and e.dose.tempo == "3-0-3" for w in weekly for e in w)
-    assert not any(e.id == "heavy-slow-squat" for w in plan.weeks for s in w.strength_sessions()
-                   for e in s.exercises)
+    assert not any(e.id == "heavy-slow-squat" for w in plan.weeks for s in w.strength_sessions() for e in s.exercises)
     assert plan.warnings == ()
 
 
@@ -126,8 +137,12 @@ def test_heavy_slow_resistance_without_the_equipment_is_a_warning():
 
 
 def test_no_heavy_slow_squats_in_race_week_or_recovery():
-    athlete = Athlete(name="R", week=dict.fromkeys(DAYS, DayKind.EASY), equipment=frozenset({"machine"}),
-                      races=(Race(START + dt.timedelta(days=7 * 3 + 6), "M", Priority.A),))
+    athlete = Athlete(
+        name="R",
+        week=dict.fromkeys(DAYS, DayKind.EASY),
+        equipment=frozenset({"machine"}),
+        races=(Race(START + dt.timedelta(days=7 * 3 + 6), "M", Priority.A),),
+    )
     plan = build_plan(athlete, small_library(), start=START, weeks=5, program=clamshell_program(4, heavy_slow=True))
     race_week = next(i for i, w in enumerate(plan.weeks) if w.phase is Phase.RACE_WEEK)
     assert _heavy_slow(plan)[race_week] == []
@@ -137,6 +152,7 @@ def test_no_heavy_slow_squats_in_race_week_or_recovery():
 
 
 # --- How a coach progresses doses, and sessions that fit a runner's week ------------------------
+
 
 def test_heavy_single_leg_work_climbs_8_10_12_then_load_then_one_set():
     base = Dose(sets=3, reps=8, each_side=True, rest_s=90)
@@ -167,12 +183,17 @@ def test_side_bridge_holds_go_20_30_45_seconds():
 
 
 def test_one_variable_changes_at_a_time_on_every_ladder():
-    for base, kind in ((Dose(sets=3, reps=8, each_side=True), HEAVY), (Dose(sets=2, reps=15), HIP),
-                       (Dose(sets=3, hold_s=20), HOLD), (Dose(sets=2, duration_s=60), TIMED),
-                       (Dose(sets=3, reps=15, hold_s=3), HIP)):
+    for base, kind in (
+        (Dose(sets=3, reps=8, each_side=True), HEAVY),
+        (Dose(sets=2, reps=15), HIP),
+        (Dose(sets=3, hold_s=20), HOLD),
+        (Dose(sets=2, duration_s=60), TIMED),
+        (Dose(sets=3, reps=15, hold_s=3), HIP),
+    ):
         for offset, maintenance in ((None, False), (0, False), (1, False), (None, True)):
-            doses = [progressed_dose(base, level, kind=kind, offset=offset, maintenance=maintenance)
-                     for level in range(12)]
+            doses = [
+                progressed_dose(base, level, kind=kind, offset=offset, maintenance=maintenance) for level in range(12)
+            ]
             for a, b in itertools.pairwise(doses):
                 changed = [a.sets != b.sets, a.reps != b.reps, a.hold_s != b.hold_s, a.duration_s != b.duration_s]
                 assert sum(changed) <= 1, (a, b)
@@ -181,24 +202,25 @@ def test_one_variable_changes_at_a_time_on_every_ladder():
 
 
 def test_fit_minutes_trims_the_least_important_exercise_first():
-    exercises = [PlannedExercise(f"e{i}", f"E{i}", Dose(sets=3, reps=10, each_side=True, rest_s=60))
-                 for i in range(5)]
+    exercises = [PlannedExercise(f"e{i}", f"E{i}", Dose(sets=3, reps=10, each_side=True, rest_s=60)) for i in range(5)]
     full = sum(e.dose.minutes() for e in exercises)
     fitted = fit_minutes(exercises, full - 1)
     assert [e.dose.sets for e in fitted] == [3, 3, 3, 3, 2]
     fitted = fit_minutes(exercises, 25)
     assert sum(e.dose.minutes() for e in fitted) <= 25
-    assert [e.id for e in fitted] == [e.id for e in exercises[:len(fitted)]]
+    assert [e.id for e in fitted] == [e.id for e in exercises[: len(fitted)]]
     assert all(e.dose.sets >= 2 for e in fitted)
 
 
 def _zoe_like_plan(weeks: int = 24):
     from planner.store.seed import builtin_exercises
 
-    athlete = Athlete(name="Z", week=ZOE_WEEK, equipment=frozenset({"band", "step", "dumbbell", "foam_roller",
-                                                                       "mat", "wall"}),
-                      races=(Race(dt.date(2027, 3, 7), "Half", Priority.B),
-                             Race(dt.date(2027, 4, 18), "Marathon", Priority.A)))
+    athlete = Athlete(
+        name="Z",
+        week=ZOE_WEEK,
+        equipment=frozenset({"band", "step", "dumbbell", "foam_roller", "mat", "wall"}),
+        races=(Race(dt.date(2027, 3, 7), "Half", Priority.B), Race(dt.date(2027, 4, 18), "Marathon", Priority.A)),
+    )
     return athlete, build_plan(athlete, list(builtin_exercises()), start=dt.date(2026, 11, 16), weeks=weeks)
 
 
@@ -217,8 +239,15 @@ def test_a_marathon_season_fits_each_phase_time_and_session_size():
 def test_race_week_runs_easy_before_the_marathon():
     _, plan = _zoe_like_plan()
     race_week = next(w for w in plan.weeks if w.phase is Phase.RACE_WEEK)
-    assert race_week.runs == {"mon": "rest", "tue": "easy", "wed": "easy", "thu": "easy", "fri": "rest",
-                              "sat": "easy", "sun": "race"}
+    assert race_week.runs == {
+        "mon": "rest",
+        "tue": "easy",
+        "wed": "easy",
+        "thu": "easy",
+        "fri": "rest",
+        "sat": "easy",
+        "sun": "race",
+    }
     other = next(w for w in plan.weeks if w.phase is Phase.IN_SEASON and not w.race)
     assert other.runs == {day: kind.value for day, kind in ZOE_WEEK.items()}
 
@@ -242,8 +271,13 @@ def test_the_corrective_routine_holds_its_dose_in_race_week_and_recovery():
     plan = build_plan(athlete, small_library(), start=START, weeks=8, program=program)
     reps = []
     for week in plan.weeks:
-        doses = {e.dose.reps for s in week.sessions if s.kind is SessionKind.CORRECTIVE for e in s.exercises
-                 if e.id == "side-lying-clamshell"}
+        doses = {
+            e.dose.reps
+            for s in week.sessions
+            if s.kind is SessionKind.CORRECTIVE
+            for e in s.exercises
+            if e.id == "side-lying-clamshell"
+        }
         assert len(doses) == 1
         reps.append(doses.pop())
         for s in week.sessions:

@@ -25,11 +25,23 @@ from planner.domain.session_content import (
 START = dt.date(2027, 1, 4)  # a Monday
 
 
-def _ex(ex_id: str, category: Category, tags: tuple[str, ...], equipment: tuple[str, ...] = (),
-        dose: Dose | None = None, targets: tuple[str, ...] = ()) -> Exercise:
-    return Exercise(id=ex_id, name=ex_id.replace("-", " ").capitalize(), category=category,
-                    dose=dose or Dose(sets=3, reps=10, each_side=True, rest_s=60), tags=tags,
-                    equipment=equipment, targets=targets)
+def _ex(
+    ex_id: str,
+    category: Category,
+    tags: tuple[str, ...],
+    equipment: tuple[str, ...] = (),
+    dose: Dose | None = None,
+    targets: tuple[str, ...] = (),
+) -> Exercise:
+    return Exercise(
+        id=ex_id,
+        name=ex_id.replace("-", " ").capitalize(),
+        category=category,
+        dose=dose or Dose(sets=3, reps=10, each_side=True, rest_s=60),
+        tags=tags,
+        equipment=equipment,
+        targets=targets,
+    )
 
 
 def small_library() -> list[Exercise]:
@@ -43,16 +55,43 @@ def small_library() -> list[Exercise]:
         _ex("side-step-up", Category.STRENGTH, ("heavy", "maintenance"), ("step",), targets=("glute_med",)),
         _ex("bulgarian-split-squat", Category.STRENGTH, ("heavy",), ("bench",), targets=("quadriceps",)),
         _ex("goblet-squat", Category.STRENGTH, ("heavy",), ("dumbbell",), targets=("quadriceps",)),
-        _ex("heavy-slow-squat", Category.STRENGTH, ("heavy",), ("machine",),
-            Dose(sets=4, reps=15, rest_s=150, tempo="3-0-3"), targets=("quadriceps",)),
-        _ex("side-lying-clamshell", Category.STRENGTH, ("activation", "maintenance"),
-            dose=Dose(sets=3, reps=15, each_side=True, rest_s=45), targets=("glute_med",)),
-        _ex("lateral-band-walk", Category.STRENGTH, ("activation", "maintenance"), ("band",),
-            dose=Dose(sets=3, reps=15, each_side=True, rest_s=45), targets=("glute_med",)),
-        _ex("glute-bridge", Category.STRENGTH, ("activation", "maintenance"),
-            dose=Dose(sets=3, reps=15, rest_s=45), targets=("glute_max",)),
-        _ex("side-bridge", Category.ISOMETRIC, ("maintenance",),
-            dose=Dose(sets=3, hold_s=20, each_side=True, rest_s=45), targets=("core",)),
+        _ex(
+            "heavy-slow-squat",
+            Category.STRENGTH,
+            ("heavy",),
+            ("machine",),
+            Dose(sets=4, reps=15, rest_s=150, tempo="3-0-3"),
+            targets=("quadriceps",),
+        ),
+        _ex(
+            "side-lying-clamshell",
+            Category.STRENGTH,
+            ("activation", "maintenance"),
+            dose=Dose(sets=3, reps=15, each_side=True, rest_s=45),
+            targets=("glute_med",),
+        ),
+        _ex(
+            "lateral-band-walk",
+            Category.STRENGTH,
+            ("activation", "maintenance"),
+            ("band",),
+            dose=Dose(sets=3, reps=15, each_side=True, rest_s=45),
+            targets=("glute_med",),
+        ),
+        _ex(
+            "glute-bridge",
+            Category.STRENGTH,
+            ("activation", "maintenance"),
+            dose=Dose(sets=3, reps=15, rest_s=45),
+            targets=("glute_max",),
+        ),
+        _ex(
+            "side-bridge",
+            Category.ISOMETRIC,
+            ("maintenance",),
+            dose=Dose(sets=3, hold_s=20, each_side=True, rest_s=45),
+            targets=("core",),
+        ),
         _ex("spanish-squat", Category.ISOMETRIC, ("isometric",), ("wall",), Dose(sets=5, hold_s=30, rest_s=90)),
         _ex("figure-4-stretch", Category.MOBILITY, ("stretch",), dose=hold),
         _ex("hamstring-stretch", Category.MOBILITY, ("stretch",), ("strap",), hold),
@@ -65,9 +104,12 @@ def small_library() -> list[Exercise]:
 def clamshell_program(frequency: int = 3, *, heavy_slow: bool = False) -> CorrectiveProgram:
     return CorrectiveProgram(
         frequency_per_week=frequency,
-        exercises=(PlannedExercise("side-lying-clamshell", "Side-lying clamshell",
-                                   Dose(sets=3, reps=15, each_side=True, rest_s=45)),
-                   PlannedExercise("side-bridge", "Side bridge", Dose(sets=3, hold_s=20, each_side=True))),
+        exercises=(
+            PlannedExercise(
+                "side-lying-clamshell", "Side-lying clamshell", Dose(sets=3, reps=15, each_side=True, rest_s=45)
+            ),
+            PlannedExercise("side-bridge", "Side bridge", Dose(sets=3, hold_s=20, each_side=True)),
+        ),
         conditions=("patellar_tendinopathy",) if heavy_slow else ("itbs",),
         heavy_slow_resistance=heavy_slow,
     )
@@ -77,8 +119,7 @@ def warned(plan: Plan, index: int) -> bool:
     return bool(plan.warnings_for(index))
 
 
-def check_every_rule(athlete: Athlete, plan: Plan, library: list[Exercise],
-                     program: CorrectiveProgram | None) -> None:
+def check_every_rule(athlete: Athlete, plan: Plan, library: list[Exercise], program: CorrectiveProgram | None) -> None:
     """Assert every scheduling rule of the interface spec on `plan`."""
     by_id = {e.id: e for e in library}
     strength_dates = sorted(s.date for w in plan.weeks for s in w.strength_sessions())
@@ -113,7 +154,8 @@ def check_every_rule(athlete: Athlete, plan: Plan, library: list[Exercise],
             assert all(athlete.race_on(s.date) is None for s in correctives)
         for session in week.sessions:
             assert len({(s.kind, s.title) for s in week.sessions_on(session.date)}) == len(
-                week.sessions_on(session.date))
+                week.sessions_on(session.date)
+            )
             for ex in session.exercises:
                 assert ex.dose.sets >= 1
                 assert ex.dose.reps or ex.dose.hold_s or ex.dose.duration_s
@@ -148,7 +190,8 @@ def check_session_minutes(plan: Plan) -> None:
     for week in plan.weeks:
         for s in week.sessions:
             assert s.minutes() <= session_cap(week.phase, s.kind), (
-                f"week {week.index} {s.title} ({week.phase}) runs {s.minutes():.1f} min")
+                f"week {week.index} {s.title} ({week.phase}) runs {s.minutes():.1f} min"
+            )
 
 
 def check_strength_order(plan: Plan, by_id: dict[str, Exercise]) -> None:
@@ -201,7 +244,7 @@ def check_progression(plan: Plan) -> None:
                 assert all(x <= y for x, y in zip(a, b, strict=True)), f"dose fell: {a} -> {b}"
                 assert sum(x != y for x, y in zip(a, b, strict=True)) <= 1, f"two things changed: {a} -> {b}"
             for i in range(len(doses) - 2):
-                assert doses[i] != doses[i + 2], f"no rise in three weeks: {doses[i:i + 3]}"
+                assert doses[i] != doses[i + 2], f"no rise in three weeks: {doses[i : i + 3]}"
         check_sets_staggered(run)
 
 
@@ -214,22 +257,36 @@ def check_sets_staggered(run: list) -> None:
             shared = [e for e in s.exercises if e.id in previous]
             if len(shared) >= 2:
                 assert not all(e.dose.sets > previous[e.id] for e in shared), (
-                    f"week {week.index} {s.title}: every exercise added a set")
+                    f"week {week.index} {s.title}: every exercise added a set"
+                )
 
 
 day_kinds = st.sampled_from(list(DayKind))
 weeks_pattern = st.lists(day_kinds, min_size=7, max_size=7).map(lambda kinds: dict(zip(DAYS, kinds, strict=True)))
 races = st.lists(st.tuples(st.integers(0, 26 * 7), st.sampled_from(list(Priority))), max_size=3).map(
-    lambda items: tuple(sorted((Race(START + dt.timedelta(days=d), f"Race {i + 1}", p)
-                                for i, (d, p) in enumerate(items)), key=lambda r: r.date)))
+    lambda items: tuple(
+        sorted(
+            (Race(START + dt.timedelta(days=d), f"Race {i + 1}", p) for i, (d, p) in enumerate(items)),
+            key=lambda r: r.date,
+        )
+    )
+)
 equipment = st.frozensets(st.sampled_from(EQUIPMENT))
 
 
 @settings(max_examples=60, deadline=None)
-@given(week=weeks_pattern, race_calendar=races, owned=equipment, weeks=st.integers(1, 26),
-       with_program=st.booleans(), frequency=st.integers(3, 4), heavy_slow=st.booleans())
-def test_every_rule_holds_or_a_week_warning_explains(week, race_calendar, owned, weeks, with_program, frequency,
-                                                     heavy_slow):
+@given(
+    week=weeks_pattern,
+    race_calendar=races,
+    owned=equipment,
+    weeks=st.integers(1, 26),
+    with_program=st.booleans(),
+    frequency=st.integers(3, 4),
+    heavy_slow=st.booleans(),
+)
+def test_every_rule_holds_or_a_week_warning_explains(
+    week, race_calendar, owned, weeks, with_program, frequency, heavy_slow
+):
     athlete = Athlete(name="Runner", equipment=owned, week=week, races=race_calendar)
     library = small_library()
     program = clamshell_program(frequency, heavy_slow=heavy_slow) if with_program else None
@@ -244,8 +301,14 @@ def test_the_builtin_library_obeys_the_rules_too(week, owned):
     from planner.store.seed import builtin_exercises
 
     library = list(builtin_exercises())
-    athlete = Athlete(name="Runner", equipment=owned, week=week,
-                      races=(Race(START + dt.timedelta(days=7 * 20 + 6), "Marathon", Priority.A),
-                             Race(START + dt.timedelta(days=7 * 14 + 6), "Half", Priority.B)))
+    athlete = Athlete(
+        name="Runner",
+        equipment=owned,
+        week=week,
+        races=(
+            Race(START + dt.timedelta(days=7 * 20 + 6), "Marathon", Priority.A),
+            Race(START + dt.timedelta(days=7 * 14 + 6), "Half", Priority.B),
+        ),
+    )
     plan = build_plan(athlete, library, start=START, weeks=24)
     check_every_rule(athlete, plan, library, None)

@@ -56,7 +56,8 @@ def test_a_typical_presentation_ranks_its_pattern_first_with_reasons(rules: Wiza
 
 @pytest.mark.parametrize("pattern", [p for p in PATTERNS if p != "meniscus"])
 def test_a_typical_presentation_without_red_flags_gets_self_care_and_a_routine(
-        rules: WizardRules, pattern: str) -> None:
+    rules: WizardRules, pattern: str
+) -> None:
     result = run(rules, example(pattern))
 
     assert result.triage == "self_care"
@@ -95,8 +96,7 @@ def test_clicking_and_catching_point_away_from_itbs_toward_meniscus(rules: Wizar
 
 
 @pytest.mark.parametrize(("flag", "triage"), sorted(RED_FLAG_TRIAGE.items()))
-def test_each_red_flag_gives_its_triage_its_action_and_no_routine(
-        rules: WizardRules, flag: str, triage: str) -> None:
+def test_each_red_flag_gives_its_triage_its_action_and_no_routine(rules: WizardRules, flag: str, triage: str) -> None:
     result = run(rules, {**example("pfps"), "red_flags": [flag]})
 
     assert result.triage == triage
@@ -115,8 +115,7 @@ def test_mixed_red_flags_take_the_most_severe(rules: WizardRules) -> None:
 
     assert result.triage == "emergency"
     assert result.message == rules.red_flags["hot_red_swollen_joint_or_fever"].action
-    assert [f.triage for f in result.red_flags] == ["emergency", "urgent", "see_clinician_soon",
-                                                     "see_clinician_soon"]
+    assert [f.triage for f in result.red_flags] == ["emergency", "urgent", "see_clinician_soon", "see_clinician_soon"]
 
 
 def test_urgent_beats_see_clinician_soon(rules: WizardRules) -> None:
@@ -164,8 +163,7 @@ def test_answers_matching_no_pattern_mean_see_a_clinician(rules: WizardRules) ->
 
 
 def test_close_patterns_get_one_routine_without_duplicates_within_the_caps(rules: WizardRules) -> None:
-    result = run(rules, {"pain_regions": ["knee_front", "buttock"],
-                         "aggravators": ["prolonged_sitting", "squatting"]})
+    result = run(rules, {"pain_regions": ["knee_front", "buttock"], "aggravators": ["prolonged_sitting", "squatting"]})
     first, second = result.conditions[:2]
     assert first.score - second.score <= rules.scoring.close_margin
 
@@ -222,8 +220,13 @@ def test_overstriding_advice_is_the_cadence_change(rules: WizardRules) -> None:
 
 
 def test_conditions_are_sorted_scored_and_positive(rules: WizardRules) -> None:
-    result = run(rules, {"pain_regions": ["knee_front", "knee_outside", "knee_below_kneecap"],
-                         "aggravators": ["downhill", "squatting"]})
+    result = run(
+        rules,
+        {
+            "pain_regions": ["knee_front", "knee_outside", "knee_below_kneecap"],
+            "aggravators": ["downhill", "squatting"],
+        },
+    )
 
     scores = [c.score for c in result.conditions]
     assert scores == sorted(scores, reverse=True)

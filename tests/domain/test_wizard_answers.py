@@ -8,11 +8,17 @@ from planner.domain.errors import BadInput
 from planner.domain.wizard_answers import Answers, parse_answers
 
 SPEC_EXAMPLE = {
-    "red_flags": [], "pain_regions": ["knee_outside"], "side": "left",
+    "red_flags": [],
+    "pain_regions": ["knee_outside"],
+    "side": "left",
     "aggravators": ["downhill", "foot_strike", "set_distance_into_run"],
-    "sensations": ["burning"], "onset": "gradual",
-    "training_changes": ["mileage_jump"], "form": ["hip_drop"],
-    "weeks_with_pain": 3, "pain_during_run": 4, "age": 34,
+    "sensations": ["burning"],
+    "onset": "gradual",
+    "training_changes": ["mileage_jump"],
+    "form": ["hip_drop"],
+    "weeks_with_pain": 3,
+    "pain_during_run": 4,
+    "age": 34,
 }
 
 

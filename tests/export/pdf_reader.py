@@ -9,14 +9,17 @@ from pathlib import Path
 import pytest
 
 TOOLS = ("pdftotext", "pdffonts", "qpdf", "pdftoppm")
-needs_poppler = pytest.mark.skipif(any(shutil.which(t) is None for t in TOOLS),
-                                   reason="needs poppler-utils and qpdf (apt-get install poppler-utils qpdf)")
+needs_poppler = pytest.mark.skipif(
+    any(shutil.which(t) is None for t in TOOLS),
+    reason="needs poppler-utils and qpdf (apt-get install poppler-utils qpdf)",
+)
 
 
 def pages_text(pdf: Path) -> list[str]:
     """The text of each page (pdftotext splits pages with form feeds)."""
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                         check=True).stdout.decode("utf-8")
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     pages = out.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
@@ -44,8 +47,10 @@ def qpdf_check(pdf: Path) -> subprocess.CompletedProcess[str]:
 def render_png(pdf: Path, folder: Path, page: int, prefix: str) -> Path:
     """Page `page` rendered at 60 dpi; returns the PNG path."""
     stem = folder / prefix
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                    str(stem)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
     return stem.with_suffix(".png")
 
 

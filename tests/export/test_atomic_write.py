@@ -24,8 +24,10 @@ def test_read_only_folder_is_bad_input_and_writes_nothing(tmp_path: Path, monkey
     folder.mkdir()
     folder.chmod(0o555)
     if os.access(folder, os.W_OK):  # root ignores permissions: make the folder refuse as it would
+
         def refuse(*args: object, **kwargs: object) -> None:
             raise PermissionError(errno.EACCES, "Permission denied")
+
         monkeypatch.setattr(tempfile, "mkstemp", refuse)
     try:
         with pytest.raises(BadInput, match=r"Cannot write .*plan\.pdf: permission denied"):
@@ -35,10 +37,12 @@ def test_read_only_folder_is_bad_input_and_writes_nothing(tmp_path: Path, monkey
         folder.chmod(0o755)
 
 
-def test_full_disk_says_so_in_one_line_and_removes_the_temp_file(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_says_so_in_one_line_and_removes_the_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(document.os, "fsync", full)
     out = tmp_path / "plan.pdf"
     with pytest.raises(BadInput) as caught:
@@ -53,6 +57,7 @@ def test_existing_file_is_untouched_when_the_build_fails(tmp_path: Path, monkeyp
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("layout bug")
+
     monkeypatch.setattr("planner.export.weekly.weekly_sheet", broken)
     with pytest.raises(RuntimeError):
         _build(out)
@@ -67,6 +72,7 @@ def test_missing_folder_is_bad_input(tmp_path: Path) -> None:
 
 def test_unknown_content_names_the_allowed_ones(tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="unknown content 'poster'; expected any of weekly, cards, overview"):
-        build_plan_pdf(tmp_path / "x.pdf", athlete=f.athlete(), plan=f.plan(1), library=f.library(),
-                       content=("weekly", "poster"))
+        build_plan_pdf(
+            tmp_path / "x.pdf", athlete=f.athlete(), plan=f.plan(1), library=f.library(), content=("weekly", "poster")
+        )
     assert not (tmp_path / "x.pdf").exists()

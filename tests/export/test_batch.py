@@ -33,8 +33,9 @@ def test_three_athletes_make_three_files_and_report_progress(tmp_path: Path) -> 
 @needs_poppler
 def test_combined_holds_every_athlete(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    result = export_team(_jobs(), tmp_path, combined=True, content=("weekly",),
-                         progress=lambda d, t: calls.append((d, t)))
+    result = export_team(
+        _jobs(), tmp_path, combined=True, content=("weekly",), progress=lambda d, t: calls.append((d, t))
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["team.pdf"]
     text = " ".join(" ".join(p.split()) for p in pages_text(tmp_path / "team.pdf"))
     for name in NAMES:

@@ -121,8 +121,9 @@ def test_character_no_font_has_gives_a_warning_naming_it(tmp_path: Path) -> None
 
 def test_busy_off_season_week_fits_one_page(tmp_path: Path) -> None:
     out = tmp_path / "busy.pdf"
-    report = build_plan_pdf(out, athlete=f.athlete(note="Long note. " * 30), plan=f.busy_plan(),
-                            library=f.library(), content=("weekly",))
+    report = build_plan_pdf(
+        out, athlete=f.athlete(note="Long note. " * 30), plan=f.busy_plan(), library=f.library(), content=("weekly",)
+    )
     assert report.pages == 1
     text = _squeeze(pages_text(out)[0])
     for session in f.busy_plan().weeks[0].sessions:
@@ -157,10 +158,10 @@ def test_exercise_missing_from_library_still_gets_a_card(tmp_path: Path) -> None
     assert "Monster walk" in _squeeze(" ".join(pages_text(out)))
 
 
-@pytest.mark.parametrize(("content", "page", "kind"), [
-    (("overview",), 1, "overview"), (("weekly",), 1, "weekly"), (("cards",), 1, "cards")])
-def test_each_kind_of_page_renders_to_a_picture(tmp_path: Path, content: tuple[str, ...], page: int,
-                                                kind: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "page", "kind"), [(("overview",), 1, "overview"), (("weekly",), 1, "weekly"), (("cards",), 1, "cards")]
+)
+def test_each_kind_of_page_renders_to_a_picture(tmp_path: Path, content: tuple[str, ...], page: int, kind: str) -> None:
     out = tmp_path / f"{kind}.pdf"
     build_plan_pdf(out, athlete=f.athlete(), plan=f.plan(4), library=f.library(), content=content)
     png = render_png(out, tmp_path, page, kind)

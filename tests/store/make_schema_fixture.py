@@ -31,27 +31,53 @@ def main() -> int:
     out = HERE / "schemas" / f"{head_revision()}.db"
     out.unlink(missing_ok=True)
     db = open_database(out)
-    add_custom_exercise(db, Exercise(id="towel-slide", name="Towel slide lunge", category=Category.STRENGTH,
-                                     dose=Dose(sets=3, reps=12, each_side=True, rest_s=60),
-                                     instructions=("Stand on a towel.", "Slide back into a lunge.")))
+    add_custom_exercise(
+        db,
+        Exercise(
+            id="towel-slide",
+            name="Towel slide lunge",
+            category=Category.STRENGTH,
+            dose=Dose(sets=3, reps=12, each_side=True, rest_s=60),
+            instructions=("Stand on a towel.", "Slide back into a lunge."),
+        ),
+    )
     clam = get_exercise(db, "side-lying-clamshell")
     update_exercise(db, replace(clam, dose=Dose(sets=4, reps=20, each_side=True, rest_s=30)))
-    athlete = Athlete.from_dict({
-        "name": "Zoë Łukasiewicz", "equipment": ["band", "mat"],
-        "races": [{"date": "2027-04-18", "name": "Spring Marathon", "priority": "A"}],
-        "phases": [{"start": "2027-02-01", "end": "2027-04-11", "phase": "in_season"}],
-        "mileage": {"weekly_km": [40, 44], "long_run_km": [14, 16], "history_long_run_km": [12]},
-    })
+    athlete = Athlete.from_dict(
+        {
+            "name": "Zoë Łukasiewicz",
+            "equipment": ["band", "mat"],
+            "races": [{"date": "2027-04-18", "name": "Spring Marathon", "priority": "A"}],
+            "phases": [{"start": "2027-02-01", "end": "2027-04-11", "phase": "in_season"}],
+            "mileage": {"weekly_km": [40, 44], "long_run_km": [14, 16], "history_long_run_km": [12]},
+        }
+    )
     athlete_id = athletes.add_athlete(db, athlete)
-    session = Session(date=dt.date(2026, 12, 8), kind=SessionKind.STRENGTH, title="Strength A", why="Easy day",
-                      exercises=(PlannedExercise("single-leg-rdl", "Single-leg Romanian deadlift",
-                                                 Dose(sets=3, reps=8, each_side=True, rest_s=90)),))
-    plan = Plan(athlete=athlete.name, start=dt.date(2026, 12, 7),
-                weeks=(Week(index=1, start=dt.date(2026, 12, 7), phase=Phase.OFF_SEASON, sessions=(session,)),))
+    session = Session(
+        date=dt.date(2026, 12, 8),
+        kind=SessionKind.STRENGTH,
+        title="Strength A",
+        why="Easy day",
+        exercises=(
+            PlannedExercise(
+                "single-leg-rdl", "Single-leg Romanian deadlift", Dose(sets=3, reps=8, each_side=True, rest_s=90)
+            ),
+        ),
+    )
+    plan = Plan(
+        athlete=athlete.name,
+        start=dt.date(2026, 12, 7),
+        weeks=(Week(index=1, start=dt.date(2026, 12, 7), phase=Phase.OFF_SEASON, sessions=(session,)),),
+    )
     athletes.save_plan(db, athlete_id, plan, weeks=1)
-    athletes.set_dose_edit(db, athlete_id, session.key,
-                           PlannedExercise("single-leg-rdl", "Single-leg Romanian deadlift",
-                                           Dose(sets=4, reps=8, each_side=True, rest_s=90)))
+    athletes.set_dose_edit(
+        db,
+        athlete_id,
+        session.key,
+        PlannedExercise(
+            "single-leg-rdl", "Single-leg Romanian deadlift", Dose(sets=4, reps=8, each_side=True, rest_s=90)
+        ),
+    )
     db.close()
     import sqlite3
 

@@ -123,7 +123,8 @@ def test_new_database_uses_wal_and_foreign_keys(db_path: Path) -> None:
 
 
 def test_default_database_lives_in_the_data_folder_and_env_overrides_it(
-        isolated_folders: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    isolated_folders: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = open_database()
     db.close()
     assert db.path == isolated_folders / "data" / "stride-planner.db"

@@ -63,8 +63,17 @@ def test_the_ten_red_flags_have_a_question_a_triage_and_an_action() -> None:
 def test_the_rules_file_names_the_contributing_factors() -> None:
     ids = {f.id for f in load_wizard_rules().factors}
 
-    assert {"training_load_spike", "more_hills", "new_surface", "worn_shoes", "back_after_layoff",
-            "hip_drop", "overstriding", "backseat_posture", "overpronation"} <= ids
+    assert {
+        "training_load_spike",
+        "more_hills",
+        "new_surface",
+        "worn_shoes",
+        "back_after_layoff",
+        "hip_drop",
+        "overstriding",
+        "backseat_posture",
+        "overpronation",
+    } <= ids
 
 
 def test_run_wizard_shows_library_names_in_the_routine() -> None:

@@ -40,8 +40,9 @@ def test_cancel_reaches_the_work_and_its_bad_input_is_reported(qtbot) -> None:
             threading.Event().wait(0.005)  # the worker polls, as the store's import does
         raise BadInput("import cancelled; nothing was changed")
 
-    task = run_in_background(None, work, title="Importing", on_done=lambda _r: messages.append("done"),
-                             on_error=messages.append)
+    task = run_in_background(
+        None, work, title="Importing", on_done=lambda _r: messages.append("done"), on_error=messages.append
+    )
     assert started.wait(5)
     task.dialog.canceled.emit()  # what the Cancel button does
     qtbot.waitUntil(lambda: messages != [], timeout=5000)

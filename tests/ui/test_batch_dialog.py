@@ -137,12 +137,14 @@ def test_cancel_at_once_writes_nothing(qtbot, dialog: BatchDialog, tmp_path: Pat
     assert dialog.message_label.text().startswith("Cancelled. No PDF was written; nothing half-written.")
 
 
-def test_cancel_after_the_first_pdf_keeps_it_whole_and_nothing_else(qtbot, dialog: BatchDialog, tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancel_after_the_first_pdf_keeps_it_whole_and_nothing_else(
+    qtbot, dialog: BatchDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_run = batch_dialog.run_batch
 
-    def cancel_after_first(db: Database, request: batch_dialog.BatchRequest, progress: batch_dialog.Progress,
-                           stop: threading.Event) -> batch_dialog.BatchOutcome:
+    def cancel_after_first(
+        db: Database, request: batch_dialog.BatchRequest, progress: batch_dialog.Progress, stop: threading.Event
+    ) -> batch_dialog.BatchOutcome:
         def progress_then_cancel(stage: str, done: int, total: int) -> None:
             progress(stage, done, total)
             if stage == EXPORTING and done >= 1:

@@ -65,8 +65,13 @@ def expected_pages(db: Database, athlete_id: int, tmp_path: Path, *, paper: str 
 
     plan = load_plan(db, athlete_id)
     assert plan is not None
-    report = build_plan_pdf(tmp_path / "expected.pdf", athlete=get_athlete(db, athlete_id).athlete, plan=plan,
-                            library={e.id: e for e in list_exercises(db)}, paper=paper)
+    report = build_plan_pdf(
+        tmp_path / "expected.pdf",
+        athlete=get_athlete(db, athlete_id).athlete,
+        plan=plan,
+        library={e.id: e for e in list_exercises(db)},
+        paper=paper,
+    )
     return report.pages
 
 
@@ -76,8 +81,9 @@ def pdf_pages(path: Path) -> int:
     return document.pageCount()
 
 
-def test_preview_shows_every_page_of_the_saved_plan(view: ExportView, db: Database, athlete_id: int,
-                                                    tmp_path: Path) -> None:
+def test_preview_shows_every_page_of_the_saved_plan(
+    view: ExportView, db: Database, athlete_id: int, tmp_path: Path
+) -> None:
     pages = expected_pages(db, athlete_id, tmp_path)
 
     assert view.preview.document.status() == QPdfDocument.Status.Ready
@@ -103,8 +109,9 @@ def test_choosing_letter_rebuilds_the_preview_on_letter_paper(qtbot, view: Expor
 
     view.paper_box.setCurrentIndex(view.paper_box.findData("letter"))
 
-    qtbot.waitUntil(lambda: view.is_current() and view.preview.document.pagePointSize(0) == QSizeF(612, 792),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: view.is_current() and view.preview.document.pagePointSize(0) == QSizeF(612, 792), timeout=20000
+    )
     assert "Letter" in view.status_label.text()
 
 
@@ -129,8 +136,9 @@ def test_nothing_to_print_says_so_and_disables_save(qtbot, view: ExportView) -> 
     assert view.preview.page_count() == 0
 
 
-def test_save_writes_a_complete_pdf_at_the_chosen_path(qtbot, view: ExportView, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_writes_a_complete_pdf_at_the_chosen_path(
+    qtbot, view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(folder / "season"), ""))
@@ -144,8 +152,7 @@ def test_save_writes_a_complete_pdf_at_the_chosen_path(qtbot, view: ExportView, 
     assert [p.name for p in folder.iterdir()] == ["season.pdf"]  # no .part file left beside it
 
 
-def test_print_renders_every_page_on_white(view: ExportView, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_renders_every_page_on_white(view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "printed.pdf"
 
     def accept(dialog: QPrintDialog) -> int:
@@ -168,8 +175,9 @@ def test_print_renders_every_page_on_white(view: ExportView, tmp_path: Path,
     assert QColor(image.pixel(100, 3)) == QColor("white")  # the page's top margin: drawn white, not transparent
 
 
-def test_cancelling_the_print_dialog_prints_nothing(view: ExportView, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancelling_the_print_dialog_prints_nothing(
+    view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     messages: list[str] = []
     view.ctx.status_message.connect(messages.append)

@@ -20,8 +20,14 @@ from planner.ui.library_model import ExerciseFilterProxy, ExerciseTableModel
 from planner.ui.library_view import BUILTIN_DELETE_REASON, LibraryView
 from tests.conftest import FREE_EXERCISE_DB
 
-CUSTOM = Exercise(id="banded-monster-march", name="Banded monster march", category=Category.STRENGTH,
-                  dose=Dose(sets=2, reps=12, each_side=True, rest_s=30), equipment=("band",), conditions=("itbs",))
+CUSTOM = Exercise(
+    id="banded-monster-march",
+    name="Banded monster march",
+    category=Category.STRENGTH,
+    dose=Dose(sets=2, reps=12, each_side=True, rest_s=30),
+    equipment=("band",),
+    conditions=("itbs",),
+)
 
 
 @pytest.fixture
@@ -41,8 +47,9 @@ def shown_names(view: LibraryView) -> list[str]:
 
 def answer_dialog_with(monkeypatch: pytest.MonkeyPatch, make) -> None:
     """Replace the dialog's getter: `make(exercise_or_None)` returns what the coach would enter."""
-    monkeypatch.setattr(ExerciseDialog, "get_exercise",
-                        classmethod(lambda _cls, _parent, ex=None, **_kw: (make(ex), True)))
+    monkeypatch.setattr(
+        ExerciseDialog, "get_exercise", classmethod(lambda _cls, _parent, ex=None, **_kw: (make(ex), True))
+    )
 
 
 def test_typing_clam_shows_only_the_clamshells(view: LibraryView, qtbot) -> None:
@@ -82,8 +89,7 @@ def test_models_pass_the_item_model_tester(qtbot, db: Database) -> None:
     model = ExerciseTableModel()
     proxy = ExerciseFilterProxy()
     proxy.setSourceModel(model)
-    testers = [QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal)
-               for m in (model, proxy)]
+    testers = [QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal) for m in (model, proxy)]
     model.set_exercises(list_exercises(db))
     proxy.set_search("squat")
     proxy.set_category("strength")
@@ -104,8 +110,13 @@ def test_first_exercise_is_selected_and_shown(view: LibraryView) -> None:
 def test_detail_pane_numbers_steps_and_flags_default_doses(view: LibraryView, ctx: AppContext) -> None:
     from planner.store.exercises import write_exercises
 
-    placeholder = replace(CUSTOM, id="imported-lunge", name="Imported lunge", dose_is_default=True,
-                          instructions=("Step forward.", "Come back."))
+    placeholder = replace(
+        CUSTOM,
+        id="imported-lunge",
+        name="Imported lunge",
+        dose_is_default=True,
+        instructions=("Step forward.", "Come back."),
+    )
     write_exercises(ctx.db, [placeholder])
     ctx.library_changed.emit()
     assert view.select_exercise("imported-lunge")
@@ -124,8 +135,9 @@ def test_builtins_cannot_be_deleted_and_the_button_says_why(view: LibraryView) -
     assert view.edit_action.isEnabled()
 
 
-def test_dose_edit_survives_reopening_the_database(view: LibraryView, ctx: AppContext, db: Database,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dose_edit_survives_reopening_the_database(
+    view: LibraryView, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     view.select_exercise("side-lying-clamshell")
     answer_dialog_with(monkeypatch, lambda ex: ex.with_dose(Dose(sets=4, reps=20, each_side=True, rest_s=30)))
     view.edit_action.trigger()
@@ -141,8 +153,9 @@ def test_dose_edit_survives_reopening_the_database(view: LibraryView, ctx: AppCo
         again.close()
 
 
-def test_add_duplicate_delete_and_undo_redo(view: LibraryView, ctx: AppContext, db: Database,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_duplicate_delete_and_undo_redo(
+    view: LibraryView, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = view.model.rowCount()
     answer_dialog_with(monkeypatch, lambda ex: ex if ex is not None else CUSTOM)
     view.add_action.trigger()
@@ -169,8 +182,9 @@ def test_add_duplicate_delete_and_undo_redo(view: LibraryView, ctx: AppContext, 
     assert view.model.rowCount() == before + 1
 
 
-def test_undo_of_an_edit_restores_the_builtin_exactly(view: LibraryView, ctx: AppContext, db: Database,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_undo_of_an_edit_restores_the_builtin_exactly(
+    view: LibraryView, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     original = get_exercise(db, "side-lying-clamshell")
     view.select_exercise(original.id)
     answer_dialog_with(monkeypatch, lambda ex: replace(ex, name="Clams"))
@@ -210,15 +224,23 @@ def test_dialog_spin_boxes_keep_the_dose_limits(qtbot) -> None:
 
 
 def test_dialog_round_trips_an_exercise(qtbot) -> None:
-    full = replace(CUSTOM, aliases=("monster walk",), targets=("glute_med",), instructions=("One.", "Two."),
-                   cues=("Knees out.",), easier="Lighter band.", harder="Heavier band.")
+    full = replace(
+        CUSTOM,
+        aliases=("monster walk",),
+        targets=("glute_med",),
+        instructions=("One.", "Two."),
+        cues=("Knees out.",),
+        easier="Lighter band.",
+        harder="Heavier band.",
+    )
     dialog = ExerciseDialog(full)
     qtbot.addWidget(dialog)
     assert dialog.exercise() == full
 
 
-def test_import_free_exercise_db_in_the_background(view: LibraryView, ctx: AppContext, db: Database,
-                                                   monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
+def test_import_free_exercise_db_in_the_background(
+    view: LibraryView, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
     told: list[str] = []
     monkeypatch.setattr(library_transfer, "tell", lambda _p, _t, text: told.append(text))
     before = view.model.rowCount()
@@ -229,8 +251,9 @@ def test_import_free_exercise_db_in_the_background(view: LibraryView, ctx: AppCo
     assert len(list_exercises(db)) == before + 873
 
 
-def test_import_of_a_bad_file_writes_nothing(view: LibraryView, ctx: AppContext, db: Database, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
+def test_import_of_a_bad_file_writes_nothing(
+    view: LibraryView, ctx: AppContext, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
     from planner.ui import background
 
     bad = tmp_path / "bad.json"
@@ -245,8 +268,9 @@ def test_import_of_a_bad_file_writes_nothing(view: LibraryView, ctx: AppContext,
     assert len(list_exercises(db)) == before
 
 
-def test_cancelled_import_leaves_the_library_as_it_was(view: LibraryView, ctx: AppContext, db: Database,
-                                                       monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
+def test_cancelled_import_leaves_the_library_as_it_was(
+    view: LibraryView, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
     from planner.ui import background
 
     errors: list[str] = []
@@ -261,8 +285,15 @@ def test_cancelled_import_leaves_the_library_as_it_was(view: LibraryView, ctx: A
 
 def test_filtering_ten_thousand_rows_follows_every_keystroke(qtbot) -> None:
     # Speed is the benchmark's job (bench/run.py, search_keystroke_p95); here: the right rows each time.
-    many = [replace(CUSTOM, id=f"exercise-{i}", name=f"Exercise {i} {'clam' if i % 50 == 0 else 'squat'}",
-                    aliases=(f"alias {i}",)) for i in range(10_000)]
+    many = [
+        replace(
+            CUSTOM,
+            id=f"exercise-{i}",
+            name=f"Exercise {i} {'clam' if i % 50 == 0 else 'squat'}",
+            aliases=(f"alias {i}",),
+        )
+        for i in range(10_000)
+    ]
     model = ExerciseTableModel()
     proxy = ExerciseFilterProxy()
     proxy.setSourceModel(model)

@@ -77,8 +77,11 @@ def test_menu_shortcuts_come_from_the_table(main_window) -> None:
 def test_shortcut_dialog_lists_window_and_view_rows(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     register_shortcut("Plan", "Ctrl+R", "Regenerate the plan")
     rows: list[str] = []
-    monkeypatch.setattr(ShortcutsDialog, "exec", lambda d: rows.extend(
-        d.table.item(r, 2).text() for r in range(d.table.rowCount())) or 0)
+    monkeypatch.setattr(
+        ShortcutsDialog,
+        "exec",
+        lambda d: rows.extend(d.table.item(r, 2).text() for r in range(d.table.rowCount())) or 0,
+    )
     ShortcutsDialog.show_table(None)
     assert "Regenerate the plan" in rows
     assert "Undo" in rows
@@ -157,11 +160,23 @@ def test_no_display_returns_3_without_starting_qt(monkeypatch: pytest.MonkeyPatc
 
 
 def _run_planner(tmp_path: Path, *args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "STRIDE_PLANNER_DB": str(db), "QT_QPA_PLATFORM": "offscreen",
-           "STRIDE_PLANNER_NO_WELCOME": "1", "STRIDE_PLANNER_DATA_DIR": str(tmp_path / "data"),
-           "STRIDE_PLANNER_CONFIG_DIR": str(tmp_path / "config")}
-    return subprocess.run([sys.executable, "-m", "planner", *args], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=120, check=False)
+    env = {
+        **os.environ,
+        "STRIDE_PLANNER_DB": str(db),
+        "QT_QPA_PLATFORM": "offscreen",
+        "STRIDE_PLANNER_NO_WELCOME": "1",
+        "STRIDE_PLANNER_DATA_DIR": str(tmp_path / "data"),
+        "STRIDE_PLANNER_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "planner", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_screenshot_of_the_library(tmp_path: Path) -> None:

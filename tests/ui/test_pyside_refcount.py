@@ -24,7 +24,8 @@ print("survived")
 
 def test_a_window_survives_hundreds_of_thousands_of_qt_calls() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", LOOP], capture_output=True, text=True, cwd=REPO, env=env,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", LOOP], capture_output=True, text=True, cwd=REPO, env=env, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "survived"

@@ -19,9 +19,15 @@ from planner.ui.context import AppContext
 from planner.ui.wizard_pages import PAGE_FEEL, PAGE_FORM, PAGE_HISTORY, PAGE_RESULT, PAGE_WHERE
 from planner.ui.wizard_window import SymptomWizard, open_wizard
 
-ITBS_ANSWERS = {"pain_regions": ["knee_outside"], "side": "left",
-                "aggravators": ["downhill", "foot_strike", "set_distance_into_run"], "sensations": ["burning"],
-                "onset": "gradual", "training_changes": ["mileage_jump"], "pain_during_run": 4}
+ITBS_ANSWERS = {
+    "pain_regions": ["knee_outside"],
+    "side": "left",
+    "aggravators": ["downhill", "foot_strike", "set_distance_into_run"],
+    "sensations": ["burning"],
+    "onset": "gradual",
+    "training_changes": ["mileage_jump"],
+    "pain_during_run": 4,
+}
 
 
 @pytest.fixture
@@ -79,8 +85,7 @@ def test_none_of_these_and_a_warning_sign_exclude_each_other(qtbot: Any, wizard:
     assert page.red_flags() == []
 
 
-def test_clicking_the_drawing_ticks_the_list_and_the_list_fills_the_drawing(
-        qtbot: Any, wizard: SymptomWizard) -> None:
+def test_clicking_the_drawing_ticks_the_list_and_the_list_fills_the_drawing(qtbot: Any, wizard: SymptomWizard) -> None:
     click(qtbot, wizard.red_flag_page.none_box.box)
     next_page(qtbot, wizard)
     page = wizard.where_page
@@ -96,7 +101,8 @@ def test_clicking_the_drawing_ticks_the_list_and_the_list_fills_the_drawing(
 
 
 def test_walking_every_page_gives_a_result_with_pattern_routine_and_disclaimer(
-        qtbot: Any, wizard: SymptomWizard) -> None:
+    qtbot: Any, wizard: SymptomWizard
+) -> None:
     seen = []
     wizard.currentIdChanged.connect(seen.append)
     walk_to_result(qtbot, wizard)
@@ -151,7 +157,8 @@ def corrective_sessions(db: Database, athlete_id: int) -> int:
 
 
 def test_add_to_plan_stores_the_answers_and_adds_corrective_sessions_undoably(
-        qtbot: Any, ctx: AppContext, db: Database) -> None:
+    qtbot: Any, ctx: AppContext, db: Database
+) -> None:
     from planner.store.plans import regenerate_plan
 
     athlete_id = add_athlete(db, Athlete(name="Anna Berg"))
@@ -177,8 +184,9 @@ def test_add_to_plan_stores_the_answers_and_adds_corrective_sessions_undoably(
         wizard.close()
 
 
-def test_print_routine_saves_a_pdf_and_says_where(qtbot: Any, wizard: SymptomWizard, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_routine_saves_a_pdf_and_says_where(
+    qtbot: Any, wizard: SymptomWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "routine"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF files (*.pdf)"))
     walk_to_result(qtbot, wizard)
@@ -191,8 +199,7 @@ def test_print_routine_saves_a_pdf_and_says_where(qtbot: Any, wizard: SymptomWiz
     assert str(pdf) in page.feedback.text()
 
 
-def test_wizard_view_shows_the_check_and_the_athletes_last_result(qtbot: Any, ctx: AppContext,
-                                                                  db: Database) -> None:
+def test_wizard_view_shows_the_check_and_the_athletes_last_result(qtbot: Any, ctx: AppContext, db: Database) -> None:
     from planner.ui.wizard_view import WizardView
 
     athlete_id = add_athlete(db, Athlete(name="Anna Berg", wizard_answers=ITBS_ANSWERS))
