@@ -2,7 +2,7 @@
 # Sets up everything Stride Planner needs on a fresh Debian-like machine, idempotently:
 #   - the Debian libraries Qt and the tests need (only when run as root and something is missing),
 #   - a virtual environment in .venv with the app and its [test,dev] extras (pinned in pyproject.toml).
-# Re-running is cheap: the venv is rebuilt only when pyproject.toml changed.
+# Re-running is cheap: the venv is rebuilt (from scratch) only when pyproject.toml changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
@@ -27,7 +27,9 @@ stamp=.venv/.stride-setup
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: creating .venv and installing Stride Planner with its test and dev tools"
-  [ -x .venv/bin/python ] || "$PY" -m venv .venv
+  # A fresh venv each time the pins change: an upgrade in place would keep packages the pins dropped.
+  rm -rf .venv
+  "$PY" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".[test,dev]"
   echo "$want" > "$stamp"
