@@ -49,6 +49,7 @@ class ExerciseRow(SQLModel, table=True):
     harder: str | None = None
     source: str | None = None
     license: str | None = None
+    drawing: str | None = None  # id of a built-in pose pair (resources/poses), or None: no drawing
     builtin: bool = Field(default=False, index=True)
     edited: bool = False
     dose_is_default: bool = False
@@ -65,6 +66,7 @@ class AthleteRow(SQLModel, table=True):
     week: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     mileage: dict[str, Any] | None = _json(nullable=True)
     wizard_answers: dict[str, Any] | None = _json(nullable=True)
+    wizard_checked_on: dt.date | None = None  # day of the latest symptom check (the hold and block start there)
     note: str = ""
     created_at: dt.datetime = Field(default_factory=_utcnow)
     updated_at: dt.datetime = Field(default_factory=_utcnow)
