@@ -47,6 +47,9 @@ def database_target(args: Namespace) -> str:
 
 def run_window(args: Namespace) -> int:
     """Open the main window (or take a screenshot of it) and return the exit status."""
+    from planner.logs import setup_logging
+
+    setup_logging("window")
     screenshot = getattr(args, "screenshot", None)
     problem = display_problem()
     if problem is not None:

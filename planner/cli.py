@@ -5,18 +5,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
-import logging
 import sys
 from collections.abc import Sequence
 
 from planner import __version__
 from planner.domain.errors import BadInput
+from planner.logs import log_exception, log_location, setup_logging
 
 # Sub-command modules in planner.commands, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = ("library", "wizard", "plan", "export_pdf", "demo")
 VIEWS: tuple[str, ...] = ("library", "athletes", "plan", "wizard", "export")
-
-log = logging.getLogger("planner")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the window) and return the exit status: 0 ok, 2 bad input, 1 our fault."""
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    # The window door sets up its own logging in run_window; the log file is the same either way.
+    if args.command is not None:
+        setup_logging("cli")
     try:
         if args.command is None:
             from planner.app import run_window
@@ -66,27 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("stride-planner: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # our fault: one line for the user, the traceback for us
-        path = log_exception(exc)
-        print(f"stride-planner: unexpected error: {exc} (details in {path})", file=sys.stderr)
+        where = log_location(log_exception(exc, context=f"stride-planner {args.command or '(window)'}"))
+        print(f"stride-planner: unexpected error: {exc} (details in {where})", file=sys.stderr)
         return 1
-
-
-def log_exception(exc: BaseException) -> str:
-    """Write the traceback to the log file in the user data folder and return its path."""
-    from planner.paths import log_file
-
-    path = log_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.error("unexpected error", exc_info=exc)
-        log.removeHandler(handler)
-        handler.close()
-    except OSError:
-        return "stderr (the log file could not be written)"
-    return str(path)
 
 
 if __name__ == "__main__":

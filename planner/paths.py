@@ -54,4 +54,10 @@ def default_database() -> str:
 
 
 def log_file() -> Path:
+    """The rotating log file: tracebacks of errors that are ours, not the user's."""
     return data_dir() / "stride-planner.log"
+
+
+def crash_file() -> Path:
+    """Where faulthandler writes when the process dies hard (a segfault or an abort in Qt)."""
+    return data_dir() / "stride-planner-crash.log"
