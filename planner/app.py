@@ -127,12 +127,13 @@ class WindowSession:
             self._fail(EXIT_BAD_INPUT, "The database cannot be opened", f"{exc}\n\nThe file was not changed.")
             return
         except Exception as exc:
-            from planner.cli import log_exception
+            from planner.logs import log_exception, log_location
 
+            where = log_location(log_exception(exc, context="opening the database"))
             self._fail(
                 EXIT_FAULT,
                 "Something went wrong",
-                f"The database could not be opened: {exc}\n\nDetails are in {log_exception(exc)}.",
+                f"The database could not be opened: {exc}\n\nDetails are in {where}.",
             )
             return
         self.db = db

@@ -50,8 +50,10 @@ def refresh_plan(ctx: AppContext, athlete_id: int) -> Plan | None:
     try:
         plan = regenerate_plan(ctx.db, athlete_id, start=start, weeks=weeks)
     except Exception:  # the scheduler is ours: log it with its traceback, keep the window usable
-        log.exception("could not rebuild the plan of athlete %s", athlete_id)
-        ctx.say("The plan could not be rebuilt; see the log file for details.")
+        from planner.logs import log_exception, log_location
+
+        path = log_exception(context=f"rebuilding the plan of athlete {athlete_id}")
+        ctx.say(f"The plan could not be rebuilt; details are in {log_location(path)}.")
         return None
     ctx.plan_changed.emit(athlete_id)
     return plan

@@ -138,9 +138,10 @@ class BackgroundTask(QObject):
             if isinstance(exc, BadInput):
                 message = str(exc)
             else:
-                from planner.cli import log_exception
+                from planner.logs import log_exception, log_location
 
-                message = f"Something went wrong on our side: {exc}\n\nDetails are in {log_exception(exc)}."
+                where = log_location(log_exception(exc, context=self._title))
+                message = f"Something went wrong on our side: {exc}\n\nDetails are in {where}."
             if self._on_error is not None:
                 self._on_error(message)
             else:

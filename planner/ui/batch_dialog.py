@@ -370,9 +370,10 @@ class BatchDialog(QDialog):
         if isinstance(exc, BadInput):
             message = str(exc)
         else:
-            from planner.cli import log_exception
+            from planner.logs import log_exception, log_location
 
-            message = f"Something went wrong on our side: {exc}\n\nDetails are in {log_exception(exc)}."
+            where = log_location(log_exception(exc, context="team batch"))
+            message = f"Something went wrong on our side: {exc}\n\nDetails are in {where}."
         self.progress_label.setText("Stopped")
         self.message_label.setText(f"Nothing more was written. {message}")
         self._set_running(False)

@@ -457,9 +457,10 @@ class ExportView(QWidget):
         if isinstance(exc, BadInput):
             message = str(exc)
         else:
-            from planner.cli import log_exception
+            from planner.logs import log_exception, log_location
 
-            message = f"The preview could not be made. Details are in {log_exception(exc)}."
+            where = log_location(log_exception(exc, context="building the preview"))
+            message = f"The preview could not be made. Details are in {where}."
         self.report = None
         self.preview.clear()
         self.status_label.setText(message[:1].upper() + message[1:])

@@ -189,9 +189,10 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _failure(exc: Exception) -> str:
-        from planner.cli import log_exception
+        from planner.logs import log_exception, log_location
 
-        return f"This view could not be opened. Details are in {log_exception(exc)}."
+        where = log_location(log_exception(exc, context="opening a view"))
+        return f"This view could not be opened. Details are in {where}."
 
     # -- database and status -------------------------------------------------------------------
     def set_database(self, db: Database) -> None:

@@ -39,9 +39,9 @@ def prepare_first_run(db: Database, settings: Settings) -> int | None:
         athlete_id = add_athlete(db, demo_athlete())
         regenerate_plan(db, athlete_id)
     except Exception as exc:
-        from planner.cli import log_exception
+        from planner.logs import log_exception
 
-        log_exception(exc)
+        log_exception(exc, context="creating the demo athlete on a first run")
         return None
     return athlete_id
 

@@ -48,9 +48,9 @@ class ViewEntry:
         try:
             return getattr(importlib.import_module(self.module), self.cls)
         except Exception as exc:  # a colleague's half-finished module must not stop the window
-            from planner.cli import log_exception
+            from planner.logs import log_exception, log_location
 
-            where = log_exception(exc)
+            where = log_location(log_exception(exc, context=f"loading {self.module}"))
             return _placeholder(self, f"This view could not be opened. Details are in {where}.")
 
 

@@ -106,8 +106,10 @@ class RegeneratePlan(QUndoCommand):
                     db, self.athlete_id, start=self.start, weeks=self.weeks, keep_edits=self.keep_edits
                 )
             except Exception:  # the scheduler is ours: log the traceback, keep the window usable
-                log.exception("could not regenerate the plan of athlete %s", self.athlete_id)
-                self.ctx.say("The plan could not be regenerated; see the log file for details.")
+                from planner.logs import log_exception, log_location
+
+                path = log_exception(context=f"regenerating the plan of athlete {self.athlete_id}")
+                self.ctx.say(f"The plan could not be regenerated; details are in {log_location(path)}.")
                 self.failed = True
                 self.setObsolete(True)  # nothing changed: keep it off the undo stack
                 return

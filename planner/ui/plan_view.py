@@ -335,8 +335,10 @@ class PlanView(QWidget):
         try:
             return regenerate_plan(self.ctx.db, athlete_id)
         except Exception:  # the scheduler is ours: log the traceback and say so calmly
-            log.exception("could not make the first plan of athlete %s", athlete_id)
-            self.ctx.say("The plan could not be made; see the log file for details.")
+            from planner.logs import log_exception, log_location
+
+            path = log_exception(context=f"making the first plan of athlete {athlete_id}")
+            self.ctx.say(f"The plan could not be made; details are in {log_location(path)}.")
             return None
 
     def _set_actions_enabled(self, enabled: bool) -> None:

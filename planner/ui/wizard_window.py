@@ -362,8 +362,10 @@ class SymptomWizard(QWizard):
             self.result_page.feedback.setText(f"Could not save the PDF: {exc}")
             return
         except Exception:  # ours: log the traceback, tell the coach in plain words
-            log.exception("routine PDF failed")
-            self.result_page.feedback.setText("Could not save the PDF; the log file has the details.")
+            from planner.logs import log_exception, log_location
+
+            where = log_location(log_exception(context="saving the routine PDF"))
+            self.result_page.feedback.setText(f"Could not save the PDF; details are in {where}.")
             return
         self.result_page.feedback.setText(f"Saved the routine to {path}")
         self.ctx.say(f"Saved the routine to {path}")

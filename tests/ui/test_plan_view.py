@@ -210,7 +210,9 @@ def test_a_scheduler_failure_is_said_calmly_and_changes_nothing(
     ctx.status_message.connect(said.append)
     view.regenerate_action.trigger()
     assert ctx.undo_stack.count() == 0
-    assert said == ["The plan could not be regenerated; see the log file for details."]
+    from planner.logs import log_path
+
+    assert said == [f"The plan could not be regenerated; details are in {log_path()}."]
     assert view.grid.model().rowCount() == WEEKS
 
 
