@@ -30,6 +30,15 @@ def migrations_dir() -> Path:
     return _shipped("_db", "db")
 
 
+def docs_dir() -> Path:
+    return _shipped("_docs", "docs")
+
+
+def clinical_basis_doc() -> Path:
+    """docs/clinical-basis.md: what the symptom check rests on, shown from Help ▸ About."""
+    return docs_dir() / "clinical-basis.md"
+
+
 def data_dir() -> Path:
     override = os.environ.get("STRIDE_PLANNER_DATA_DIR")
     if override:
