@@ -10,8 +10,9 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spac
 
 from planner.domain.exercise import Exercise
 from planner.domain.plan import Plan, PlannedExercise
-from planner.export.fonts import PrintWarnings, markup
+from planner.export.fonts import PrintWarnings
 from planner.export.layout import HAIRLINE, MUTED, RULE, Table, blank, style
+from planner.export.markup import markup
 
 GAP = 5 * mm
 PAD = 7
@@ -59,7 +60,7 @@ class _CardText:
             out.append(Paragraph(meta, self.meta))
         dose = self.planned.dose.describe()
         out.append(Spacer(1, 3))
-        out.append(Paragraph(f"<b>Dose:</b> {dose}", self.body))
+        out.append(Paragraph("<b>Dose:</b> " + self.m(dose, "dose"), self.body))
         out.append(Paragraph("Your weekly sheet gives each week's dose.", self.meta))
         return out
 
@@ -173,7 +174,7 @@ def routine_cards(
     for page_start in range(0, len(rows), 2):
         if out:
             out.append(PageBreak())
-        out.append(Paragraph(f"Routine cards · {heading}", header))
+        out.append(Paragraph("Routine cards · " + markup(heading, "athlete name", warnings), header))
         out.append(Spacer(1, HEADER_HEIGHT - 11))
         for i, row in enumerate(rows[page_start : page_start + 2]):
             if i:

@@ -22,7 +22,7 @@ from planner.domain.athlete import Athlete
 from planner.domain.errors import BadInput
 from planner.domain.exercise import Exercise
 from planner.domain.plan import Plan
-from planner.export.fonts import PrintWarnings, check
+from planner.export.fonts import PrintWarnings
 from planner.export.layout import (
     FOOTER_HEIGHT,
     MARGIN,
@@ -34,6 +34,7 @@ from planner.export.layout import (
     numbered_canvas,
     page_size,
 )
+from planner.export.markup import printable
 
 CONTENT_KINDS: tuple[str, ...] = ("weekly", "cards", "overview")
 PAPER_KINDS: tuple[str, ...] = ("a4", "letter")
@@ -196,7 +197,7 @@ def _season_story(
                     warnings=warnings,
                     width=width,
                     height=height,
-                    heading=check(athlete.name, "athlete name", None),
+                    heading=athlete.name,
                 ),
             )
         )
@@ -273,7 +274,7 @@ def build_team_pdf(
         parts += entry_parts
     if not parts:
         raise BadInput("nothing to print: the plan has no weeks", field="plan")
-    names = ", ".join(check(e.athlete.name, "athlete name", None) for e in entries)
+    names = ", ".join(printable(e.athlete.name, "athlete name", None) for e in entries)
     first = min(e.plan.start for e in entries)
     last = max((e.plan.weeks[-1].end for e in entries if e.plan.weeks), default=first)
     pages = _build(
@@ -329,7 +330,7 @@ def build_routine_pdf(
     story = routine_page(
         result=result, athlete_name=athlete_name, library=library, warnings=warnings, width=width, height=height
     )
-    who = check(athlete_name, "athlete name", None) if athlete_name else "self-care"
+    who = printable(athlete_name, "athlete name", None) if athlete_name else "self-care"
     pages = _build(
         Path(out),
         parts=[Part("plain", story)],

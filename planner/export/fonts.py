@@ -1,4 +1,4 @@
-"""Fonts every PDF embeds, and text markup that switches font where a script needs another one.
+"""Fonts every PDF embeds, and which of them can draw a character (planner.export.markup uses it).
 
 The base-14 PDF fonts are never used: they are not embedded and have no glyph for Ł or Ж, so a
 viewer draws a black box. DejaVu Sans ships in resources/fonts (Latin, Greek, Cyrillic, symbols);
@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -131,33 +130,6 @@ def check(text: str, where: str, warnings: PrintWarnings | None) -> str:
             warnings.cannot_print(char, where)
         text = text.replace(char, REPLACEMENT)
     return text
-
-
-def markup(text: str, where: str, warnings: PrintWarnings | None, *, bold: bool = False) -> str:
-    """Paragraph markup for plain `text`: escaped, with CJK runs wrapped in <font name=...>."""
-    fonts = register_fonts()
-    text = check(text, where, warnings)
-    out: list[str] = []
-    run: list[str] = []
-    run_font: str | None = None
-    main = fonts.bold if bold else fonts.body
-
-    def flush() -> None:
-        if not run:
-            return
-        chunk = escape("".join(run))
-        out.append(chunk if run_font in (None, main) else f'<font name="{run_font}">{chunk}</font>')
-        run.clear()
-
-    for char in text:
-        font = fonts.font_for(char, bold=bold) if _printable(char) and not char.isspace() else run_font
-        font = font or main
-        if font != run_font:
-            flush()
-            run_font = font
-        run.append(char)
-    flush()
-    return "".join(out)
 
 
 def font_for_text(text: str, *, bold: bool = False) -> str:

@@ -17,8 +17,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from planner.domain.athlete import Athlete, Phase
 from planner.domain.plan import Plan, SessionKind, Week
-from planner.export.fonts import BODY, BOLD, PrintWarnings, check, font_for_text, markup
+from planner.export.fonts import BODY, BOLD, PrintWarnings, font_for_text
 from planner.export.layout import HAIRLINE, INK, MUTED, RULE, SHADE, Table, style
+from planner.export.markup import markup, printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +197,7 @@ def _race_flags(
         if not week.race:
             continue
         cx = left + (i + 0.5) * slot
-        name = check(week.race, f"race name of week {week.index}", warnings)
+        name = printable(week.race, f"race name of week {week.index}", warnings)
         font = font_for_text(name)
         a_race = week.phase is Phase.RACE_WEEK
         _flag(d, cx, y, filled=a_race)

@@ -14,8 +14,9 @@ from planner.domain.athlete import DAYS
 from planner.domain.errors import BadInput
 from planner.domain.exercise import Exercise
 from planner.domain.plan import PlannedExercise
-from planner.export.fonts import PrintWarnings, markup
+from planner.export.fonts import PrintWarnings
 from planner.export.layout import HAIRLINE, INK, MUTED, PAIN_RULE, SHADE, SHADE_DARK, TICK, Table, blank, style
+from planner.export.markup import markup
 
 TRIAGE: dict[str, tuple[str, str]] = {
     "self_care": (
@@ -108,7 +109,7 @@ def _routine_table(exercises: list[PlannedExercise], width: float, warnings: Pri
         rows.append(
             [
                 Paragraph(markup(ex.name, f"exercise name '{ex.id}'", warnings), body),
-                Paragraph(ex.dose.describe(), body),
+                Paragraph(markup(ex.dose.describe(), f"dose of '{ex.id}'", warnings), body),
                 *(Paragraph(TICK, tick) for _ in DAYS),
             ]
         )
@@ -211,7 +212,7 @@ def routine_page(
         times = program.get("frequency_per_week") or 3
         out += [
             Spacer(1, 3 * mm),
-            Paragraph(f"The routine: {times} times this week", h2),
+            Paragraph(f"The routine: {markup(str(times), 'frequency', warnings)} times this week", h2),
             Paragraph("Tick the day you do the routine; write down pain (0-10) afterwards.", small),
             Spacer(1, 1.5 * mm),
             _routine_table(exercises, width, warnings),

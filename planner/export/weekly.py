@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, TableSt
 from planner.domain.athlete import DAYS, Athlete
 from planner.domain.exercise import Dose
 from planner.domain.plan import Plan, PlannedExercise, Session, SessionKind, Week
-from planner.export.fonts import PrintWarnings, markup
+from planner.export.fonts import PrintWarnings
 from planner.export.layout import (
     HAIRLINE,
     INK,
@@ -30,6 +30,7 @@ from planner.export.layout import (
     blank,
     style,
 )
+from planner.export.markup import markup
 
 RUN_LABELS: dict[str, str] = {
     "rest": "Rest day",
@@ -224,7 +225,7 @@ class _Sheet:
                 + markup(ex.notes, f"notes of '{ex.id}'", self.warnings)
                 + "</font>"
             )
-        dose = ex.dose.describe()
+        dose = markup(ex.dose.describe(), f"dose of '{ex.id}'", self.warnings)
         ticks = Paragraph(tick_boxes(ex.dose, stacked=compact), self.ticks)
         if compact:
             cell = Paragraph(f"{name}<br/><font size={7.4 * self.scale:.1f}>{dose}</font>", self.body)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.export.fonts import PrintWarnings, markup, missing_glyphs, register_fonts
+from planner.export.fonts import PrintWarnings, missing_glyphs, register_fonts
+from planner.export.markup import markup
 
 
 def test_latin_greek_cyrillic_need_no_fallback() -> None:
