@@ -123,6 +123,8 @@ class Athlete:
     mileage: Mileage | None = None
     wizard_answers: dict[str, Any] | None = None
     note: str = ""
+    # Day of the latest symptom check: a hold and the corrective block start there (None: the plan's start).
+    wizard_checked_on: dt.date | None = None
 
     def day_kind(self, day: dt.date) -> DayKind:
         return self.week[DAYS[day.weekday()]]
@@ -148,6 +150,8 @@ class Athlete:
             out["mileage"] = self.mileage.to_dict()
         if self.wizard_answers is not None:
             out["wizard"] = {"answers": self.wizard_answers}
+            if self.wizard_checked_on is not None:
+                out["wizard"]["date"] = self.wizard_checked_on.isoformat()
         if self.note:
             out["note"] = self.note
         return out
@@ -179,10 +183,13 @@ class Athlete:
         mileage = _parse_mileage(data.get("mileage")) if data.get("mileage") is not None else None
         wizard = data.get("wizard")
         answers = None
+        checked_on = None
         if wizard is not None:
             if not isinstance(wizard, dict) or not isinstance(wizard.get("answers", {}), dict):
-                raise BadInput('expected {"answers": {...}}', field="wizard")
+                raise BadInput('expected {"answers": {...}, "date": "YYYY-MM-DD"}', field="wizard")
             answers = wizard.get("answers")
+            if wizard.get("date") is not None:
+                checked_on = parse_date(wizard["date"], "wizard.date")
         note = data.get("note", "")
         if not isinstance(note, str):
             raise BadInput("expected text", field="note")
@@ -196,6 +203,7 @@ class Athlete:
             mileage=mileage,
             wizard_answers=answers,
             note=note,
+            wizard_checked_on=checked_on,
         )
 
 

@@ -7,8 +7,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from planner import DISCLAIMER
 from planner.domain.athlete import Phase
 from planner.domain.exercise import Dose
+
+SELF_CARE = "self_care"
+# Triage levels at which running itself waits for a clinician (clinical content, section 5.3).
+SEE_BEFORE_RUNNING = frozenset({"urgent", "emergency"})
+RUN_NOTE = "See a clinician before running"
 
 
 class SessionKind(StrEnum):
@@ -102,6 +108,8 @@ class Week:
     sessions: tuple[Session, ...] = ()
     runs: dict[str, str] = field(default_factory=dict)  # day id (mon..sun) -> rest/easy/quality/long/race
     race: str | None = None  # name of a race in this week, for sheets and the overview
+    # Day id -> what to do before that day's run (an urgent or emergency symptom check: RUN_NOTE).
+    run_notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def end(self) -> dt.date:
@@ -128,6 +136,8 @@ class Week:
             out["runs"] = dict(self.runs)
         if self.race:
             out["race"] = self.race
+        if self.run_notes:
+            out["run_notes"] = dict(self.run_notes)
         return out
 
     @classmethod
@@ -140,7 +150,56 @@ class Week:
             sessions=tuple(Session.from_dict(s) for s in data.get("sessions", [])),
             runs=dict(data.get("runs", {})),
             race=data.get("race"),
+            run_notes=dict(data.get("run_notes", {})),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """The latest symptom check is not self-care: no strength or corrective work from `since` on.
+
+    `message` is what the check says to do; `instead` is what the plan prints in place of the sessions.
+    """
+
+    triage: str
+    message: str
+    since: dt.date
+
+    @property
+    def see_before_running(self) -> bool:
+        """Urgent and emergency results: every running day waits for a clinician too."""
+        return self.triage in SEE_BEFORE_RUNNING
+
+    @property
+    def title(self) -> str:
+        return {
+            "emergency": "On hold: seek care now",
+            "urgent": "On hold: get medical care today",
+        }.get(self.triage, "On hold: see a clinician first")
+
+    @property
+    def instead(self) -> str:
+        """What to do in place of the held sessions, in the runner's words."""
+        running = (
+            "Do not run until a clinician has seen you."
+            if self.see_before_running
+            else "Running: follow the advice above, and if in doubt ask the clinician before you run."
+        )
+        return (
+            f"The symptom check on {self.since:%d %b %Y} advises: {self.message} "
+            f"No strength, hip and knee routine or mobility sessions until a clinician has looked. {running} "
+            f"When they clear you, repeat the symptom check and the plan starts again from that day."
+        )
+
+    def covers(self, day: dt.date) -> bool:
+        return day >= self.since
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"triage": self.triage, "message": self.message, "since": self.since.isoformat()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Hold:
+        return cls(triage=str(data["triage"]), message=str(data["message"]), since=dt.date.fromisoformat(data["since"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,24 +208,37 @@ class Plan:
     start: dt.date
     weeks: tuple[Week, ...]
     warnings: tuple[str, ...] = ()
+    hold: Hold | None = None
+    recheck_due: dt.date | None = None  # the corrective block ends: repeat the symptom check from this day
 
     def to_dict(self) -> dict[str, Any]:
-        """The plan JSON of the interface spec."""
+        """The plan JSON of the interface spec, with its Additions (disclaimer and hold)."""
         return {
             "athlete": self.athlete,
             "start": self.start.isoformat(),
             "weeks": [w.to_dict() for w in self.weeks],
             "warnings": list(self.warnings),
+            "hold": self.hold.to_dict() if self.hold is not None else None,
+            "recheck_due": self.recheck_due.isoformat() if self.recheck_due is not None else None,
+            "disclaimer": DISCLAIMER,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
+        hold = data.get("hold")
+        recheck = data.get("recheck_due")
         return cls(
             athlete=data["athlete"],
             start=dt.date.fromisoformat(data["start"]),
             weeks=tuple(Week.from_dict(w) for w in data["weeks"]),
             warnings=tuple(data.get("warnings", [])),
+            hold=Hold.from_dict(hold) if hold else None,
+            recheck_due=dt.date.fromisoformat(recheck) if recheck else None,
         )
+
+    def on_hold(self, week: Week) -> bool:
+        """True when the hold covers any day of `week`: its sheet says what to do instead."""
+        return self.hold is not None and self.hold.covers(week.end)
 
     def warnings_for(self, week_index: int) -> list[str]:
         prefix = f"Week {week_index}:"

@@ -52,6 +52,7 @@ def _athlete_from_rows(row: Any, races: list[Any], phases: list[Any]) -> Athlete
         mileage=mileage,
         wizard_answers=row.wizard_answers,
         note=row.note or "",
+        wizard_checked_on=row.wizard_checked_on,
     )
 
 
@@ -62,6 +63,7 @@ def _fill_row(row: Any, athlete: Athlete) -> None:
     row.week = {d: k.value for d, k in athlete.week.items()}
     row.mileage = athlete.mileage.to_dict() if athlete.mileage else None
     row.wizard_answers = athlete.wizard_answers
+    row.wizard_checked_on = athlete.wizard_checked_on
     row.note = athlete.note
     row.updated_at = _now()
 
