@@ -2,45 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import BadInput
 from planner.paths import default_database
+from planner.store.engine import Database
+
+__all__ = ["Database", "open_database", "resolve_target"]
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
-    from sqlmodel import Session
-
-
-@dataclass
-class Database:
-    """An open Stride Planner database: its engine, and where it lives on disk (for SQLite)."""
-
-    url: str
-    engine: Engine
-    path: Path | None = None
-    backup: Path | None = None  # the copy taken before this start's migration, if one ran
-    seeded: dict[str, int] = field(default_factory=dict)
-
-    @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends normally and rolls back on any error."""
-        from sqlmodel import Session
-
-        with Session(self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-
-    def close(self) -> None:
-        self.engine.dispose()
 
 
 def resolve_target(target: str | Path | None) -> tuple[str, Path | None]:

@@ -12,7 +12,7 @@ from planner.domain.errors import BadInput
 from planner.domain.exercise import Category, Dose, Exercise, slugify
 
 if TYPE_CHECKING:
-    from planner.store.database import Database
+    from planner.store.engine import Database  # not store.database: that module imports this one
 
 _LIST_FIELDS = ("aliases", "targets", "equipment", "optional_equipment", "conditions", "tags", "instructions", "cues")
 
