@@ -159,16 +159,23 @@ def duplicate_athlete(db: Database, athlete_id: int) -> int:
 
 
 def save_plan(db: Database, athlete_id: int, plan: Plan, *, weeks: int) -> None:
-    """Keep the athlete's current plan (one per athlete), replacing the previous one."""
-    from sqlmodel import select
+    """Keep the athlete's current plan (one per athlete), replacing the previous one.
 
+    One INSERT … ON CONFLICT statement, not a read then a write: two threads (or processes) saving an
+    athlete's first plan at once both succeed, where read-then-insert failed one of them with
+    "UNIQUE constraint failed: plan.athlete_id" or "database is locked".
+    """
     t = _tables()
+    values = {"athlete_id": athlete_id, "start": plan.start, "weeks": weeks, "data": plan.to_dict()}
+    values["generated_at"] = _now()
     with db.session() as s:
-        row = s.exec(select(t.PlanRow).where(t.PlanRow.athlete_id == athlete_id)).first()
-        if row is None:
-            row = t.PlanRow(athlete_id=athlete_id, start=plan.start, weeks=weeks)
-        row.start, row.weeks, row.data, row.generated_at = plan.start, weeks, plan.to_dict(), _now()
-        s.add(row)
+        if s.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        statement = insert(t.PlanRow).values(**values)
+        changed = {key: statement.excluded[key] for key in values if key != "athlete_id"}
+        s.exec(statement.on_conflict_do_update(index_elements=["athlete_id"], set_=changed))
 
 
 def load_plan(db: Database, athlete_id: int) -> Plan | None:

@@ -1,8 +1,13 @@
-"""Making an athlete's plan from what the database holds; the window and the CLI share this."""
+"""Making an athlete's plan from what the database holds; the window and the CLI share this.
+
+This is the one place a plan is made: `ensure_plan` when a view needs the athlete's plan and there may
+be none yet (idempotent), `regenerate_plan` when the season changed or the coach asked for a new one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import TYPE_CHECKING
 
 from planner.domain.plan import Plan
@@ -35,3 +40,25 @@ def regenerate_plan(
         athletes.clear_dose_edits(db, athlete_id)
     athletes.save_plan(db, athlete_id, plan, weeks=weeks)
     return plan
+
+
+# In one process, a view on the UI thread and a preview on a worker may both find no plan for a new athlete:
+# one makes it and the other waits and reads it. (Across processes save_plan's upsert keeps it safe.)
+_making = threading.Lock()
+
+
+def ensure_plan(db: Database, athlete_id: int) -> tuple[Plan, bool]:
+    """The athlete's saved plan, made (over the season's default weeks) and saved first when there is none.
+
+    Returns (plan, made). Safe to call from any thread, any number of times: a second call finds the plan.
+    """
+    from planner.store import athletes
+
+    plan = athletes.load_plan(db, athlete_id)
+    if plan is not None:
+        return plan, False
+    with _making:
+        plan = athletes.load_plan(db, athlete_id)
+        if plan is not None:
+            return plan, False
+        return regenerate_plan(db, athlete_id), True
