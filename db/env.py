@@ -7,7 +7,6 @@ The app runs these from code at start-up (planner.store.migrate), passing its ow
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 import planner.store.tables  # noqa: F401  (registers the tables on the metadata)
@@ -21,17 +20,28 @@ def run_migrations() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = engine_from_config(
-        config.get_section(config.config_ini_section) or {}, prefix="sqlalchemy.", poolclass=pool.NullPool
-    )
+    from planner.store.database import create_engine_for
+
+    # The app's engine: BEGIN is emitted by us, so the DDL below really runs in one transaction.
+    engine = create_engine_for(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as conn:
         _run(conn)
         conn.commit()
+    engine.dispose()
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     # render_as_batch: SQLite cannot ALTER most things, so Alembic copies the table instead.
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True)
+    # SQLite's DDL is transactional (Alembic assumes not): every pending revision runs in one transaction,
+    # so an upgrade that fails or is killed half-way leaves the file at its old revision.
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+        transactional_ddl=True,
+        transaction_per_migration=False,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -63,6 +63,19 @@ def test_edited_builtin_survives_a_library_update(tmp_path: Path) -> None:
 
 def test_migration_backs_the_file_up_first(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
+    shutil.copy(SCHEMAS[0], path)
+    db = open_database(path)
+    db.close()
+    assert db.backup is not None and db.backup.exists()
+    assert db.backup.name.startswith("old.backup-")
+    backup = sqlite3.connect(db.backup)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMAS[0].stem
+    assert backup.execute("SELECT name FROM athlete").fetchall() == [("Zoë Łukasiewicz",)]
+    backup.close()
+
+
+def test_a_database_without_rows_is_upgraded_without_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
     con = sqlite3.connect(path)
     # Our schema before its first migration: Alembic's version table with no revision in it yet.
     con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
@@ -70,11 +83,8 @@ def test_migration_backs_the_file_up_first(tmp_path: Path) -> None:
     con.close()
     db = open_database(path)
     db.close()
-    assert db.backup is not None and db.backup.exists()
-    assert db.backup.name.startswith("old.backup-")
-    backup = sqlite3.connect(db.backup)
-    assert backup.execute("SELECT count(*) FROM sqlite_master WHERE name = 'exercise'").fetchone()[0] == 0
-    backup.close()
+    assert db.backup is None
+    assert not list(tmp_path.glob("old.backup-*"))
 
 
 def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
