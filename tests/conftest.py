@@ -1,21 +1,160 @@
-"""Shared fixtures: every test gets its own data, config and database folders; Qt runs offscreen."""
+"""Shared fixtures: every test gets its own data, config and database folders; Qt runs offscreen.
+
+Three guards keep the suite from crashing or hanging by chance:
+- automatic garbage collection is off for the whole run and a collection runs on the main thread after each test;
+- a modal dialog that a test did not patch fails the test at once instead of waiting forever for a click;
+- pytest-timeout (pyproject: 180 s, thread method) dumps every thread's stack if anything else hangs.
+"""
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog
+from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog, QFontDialog, QInputDialog, QMenu, QMessageBox
 
-import planner.ui  # noqa: F401  (works around a PySide6 refcount bug before any Qt call)
+# Qt wrappers (MainWindow, the views, QUndoStack) end up in cyclic garbage after UI work. Automatic gc runs on
+# whichever thread happens to allocate when a threshold is crossed, so a worker thread building a PDF could free a
+# Qt object and crash the run with "Fatal Python error: Segmentation fault" (about 1 full run in 6). Off for the
+# whole session and never re-enabled here: `collect_garbage_on_the_main_thread` collects after every test instead.
+gc.disable()
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-FREE_EXERCISE_DB = SHARED / "data" / "free-exercise-db" / "exercises.json"
+DATA = REPO / "tests" / "data"  # everything a test reads lives inside the repository (see tests/data/README.md)
+FREE_EXERCISE_DB = DATA / "free-exercise-db" / "exercises.json"
+
+# Every call that opens a modal dialog and waits for a person: (class, attribute). Instance methods (`exec`) are
+# guarded where Qt defines them, so a test that patches QDialog.exec or a subclass's exec still replaces them.
+MODAL_CALLS: tuple[tuple[type, str], ...] = (
+    (QDialog, "exec"),
+    (QDialog, "exec_"),
+    (QPrintDialog, "exec"),
+    (QPrintDialog, "exec_"),
+    (QPageSetupDialog, "exec"),
+    (QPageSetupDialog, "exec_"),
+    (QMenu, "exec"),  # a popup menu's exec() waits for a click just like a dialog
+    (QMenu, "exec_"),
+    *((QMessageBox, name) for name in ("information", "warning", "critical", "question", "about", "aboutQt")),
+    *(
+        (QFileDialog, name)
+        for name in (
+            "getOpenFileName",
+            "getOpenFileNames",
+            "getSaveFileName",
+            "getExistingDirectory",
+            "getOpenFileUrl",
+            "getOpenFileUrls",
+            "getSaveFileUrl",
+            "getExistingDirectoryUrl",
+        )
+    ),
+    *((QInputDialog, name) for name in ("getInt", "getDouble", "getItem", "getText", "getMultiLineText")),
+    (QColorDialog, "getColor"),
+    (QFontDialog, "getFont"),
+)
+
+_opened_modals: list[str] = []
+
+
+class UnpatchedModalDialog(pytest.fail.Exception):
+    """A modal dialog would have opened and waited for a click that never comes.
+
+    A pytest failure (a BaseException), so the app's own `except Exception` around a dialog cannot swallow it.
+    """
+
+
+def _describe(owner: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """'QMessageBox.warning("Title", "text")': the call with the strings a user would have read."""
+    texts: list[str] = []
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, QDialog):
+            texts.append(value.windowTitle())
+            if isinstance(value, QMessageBox):
+                texts.append(value.text())
+        elif isinstance(value, QMenu):
+            texts.append(value.title())
+        elif isinstance(value, str):
+            texts.append(value)
+    shown = ", ".join(repr(t[:200]) for t in texts if t)
+    return f"{owner}.{name}({shown})"
+
+
+def _guard(cls: type, name: str) -> Callable[..., Any]:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        owner = type(args[0]).__name__ if args and isinstance(args[0], cls) else cls.__name__
+        call = _describe(owner, name, args, kwargs)
+        _opened_modals.append(call)
+        raise UnpatchedModalDialog(
+            f"{call} would open a modal dialog and hang the test: patch it in the test "
+            f"(e.g. monkeypatch.setattr({cls.__name__}, {name!r}, ...)), or keep the app from opening it."
+        )
+
+    return refuse
+
+
+@pytest.fixture(scope="session", autouse=True)
+def modal_dialogs_fail_the_test() -> Iterator[None]:
+    """Replace every modal entry point of Qt for the whole run, before any test's own patch.
+
+    Session-scoped so it is installed first: a test's or fixture's monkeypatch of `exec` (or of a static getter)
+    lays over the guard and wins, and undoing that patch brings the guard back.
+    """
+    originals: list[tuple[type, str, Any]] = []
+    for cls, name in MODAL_CALLS:
+        original = cls.__dict__.get(name)
+        if original is None:  # e.g. exec_ is gone in a future PySide6
+            continue
+        originals.append((cls, name, original))
+        guard = _guard(cls, name)
+        setattr(cls, name, staticmethod(guard) if isinstance(original, staticmethod) else guard)
+    yield
+    for cls, name, original in originals:
+        setattr(cls, name, original)
+
+
+_reports_key = pytest.StashKey[dict[str, pytest.TestReport]]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    # Keep each phase's report on the item, so the teardown check below does not report a failure twice.
+    report = yield
+    item.stash.setdefault(_reports_key, {})[report.when] = report
+    return report
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialog_opened(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test whose code opened an unpatched modal, even where the app caught the error and carried on."""
+    _opened_modals.clear()
+    yield
+    opened = list(_opened_modals)
+    _opened_modals.clear()
+    call = request.node.stash.get(_reports_key, {}).get("call")
+    if opened and (call is None or call.passed):
+        pytest.fail(f"modal dialogs opened unpatched: {'; '.join(opened)}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """Collect cyclic garbage after each test, on the main thread, once qtbot has closed the test's widgets.
+
+    Automatic gc is off (see the top of this file). Autouse fixtures of this file are set up before the fixtures a
+    test asks for, so this teardown runs after theirs and after pytest-qt has closed every widget of the test.
+    """
+    yield
+    if gc.isenabled():  # code under test (the window's own gc discipline) must not turn it back on for the run
+        gc.disable()
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
