@@ -203,3 +203,39 @@ def test_a_worker_hands_over_a_formatted_traceback_and_it_is_logged_as_given() -
 
 def test_the_crash_file_lives_beside_the_log_in_the_data_folder() -> None:
     assert crash_path().parent == log_path().parent == Path(os.environ["STRIDE_PLANNER_DATA_DIR"])
+
+
+def test_help_about_shows_the_log_file_s_path_to_copy(qtbot: Any) -> None:
+    from planner.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.log_path.text() == str(log_path())
+    assert dialog.log_path.isReadOnly()
+
+
+def test_open_log_folder_opens_the_data_folder(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from planner.ui.about_dialog import AboutDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    dialog.open_log_folder.click()
+    assert opened == [str(log_path().parent)]
+    assert log_path().parent.is_dir()
+
+
+def test_help_about_links_the_clinical_basis(qtbot: Any) -> None:
+    from planner.paths import clinical_basis_doc
+    from planner.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    url = dialog.basis_url.toLocalFile() if dialog.basis_url.isLocalFile() else dialog.basis_url.toString()
+    assert url.endswith("docs/clinical-basis.md")
+    assert url in dialog.text.text()
+    if clinical_basis_doc().is_file():  # a checkout or an install that ships docs/ links the file itself
+        assert url == str(clinical_basis_doc())
