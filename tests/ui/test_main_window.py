@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from planner.app import display_problem, run_window
-from planner.ui.main_window_views import VIEW_NAMES, VIEWS, PlaceholderView, ViewEntry
+from planner.ui.main_window_views import VIEW_NAMES, VIEWS, PlaceholderView, ViewEntry, entry
 from planner.ui.settings import Settings
 from planner.ui.shortcuts import ShortcutsDialog, all_shortcuts, register_shortcut
 
@@ -28,6 +28,9 @@ def test_title_names_the_database(main_window, db) -> None:
 @pytest.mark.parametrize("name", VIEW_NAMES)
 def test_each_registered_view_opens(main_window, qtbot, name: str) -> None:
     widget = main_window.show_view(name)
+    # A view whose module fails to import becomes the calm placeholder; here that is a failure, not a view.
+    assert not isinstance(widget, PlaceholderView), f"the {name} view did not load: {widget.message}"
+    assert type(widget).__name__ == entry(name).cls
     assert main_window.stack.currentWidget() is widget
     assert main_window.sidebar.currentRow() == VIEW_NAMES.index(name)
     for method in ("is_ready", "load", "toolbar_actions"):

@@ -55,3 +55,17 @@ def test_screenshot_of_every_view_on_a_fresh_database(tmp_path: Path, view: str,
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert png_size(out) == size
+    # A view that fails to import is drawn as a calm placeholder, and the screenshot alone would pass: the app logs
+    # the failure with its traceback in the data folder, so an error logged during the run fails the test.
+    errors = logged_errors(tmp_path / "data")
+    assert not errors, "the app logged errors while taking the screenshot:\n" + "\n".join(errors)
+
+
+def logged_errors(data: Path) -> list[str]:
+    """Lines of the app's log and crash files (any rotation) that report an error of ours."""
+    return [
+        f"{log.name}: {line}"
+        for log in sorted(data.glob("stride-planner*.log*"))
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+        if "Traceback" in line or " ERROR " in line or " CRITICAL " in line or "Fatal Python error" in line
+    ]
