@@ -71,8 +71,7 @@ def open_database(target: str | Path | None = None, *, seed: bool = True) -> Dat
     url, path = resolve_target(target)
     state = None
     if path is not None:
-        state = migrate.read_schema_state(path)
-        migrate.ensure_known(state, path)
+        state = migrate.inspect_database(path, expected=expected_columns())
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -95,6 +94,15 @@ def open_database(target: str | Path | None = None, *, seed: bool = True) -> Dat
         engine.dispose()
         raise
     return db
+
+
+def expected_columns() -> dict[str, set[str]]:
+    """Every table of the current schema with its columns (what a file at the head revision must hold)."""
+    from sqlmodel import SQLModel
+
+    import planner.store.tables  # noqa: F401  (registers the tables on the metadata)
+
+    return {t.name: {c.name for c in t.columns} for t in SQLModel.metadata.sorted_tables}
 
 
 def _revision_of(engine: Engine) -> str | None:

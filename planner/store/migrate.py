@@ -1,15 +1,18 @@
-"""Schema versions: read a file's version without touching it, back it up, upgrade it with Alembic.
+"""Schema versions: check a file without touching it, back it up, upgrade it with Alembic.
 
-The revision check uses the standard-library sqlite3 module on a read-only connection, so a database
-that is already current opens without importing Alembic, and a database from a newer app is refused
-before anything could write to it.
+The check (header, PRAGMA quick_check, revision, tables) uses the standard-library sqlite3 module on a
+connection that cannot write, so a database that is already current opens without importing Alembic,
+and a damaged file or one from a newer app is refused before anything could write to it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sqlite3
+import time
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,6 +42,7 @@ class SchemaState:
     foreign: bool = False  # an SQLite file with tables that are not ours
     half_upgraded: bool = False  # Alembic's table without a version row, beside other tables
     has_rows: bool = False  # any table holds a row (a file without rows needs no backup)
+    writable: bool = True  # the file and its folder can be written (else it opens read-only)
 
 
 @cache
@@ -67,7 +71,7 @@ def head_revision() -> str:
 
 def check_sqlite_file(path: Path) -> None:
     """BadInput when `path` exists but is not an SQLite database (a text file, a PDF...)."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return
     if path.is_dir():
         raise BadInput("is a folder, not a database file", source=str(path))
@@ -80,29 +84,124 @@ def check_sqlite_file(path: Path) -> None:
         raise BadInput("is not a Stride Planner database (not an SQLite file); it was left unchanged", source=str(path))
 
 
-def read_schema_state(path: Path) -> SchemaState:
-    """The revision stored in the file, read on a read-only connection (the file is never changed)."""
+def side_files(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database while it is open: -wal, -shm, -journal."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def is_writable(path: Path) -> bool:
+    """Whether the database file and its folder (where -wal and -shm go) can be written.
+
+    os.access honours a read-only filesystem even for root, which owner bits do not.
+    """
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def inspect_database(path: Path, *, expected: Mapping[str, Collection[str]] | None = None) -> SchemaState:
+    """Check a database file before anything writes to it, and return its schema state.
+
+    Refused with BadInput, the file left byte-for-byte as it was and no side file left that was not
+    there before: not SQLite, empty, damaged (PRAGMA quick_check, or a table or column of `expected`
+    missing at the current revision), another program's, half-upgraded with data, or newer than this
+    app. The check reads with `immutable=1` when no other connection can be open (no -wal, no -journal),
+    which creates no side files, else on a read-only connection.
+    """
     check_sqlite_file(path)
-    if not path.exists() or path.stat().st_size == 0:
-        return SchemaState(exists=False, revision=None)
+    if not path.exists():
+        return SchemaState(exists=False, revision=None, writable=is_writable(path))
+    if path.stat().st_size == 0 and not _header_arrives(path):
+        raise BadInput(EMPTY_FILE, source=str(path))
+    existed = {p for p in side_files(path) if p.exists()}
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        state = _read_state(path, expected)
+        ensure_known(state, path)
+        return state
+    except BadInput:
+        for created in side_files(path):
+            if created not in existed:
+                created.unlink(missing_ok=True)
+        raise
+
+
+EMPTY_FILE = (
+    "is an empty file (0 bytes), not a database; it was left unchanged. If it held your data, restore its "
+    "newest backup (a .backup- file beside it); to start a new database, delete the empty file or choose another"
+)
+
+
+def _header_arrives(path: Path, wait_s: float = 2.0) -> bool:
+    # A second first start can see the file the first one has just created and not yet written:
+    # a file younger than a few seconds gets a moment to receive its header.
+    if time.time() - path.stat().st_mtime > 10:
+        return False
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        if path.stat().st_size > 0:
+            return True
+    return False
+
+
+def _read_state(path: Path, expected: Mapping[str, Collection[str]] | None) -> SchemaState:
+    writable = is_writable(path)
+    wal, _shm, journal = side_files(path)
+    live = wal.exists() or journal.exists()  # another connection may be open, or one was not closed
+    if not writable and any(p.exists() and p.stat().st_size > 0 for p in (wal, journal)):
+        raise BadInput(READ_ONLY_PENDING, source=str(path))
+    query = "mode=ro" if live and writable else "immutable=1"
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
     except sqlite3.Error as exc:
-        raise BadInput(f"cannot be opened as a database ({exc})", source=str(path)) from None
+        raise BadInput(f"cannot be opened as a database ({exc}); it was left unchanged", source=str(path)) from None
     try:
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        user_tables = sorted(t for t in tables if not t.startswith("sqlite_"))
-        has_rows = any(con.execute(f'SELECT EXISTS (SELECT 1 FROM "{t}")').fetchone()[0] for t in user_tables)
-        if "alembic_version" in tables:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-            half = revision is None and len(user_tables) > 1
-            return SchemaState(exists=True, revision=revision, half_upgraded=half, has_rows=has_rows)
-        return SchemaState(exists=True, revision=None, foreign=bool(user_tables), has_rows=has_rows)
+        problems = [r[0] for r in con.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise _damaged(path, problems[0])
+        columns: dict[str, set[str]] = {}
+        for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            if not name.startswith("sqlite_"):
+                columns[name] = {r[1] for r in con.execute(f'PRAGMA table_info("{name}")')}
+        has_rows = any(con.execute(f'SELECT EXISTS (SELECT 1 FROM "{t}")').fetchone()[0] for t in columns)
+        if "alembic_version" not in columns:
+            return SchemaState(exists=True, revision=None, foreign=bool(columns), has_rows=has_rows, writable=writable)
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+        if expected is not None and revision == head_revision():
+            for table, wanted in expected.items():
+                if table not in columns:
+                    raise _damaged(path, f"the table {table} is missing")
+                if missing := sorted(set(wanted) - columns[table]):
+                    raise _damaged(path, f"the column {table}.{missing[0]} is missing")
+        half = revision is None and len(columns) > 1
+        return SchemaState(exists=True, revision=revision, half_upgraded=half, has_rows=has_rows, writable=writable)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise BadInput(BUSY, source=str(path)) from None
+        raise _damaged(path, str(exc)) from None
     except sqlite3.DatabaseError as exc:
-        raise BadInput(f"is damaged or not a database ({exc}); it was left unchanged", source=str(path)) from None
+        raise _damaged(path, str(exc)) from None
     finally:
         con.close()
+
+
+BUSY = "the database is busy (another Stride Planner is writing); try again"
+READ_ONLY_PENDING = (
+    "is on a read-only disk or folder and was not closed cleanly (its -wal file holds changes); it was left "
+    "unchanged. Open it once where it can be written"
+)
+
+
+def _damaged(path: Path, detail: str) -> BadInput:
+    backups = backups_of(path)
+    hint = f"; its newest backup is {backups[-1].name}" if backups else ""
+    detail = " ".join(detail.split())[:200]
+    return BadInput(f"is damaged ({detail}); it was left unchanged{hint}", source=str(path))
+
+
+def read_schema_state(path: Path) -> SchemaState:
+    """The revision stored in the file, read without changing it (see inspect_database)."""
+    return inspect_database(path)
 
 
 def ensure_known(state: SchemaState, path: Path) -> None:
