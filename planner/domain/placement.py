@@ -225,26 +225,85 @@ def _pick_spread(
     return best[1] if best else []
 
 
-def place_heavy_slow_days(athlete: Athlete, monday: dt.date, phase: Phase, count: int) -> list[dt.date]:
-    """Up to `count` days for heavy slow resistance squats: heavy leg work, so the strength rules
-    apply (no race day, not the day before a quality run, long run or race, not in the 9 days before
-    an A race, never two days running) and none in race week or the recovery week after it."""
-    if phase in (Phase.RACE_WEEK, Phase.RECOVERY) or count <= 0:
+# Heavy slow resistance is the tendon's heavy loading: 3 a week in training blocks (Kongsgaard 2009),
+# at most 2 in-season (1 in a week holding a B or C race), 1 in the taper, none in race week or recovery.
+HEAVY_SLOW_PER_WEEK: dict[Phase, int] = {
+    Phase.OFF_SEASON: 3,
+    Phase.PRE_SEASON: 3,
+    Phase.IN_SEASON: 2,
+    Phase.TAPER: 1,
+    Phase.RACE_WEEK: 0,
+    Phase.RECOVERY: 0,
+}
+HEAVY_SLOW_GAP_DAYS = 2  # at least 48 h between two heavy slow sessions, week boundaries included
+HEAVY_SLOW_DAY_KINDS = frozenset({DayKind.REST, DayKind.EASY})
+
+
+def heavy_slow_per_week(phase: Phase, races: list[Race]) -> int:
+    """How many heavy slow resistance sessions the phase allows in a week."""
+    wanted = HEAVY_SLOW_PER_WEEK[phase]
+    if phase is Phase.IN_SEASON and any(r.priority in (Priority.B, Priority.C) for r in races):
+        return 1
+    return wanted
+
+
+def heavy_slow_blocked_because(athlete: Athlete, day: dt.date, last_heavy: dt.date | None) -> str | None:
+    """Why heavy slow squats may not go on `day`, or None. The strength rules apply, and more: only on a
+    rest or easy day (a quality or long run is already the tendon's hard work that day) and at least
+    48 h after the last heavy slow session."""
+    if last_heavy is not None and (day - last_heavy).days < HEAVY_SLOW_GAP_DAYS:
+        return "within 48 h of the last heavy slow session"
+    blocked = strength_blocked_because(athlete, day, None)
+    if blocked is not None:
+        return blocked
+    if athlete.day_kind(day) not in HEAVY_SLOW_DAY_KINDS:
+        return "a quality or long run day"
+    return None
+
+
+def place_heavy_slow_days(
+    athlete: Athlete,
+    monday: dt.date,
+    phase: Phase,
+    count: int,
+    *,
+    last_heavy: dt.date | None = None,
+    open_days: list[dt.date] | None = None,
+) -> list[dt.date]:
+    """Up to `count` days for heavy slow resistance squats (never more than the phase allows, see
+    `heavy_slow_per_week`), each allowed by `heavy_slow_blocked_because`, at least 48 h apart, spread
+    over the week. `open_days` limits them to the days of the corrective block."""
+    count = min(count, heavy_slow_per_week(phase, races_in_week(athlete, monday)))
+    if count <= 0:
         return []
     days = week_days(monday)
-    allowed = [i for i, d in enumerate(days) if strength_blocked_because(athlete, d, None) is None]
+    allowed = [
+        i
+        for i, d in enumerate(days)
+        if (open_days is None or d in open_days) and heavy_slow_blocked_because(athlete, d, last_heavy) is None
+    ]
     return [days[i] for i in _best_days(athlete, days, allowed, count, [])]
 
 
 def place_corrective_days(
-    athlete: Athlete, monday: dt.date, count: int, strength_days: list[dt.date], required: list[dt.date] | None = None
+    athlete: Athlete,
+    monday: dt.date,
+    count: int,
+    strength_days: list[dt.date],
+    required: list[dt.date] | None = None,
+    *,
+    open_days: list[dt.date] | None = None,
 ) -> list[PlacedDay]:
     """`count` days for the corrective routine: never a race day, one a day, spread out,
     sharing a day with strength as rarely as the week allows. `required` days (heavy slow squat
-    days) are always among them."""
+    days) are always among them; `open_days` (the days of the corrective block) limit the choice."""
     days = week_days(monday)
     must = sorted(days.index(d) for d in (required or []) if d in days)
-    candidates = [i for i, d in enumerate(days) if athlete.race_on(d) is None and i not in must]
+    candidates = [
+        i
+        for i, d in enumerate(days)
+        if athlete.race_on(d) is None and i not in must and (open_days is None or d in open_days)
+    ]
     strength_idx = {days.index(d) for d in strength_days if d in days}
     extra = _pick_spread(athlete, days, candidates, max(count - len(must), 0), strength_idx, fixed=must)
     out = []
@@ -257,7 +316,7 @@ def place_corrective_days(
                 DayKind.LONG: "After the long run",
                 DayKind.EASY: "After the easy run",
             }.get(kind, "Rest day from running")
-            why = f"{run}: the routine plus heavy slow squats, with nothing hard tomorrow"
+            why = f"{run}: the routine plus heavy slow squats, the week's heavy knee work, with nothing hard tomorrow"
         elif i in strength_idx:
             why = "Same day as strength: use it as the warm-up before the strength session"
         elif kind is DayKind.REST:

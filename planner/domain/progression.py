@@ -44,9 +44,30 @@ DELOAD_EVERY = 4
 DELOAD_SHARE = 0.7  # a deload week keeps at most 70 % of the week before's strength sets
 TAPER_SHARE = 0.6  # the taper keeps at most 60 % of the last in-season week's strength sets
 
-# Kongsgaard heavy slow resistance: rep max per week, 4 sets, 3 s down / 3 s up, 3 times a week.
-HEAVY_SLOW_REP_MAX: tuple[int, ...] = (15, 15, 12, 12, 10, 10, 10, 8, 8, 8, 6, 6)
+# The one pain rule while loading (Silbernagel 2007 pain-monitoring model; clinical content 5.3). Cards,
+# sheets, the routine page and the plan's notes all print this text, so they can never disagree.
+PAIN_RULE = (
+    "Pain rule: up to 5/10 during exercise is fine if it has settled by the next morning and is not "
+    "getting worse from week to week; otherwise step back to an easier version or fewer sets."
+)
+
+# Heavy slow resistance (Kongsgaard 2009; Malliaras 2015): 4 sets, 3 s down / 3 s up. The one rep-max
+# schedule the plan doses, the routine cards and the library text all follow: (first week, last week, RM).
+HEAVY_SLOW_SCHEDULE: tuple[tuple[int, int, int], ...] = ((1, 1, 15), (2, 3, 12), (4, 5, 10), (6, 8, 8), (9, 12, 6))
+HEAVY_SLOW_REP_MAX: tuple[int, ...] = tuple(
+    rm for first, last, rm in HEAVY_SLOW_SCHEDULE for _ in range(first, last + 1)
+)
+HEAVY_SLOW_WEEKS = len(HEAVY_SLOW_REP_MAX)
 HEAVY_SLOW_ID = "heavy-slow-squat"
+
+
+def heavy_slow_schedule_text() -> str:
+    """The rep-max schedule in words: "15 RM week 1, 12 RM weeks 2-3, ..., 6 RM weeks 9-12"."""
+    parts = []
+    for first, last, rm in HEAVY_SLOW_SCHEDULE:
+        weeks = f"week {first}" if first == last else f"weeks {first}-{last}"
+        parts.append(f"{rm} RM {weeks}")
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,9 +343,8 @@ def heavy_slow_resistance_dose(week_number: int, rest_s: int | None = 150) -> tu
         )
     else:
         note = (
-            f"Heavy slow resistance week {week_number} of 12: a weight you can lift {reps} times at "
-            f"most, 3 s down and 3 s up, 2-3 min rest; tendon pain up to 3-5/10 that settles by "
-            f"morning is fine"
+            f"Heavy slow resistance week {week_number} of 12 ({reps} RM): a weight you can lift {reps} times "
+            f"at most, 3 s down and 3 s up, 2-3 min rest; follow the pain rule"
         )
     return dose, note
 

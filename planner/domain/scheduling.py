@@ -8,6 +8,19 @@ inside a block.
 Race week runs: `Week.runs` shows the athlete's usual week, except in race week, where the day
 before an A race is an easy shake-out run and any quality or long day becomes easy: the race is the
 hard run of the week.
+
+The plan obeys the symptom check (clinical content 5.3):
+- a `hold` (the check is not self-care) removes every strength, corrective and mobility session from
+  its day on; urgent and emergency results mark every running day "see a clinician before running".
+  Mobility goes too: the plan cannot tell which stretch or roller loads the painful area (a calf with a
+  possible clot, a hip with a possible stress fracture), so the clinician decides;
+- the corrective block starts on the check's day, runs about 6 weeks (12 for heavy slow resistance),
+  then a `Week N:` warning asks for a re-check instead of repeating the routine all season;
+- patellofemoral pain: the strength days of the first two weeks from the check hold no deep single-leg
+  knee bends or split squats; they come back after that with a note to deepen as pain allows;
+- patellar or quadriceps tendon pain: while the block runs, the tendon programme is the week's only
+  heavy knee work (the strength days keep hip and posterior-chain work), and heavy slow squats go on
+  rest or easy days at least 48 h apart, at most 2 a week in-season.
 """
 
 from __future__ import annotations
@@ -25,6 +38,7 @@ from planner.domain.phases import phase_of_weeks
 from planner.domain.placement import (
     STRENGTH_PER_WEEK,
     PlacedDay,
+    heavy_slow_per_week,
     place_corrective_days,
     place_heavy_slow_days,
     place_mobility_days,
@@ -33,7 +47,7 @@ from planner.domain.placement import (
     run_of,
     week_days,
 )
-from planner.domain.plan import CorrectiveProgram, Plan, PlannedExercise, Session, SessionKind, Week
+from planner.domain.plan import RUN_NOTE, CorrectiveProgram, Hold, Plan, PlannedExercise, Session, SessionKind, Week
 from planner.domain.progression import (
     DELOAD_SHARE,
     HEAVY_SLOW_ID,
@@ -54,6 +68,8 @@ from planner.domain.session_content import (
     CORRECTIVE_MINUTES,
     MOBILITY_MINUTES,
     STRENGTH_MINUTES,
+    deep_knee_bend,
+    knee_exclusions,
     mobility_exercises,
     strength_exercises,
     strength_title,
@@ -64,6 +80,31 @@ HEAVY_SLOW_PER_WEEK = 3
 _WEEK_PREFIX = re.compile(r"^Week (\d+):")
 
 TAPER_NOTE = "Light: stop 2-3 reps short of failure; no sets to failure"
+DEEPEN_NOTE = "Back after two easier weeks for the kneecap: start shallow and go deeper only as the pain rule allows"
+
+CORRECTIVE_BLOCK_WEEKS = 6  # then the plan asks for a re-check (clinical content 5.3)
+HEAVY_SLOW_BLOCK_WEEKS = 12  # a heavy slow resistance tendon programme runs its 12-week schedule
+PFPS_GENTLE_DAYS = 14  # patellofemoral pain: two weeks of low joint stress from the check
+PFPS = "pfps"
+TENDON_PAIN = frozenset({"patellar_tendinopathy", "quadriceps_tendinopathy"})
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectiveBlock:
+    """The days the corrective routine runs: from the check's day for `weeks` weeks (`end` excluded)."""
+
+    start: dt.date
+    end: dt.date
+    weeks: int
+
+    def open_days(self, monday: dt.date) -> list[dt.date]:
+        return [d for d in week_days(monday) if self.start <= d < self.end]
+
+
+def corrective_block(program: CorrectiveProgram, check_day: dt.date, *, heavy_slow: bool) -> CorrectiveBlock:
+    """The corrective block of a self-care check made on `check_day`: 6 weeks, 12 with heavy slow squats."""
+    weeks = HEAVY_SLOW_BLOCK_WEEKS if heavy_slow else CORRECTIVE_BLOCK_WEEKS
+    return CorrectiveBlock(start=check_day, end=check_day + dt.timedelta(days=7 * weeks), weeks=weeks)
 
 
 @dataclass
@@ -71,12 +112,13 @@ class _SeasonState:
     """What carries from one week to the next while the plan is built."""
 
     last_strength: dt.date | None = None
+    last_heavy_slow: dt.date | None = None
     previous_strength_sets: int | None = None
     last_in_season_sets: int | None = None
     heavy_slow_weeks: int = 0
     corrective_weeks: int = 0  # weeks of the corrective routine done outside race week and recovery
     warnings: list[str] = field(default_factory=list)
-    prescriptions: dict[Phase, _Prescription] = field(default_factory=dict)
+    prescriptions: dict[tuple[Phase, frozenset[str]], _Prescription] = field(default_factory=dict)
     library_tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -95,45 +137,143 @@ class _Prescription:
 
 
 def build_plan(
-    athlete: Athlete, library: list[Exercise], *, start: dt.date, weeks: int, program: CorrectiveProgram | None = None
+    athlete: Athlete,
+    library: list[Exercise],
+    *,
+    start: dt.date,
+    weeks: int,
+    program: CorrectiveProgram | None = None,
+    hold: Hold | None = None,
+    checked_on: dt.date | None = None,
 ) -> Plan:
     """The athlete's plan for `weeks` weeks; the same inputs always give the same plan.
 
     A `start` that is not a Monday is moved back to the Monday of its week (weeks run Monday to
-    Sunday), so a coach can type any day of the week the plan should begin.
+    Sunday), so a coach can type any day of the week the plan should begin. `hold` (a check that is
+    not self-care) or `program` (a self-care check's routine) come from the symptom check made on
+    `checked_on` (default: the plan's first Monday); see the module docstring for how the plan obeys it.
     """
     first = monday_of(start)
+    check_day = checked_on or first
+    if hold is not None:
+        program = None  # no corrective routine beside a result that needs a clinician
     phases = phase_of_weeks(athlete, first, weeks)
     loads = week_loads(phases)
     state = _SeasonState()
     by_id = {e.id: e for e in library}
     state.library_tags = {e.id: tuple(e.tags) for e in library}
-    heavy_slow = _heavy_slow_exercise(athlete, by_id, program, state)
-    exclude = frozenset({HEAVY_SLOW_ID}) if program is not None and program.heavy_slow_resistance else frozenset()
-    for phase in set(phases):
-        peak = max(
-            (load.level for p, load in zip(phases, loads, strict=True) if p is phase and not load.deload), default=0
-        )
-        state.prescriptions[phase] = _prescription(athlete, library, phase, peak, exclude)
+    heavy_slow = _heavy_slow_exercise(athlete, by_id, program, state, _week_of(first, check_day, weeks))
+    block = corrective_block(program, check_day, heavy_slow=heavy_slow is not None) if program else None
+    mondays = [first + dt.timedelta(days=7 * i) for i in range(weeks)]
+    excludes = [_strength_exclusions(library, program, block, check_day, monday) for monday in mondays]
+    _fit_prescriptions(athlete, library, phases, loads, excludes, state)
     built: list[Week] = []
     for i, (phase, load) in enumerate(zip(phases, loads, strict=True)):
-        monday = first + dt.timedelta(days=7 * i)
         built.append(
             _build_week(
                 athlete,
                 library,
                 index=i + 1,
-                monday=monday,
+                monday=mondays[i],
                 phase=phase,
                 load=load,
                 program=program,
+                block=block,
                 heavy_slow=heavy_slow,
-                exclude=exclude,
+                exclude=excludes[i],
+                deepen=_deepening(program, check_day, mondays[i]),
+                hold=hold,
                 state=state,
             )
         )
+    recheck_due = None
+    if block is not None:
+        recheck_due = block.end
+        if block.end <= first + dt.timedelta(days=7 * weeks - 1):
+            index = _week_of(first, block.end, weeks)
+            state.warnings.append(
+                f"Week {index}: the hip and knee routine from the symptom check on {_day(check_day)} has run its "
+                f"{block.weeks} weeks (to {_day(block.end - dt.timedelta(days=1))}): repeat the symptom check, "
+                f"or see a physical therapist if it is not clearly better, before carrying on with it"
+            )
     warnings = state.warnings + running_load_warnings(athlete.mileage, weeks)
-    return Plan(athlete=athlete.name, start=first, weeks=tuple(built), warnings=tuple(_by_week(warnings)))
+    return Plan(
+        athlete=athlete.name,
+        start=first,
+        weeks=tuple(built),
+        warnings=tuple(sort_by_week(warnings)),
+        hold=hold,
+        recheck_due=recheck_due,
+    )
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _week_of(first: dt.date, day: dt.date, weeks: int) -> int:
+    """The plan week (1-based) holding `day`, clamped to the plan."""
+    return min(max((day - first).days // 7 + 1, 1), max(weeks, 1))
+
+
+def _strength_exclusions(
+    library: list[Exercise],
+    program: CorrectiveProgram | None,
+    block: CorrectiveBlock | None,
+    check_day: dt.date,
+    monday: dt.date,
+) -> frozenset[str]:
+    """What the strength days of the week starting `monday` leave out because of the check's finding."""
+    if program is None:
+        return frozenset()
+    out: set[str] = set()
+    if program.heavy_slow_resistance:
+        out.add(HEAVY_SLOW_ID)  # the routine holds it on its own schedule
+    conditions = set(program.conditions)
+    gentle_until = check_day + dt.timedelta(days=PFPS_GENTLE_DAYS)
+    deep = PFPS in conditions and monday < gentle_until
+    heavy = bool(TENDON_PAIN & conditions) and block is not None and monday < block.end
+    out |= knee_exclusions(library, deep=deep or heavy, heavy=heavy)
+    return frozenset(out)
+
+
+def _deepening(program: CorrectiveProgram | None, check_day: dt.date, monday: dt.date) -> bool:
+    """The two weeks after the gentle start for patellofemoral pain: deep knee bends come back with a note."""
+    if program is None or PFPS not in program.conditions:
+        return False
+    gentle_until = check_day + dt.timedelta(days=PFPS_GENTLE_DAYS)
+    return gentle_until <= monday < gentle_until + dt.timedelta(days=PFPS_GENTLE_DAYS) or (
+        monday < gentle_until <= monday + dt.timedelta(days=6)
+    )
+
+
+def _fit_prescriptions(
+    athlete: Athlete,
+    library: list[Exercise],
+    phases: list[Phase],
+    loads: list[WeekLoad],
+    excludes: list[frozenset[str]],
+    state: _SeasonState,
+) -> None:
+    """One prescription per phase and set of left-out exercises, with one cut per exercise in a phase,
+    so an exercise's dose never falls when the finding's limits lift inside a block."""
+    for phase in set(phases):
+        peak = max(
+            (load.level for p, load in zip(phases, loads, strict=True) if p is phase and not load.deload), default=0
+        )
+        variants = sorted({x for p, x in zip(phases, excludes, strict=True) if p is phase}, key=sorted)
+        fitted = {x: _prescription(athlete, library, phase, peak, x) for x in variants}
+        cut: dict[str, int] = {}
+        for prescription in fitted.values():
+            for ex_id, sets in prescription.cut.items():
+                cut[ex_id] = max(cut.get(ex_id, 0), sets)
+        for x, prescription in fitted.items():
+            state.prescriptions[phase, x] = replace(prescription, cut=cut)
+
+
+def sort_by_week(warnings: list[str]) -> list[str]:
+    """Warnings in week order; those of the same week keep their order."""
+    return _by_week(warnings)
 
 
 def _by_week(warnings: list[str]) -> list[str]:
@@ -145,20 +285,21 @@ def _by_week(warnings: list[str]) -> list[str]:
 
 
 def _heavy_slow_exercise(
-    athlete: Athlete, by_id: dict[str, Exercise], program: CorrectiveProgram | None, state: _SeasonState
+    athlete: Athlete, by_id: dict[str, Exercise], program: CorrectiveProgram | None, state: _SeasonState, week: int
 ) -> Exercise | None:
     if program is None or not program.heavy_slow_resistance:
         return None
     exercise = by_id.get(HEAVY_SLOW_ID)
     if exercise is None:
         state.warnings.append(
-            "Week 1: the heavy slow resistance squat is not in the exercise library; the routine goes on without it"
+            f"Week {week}: the heavy slow resistance squat is not in the exercise library; "
+            f"the routine goes on without it"
         )
         return None
     if not exercise.needs(athlete.equipment):
         needed = ", ".join(exercise.equipment)
         state.warnings.append(
-            f"Week 1: heavy slow resistance squats need equipment the athlete lacks "
+            f"Week {week}: heavy slow resistance squats need equipment the athlete lacks "
             f"({needed}); the routine goes on without them — a gym makes them possible"
         )
         return None
@@ -226,10 +367,14 @@ def _build_week(
     phase: Phase,
     load: WeekLoad,
     program: CorrectiveProgram | None,
+    block: CorrectiveBlock | None,
     heavy_slow: Exercise | None,
     exclude: frozenset[str],
+    deepen: bool,
+    hold: Hold | None,
     state: _SeasonState,
 ) -> Week:
+    warnings_before = len(state.warnings)
     placement = place_strength_days(athlete, monday, phase, week_index=index, last_strength=state.last_strength)
     if placement.warning:
         state.warnings.append(placement.warning)
@@ -240,12 +385,17 @@ def _build_week(
         phase=phase,
         load=load,
         exclude=exclude,
-        prescription=state.prescriptions[phase],
+        prescription=state.prescriptions[phase, exclude],
     )
+    if deepen:
+        by_id = {e.id: e for e in library}
+        sessions = [_with_deepen_note(s, by_id) for s in sessions]
     sessions = _apply_volume_caps(sessions, index=index, phase=phase, load=load, state=state)
     strength_days = [s.date for s in sessions if s.kind is SessionKind.STRENGTH]
-    if program is not None:
-        sessions += _corrective_sessions(athlete, monday, index, phase, program, heavy_slow, strength_days, state)
+    if program is not None and block is not None:
+        sessions += _corrective_sessions(
+            athlete, monday, index, phase, program, block, heavy_slow, strength_days, state
+        )
     for slot, day in enumerate(place_mobility_days(athlete, monday, phase)):
         exercises = mobility_exercises(library, athlete, phase, slot=slot, slots=2)
         planned = fit_minutes([PlannedExercise(id=e.id, name=e.name, dose=e.dose) for e in exercises], MOBILITY_MINUTES)
@@ -259,6 +409,19 @@ def _build_week(
             )
         )
     sessions.sort(key=lambda s: (s.date, _KIND_ORDER[s.kind]))
+    runs = _week_runs(athlete, monday, phase)
+    run_notes: dict[str, str] = {}
+    if hold is not None and hold.covers(monday + dt.timedelta(days=6)):
+        # Nothing from the hold's day on; the warnings about fitting those sessions no longer apply.
+        sessions = [s for s in sessions if not hold.covers(s.date)]
+        del state.warnings[warnings_before:]
+        if hold.see_before_running:
+            run_notes = {
+                DAYS[d.weekday()]: RUN_NOTE
+                for d in week_days(monday)
+                if hold.covers(d) and runs.get(DAYS[d.weekday()], "rest") != DayKind.REST.value
+            }
+        strength_days = [s.date for s in sessions if s.kind is SessionKind.STRENGTH]
 
     this_week_sets = total_strength_sets(sessions)
     state.previous_strength_sets = this_week_sets
@@ -272,9 +435,21 @@ def _build_week(
         phase=phase,
         deload=load.deload,
         sessions=tuple(sessions),
-        runs=_week_runs(athlete, monday, phase),
+        runs=runs,
         race=", ".join(f"{r.name} ({r.priority.value})" for r in races) or None,
+        run_notes=run_notes,
     )
+
+
+def _with_deepen_note(session: Session, by_id: dict[str, Exercise]) -> Session:
+    """Deep knee bends back after the gentle start for patellofemoral pain carry how to take them."""
+    exercises = []
+    for e in session.exercises:
+        known = by_id.get(e.id)
+        if known is not None and deep_knee_bend(known):
+            e = replace(e, notes=f"{DEEPEN_NOTE}. {e.notes}" if e.notes else DEEPEN_NOTE)
+        exercises.append(e)
+    return replace(session, exercises=tuple(exercises))
 
 
 def _week_runs(athlete: Athlete, monday: dt.date, phase: Phase) -> dict[str, str]:
@@ -369,15 +544,30 @@ def _corrective_sessions(
     index: int,
     phase: Phase,
     program: CorrectiveProgram,
+    block: CorrectiveBlock,
     heavy_slow: Exercise | None,
     strength_days: list[dt.date],
     state: _SeasonState,
 ) -> list[Session]:
+    open_days = block.open_days(monday)
+    if not open_days:
+        return []  # before the check, or after the block: the plan asks for a re-check instead
     count = program.frequency_per_week
+    if len(open_days) < 7:  # the block starts or ends inside this week
+        count = min(count, (len(open_days) + 1) // 2)
     heavy_days = []
     if heavy_slow is not None:
-        heavy_days = place_heavy_slow_days(athlete, monday, phase, min(HEAVY_SLOW_PER_WEEK, count))
-    days = place_corrective_days(athlete, monday, count, strength_days, required=heavy_days)
+        heavy_days = place_heavy_slow_days(
+            athlete,
+            monday,
+            phase,
+            min(HEAVY_SLOW_PER_WEEK, count),
+            last_heavy=state.last_heavy_slow,
+            open_days=open_days,
+        )
+        if heavy_days:
+            state.last_heavy_slow = heavy_days[-1]
+    days = place_corrective_days(athlete, monday, count, strength_days, required=heavy_days, open_days=open_days)
     if phase not in (Phase.RACE_WEEK, Phase.RECOVERY):
         state.corrective_weeks += 1  # race week and recovery hold the dose: no progression
     base = tuple(
@@ -403,14 +593,18 @@ def _corrective_sessions(
                 exercises=exercises,
             )
         )
+    allowed = heavy_slow_per_week(phase, races_in_week(athlete, monday))
     wanted = min(HEAVY_SLOW_PER_WEEK, count)
     if heavy_slow is not None and len(heavy_days) < wanted:
-        why = (
-            "race week and the recovery week after it stay free of heavy squats"
-            if phase in (Phase.RACE_WEEK, Phase.RECOVERY)
-            else "heavy squats keep clear of race days, the 9 days before an A race and the day before a "
-            "quality run or long run"
-        )
+        if phase in (Phase.RACE_WEEK, Phase.RECOVERY):
+            why = "race week and the recovery week after it stay free of heavy squats"
+        elif len(heavy_days) >= allowed:
+            why = f"{allowed} a week at most in the {phase.label.lower()} phase"
+        else:
+            why = (
+                "heavy squats go only on a rest or easy day with no quality run, long run or race the next "
+                "day, at least 48 h apart and clear of the 9 days before an A race"
+            )
         state.warnings.append(
             f"Week {index}: heavy slow squats {len(heavy_days)} of {wanted} times this week "
             f"— {why}; the schedule picks up again after"

@@ -1,50 +1,132 @@
-"""The season plan both doors ask for: the wizard's routine (when it is safe) plus the scheduler."""
+"""The season plan both doors ask for: what the symptom check found, then the scheduler that obeys it.
+
+The window, the CLI and the PDFs all come through `make_plan`, so they obey the check alike
+(clinical content 5.3): a result that is not self-care puts the plan on hold from the check's day; a
+self-care result adds its routine, fitted to the athlete's equipment, for a block that starts on the
+check's day; and the finding shapes the strength days (see planner.domain.scheduling).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+import inspect
+from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.domain.athlete import Athlete
+from planner.domain.dates import monday_of
 from planner.domain.exercise import Exercise
-from planner.domain.plan import CorrectiveProgram, Plan
-from planner.domain.scheduling import build_plan
+from planner.domain.plan import SELF_CARE, CorrectiveProgram, Hold, Plan, PlannedExercise
+from planner.domain.progression import HEAVY_SLOW_ID
+from planner.domain.scheduling import PFPS, TENDON_PAIN, build_plan, sort_by_week
+from planner.domain.session_content import equipment_alternative, knee_exclusions
 
-SELF_CARE = "self_care"
+
+@dataclass(frozen=True, slots=True)
+class CheckFinding:
+    """What the plan takes from the athlete's latest symptom check."""
+
+    program: CorrectiveProgram | None = None  # a self-care routine, fitted to the athlete's equipment
+    hold: Hold | None = None  # the check needs a clinician first
+    checked_on: dt.date | None = None  # the check's day (the plan's first Monday when the file gives none)
+    notes: tuple[str, ...] = ()  # what fitting the routine to the equipment changed, for a `Week N:` warning
 
 
-def corrective_program_for(
-    athlete: Athlete, library: list[Exercise], rules: Any
-) -> tuple[CorrectiveProgram | None, str | None]:
-    """The athlete's corrective routine from their wizard answers, or a `Week 1:` note saying why none.
+def check_finding(athlete: Athlete, library: list[Exercise], rules: Any, *, start: dt.date) -> CheckFinding:
+    """Evaluate the athlete's wizard answers with the wizard `rules`: a hold, a routine, or nothing.
 
-    Only a self-care result gives a routine; any other triage means a clinician should look first.
-    Answers that break the wizard's contract are BadInput.
+    Only a self-care result gives a routine; any other triage holds the plan until a clinician has
+    looked. Answers that break the wizard's contract are BadInput.
     """
     if not athlete.wizard_answers:
-        return None, None
+        return CheckFinding()
     from planner.domain.wizard import evaluate, parse_answers
 
-    result = evaluate(parse_answers(athlete.wizard_answers), rules, {e.id: e.name for e in library})
+    checked_on = athlete.wizard_checked_on or monday_of(start)
+    names = {e.id: e.name for e in library}
+    result = evaluate(parse_answers(athlete.wizard_answers), rules, names)
     if result.triage != SELF_CARE:
-        return None, (
-            "Week 1: the symptom check advises seeing a clinician; no corrective routine added "
-            "until they have had a look"
+        message = result.message or "See a clinician before you exercise or run on it."
+        return CheckFinding(hold=Hold(triage=result.triage, message=message, since=checked_on), checked_on=checked_on)
+    program = _program_for_equipment(result, rules, names, athlete)
+    if program is None:
+        return CheckFinding(checked_on=checked_on)
+    program, notes = fit_routine_to_equipment(program, library, athlete.equipment)
+    return CheckFinding(program=program, checked_on=checked_on, notes=notes)
+
+
+def _program_for_equipment(result: Any, rules: Any, names: dict[str, str], athlete: Athlete) -> Any:
+    """The wizard's routine built for the athlete's equipment when the wizard can do that itself."""
+    from planner.domain import wizard
+
+    build = getattr(wizard, "build_program", None)
+    if build is not None and "equipment" in inspect.signature(build).parameters and result.conditions:
+        built = build(result.conditions, rules, names, equipment=athlete.equipment)
+        if built is not None:
+            return built
+    return result.program
+
+
+def fit_routine_to_equipment(
+    program: CorrectiveProgram, library: list[Exercise], owned: frozenset[str]
+) -> tuple[CorrectiveProgram, tuple[str, ...]]:
+    """The routine with every exercise the athlete's equipment rules out swapped for its body-weight
+    alternative (`session_content.equipment_alternative`), or left out when the library has none.
+
+    Heavy slow squats stay: the scheduler weighs their equipment and warns on its own. A stand-in never
+    brings back what the finding keeps out (deep knee bends for kneecap pain, heavy knee work for tendon
+    pain). Returns the routine and a note per change.
+    """
+    by_id = {e.id: e for e in library}
+    conditions = set(program.conditions)
+    avoid = knee_exclusions(
+        library, deep=bool(conditions & ({PFPS} | TENDON_PAIN)), heavy=bool(conditions & TENDON_PAIN)
+    )
+    taken = {e.id for e in program.exercises}
+    kept: list[PlannedExercise] = []
+    notes: list[str] = []
+    for planned in program.exercises:
+        exercise = by_id.get(planned.id)
+        if exercise is None or planned.id == HEAVY_SLOW_ID or exercise.needs(owned):
+            kept.append(planned)
+            continue
+        needed = ", ".join(sorted(set(exercise.equipment) - set(owned))).replace("_", " ")
+        alternative = equipment_alternative(exercise, library, owned, avoid=frozenset(taken) | avoid)
+        if alternative is None:
+            notes.append(f"{exercise.name} needs {needed}; left out of the routine (no body-weight alternative)")
+            continue
+        taken.add(alternative.id)
+        kept.append(
+            PlannedExercise(
+                id=alternative.id,
+                name=alternative.name,
+                dose=alternative.dose,
+                notes=f"In place of {exercise.name} (needs {needed})",
+            )
         )
-    if result.program is None:
-        return None, None
-    return result.program, None
+        notes.append(f"{alternative.name} in place of {exercise.name} (needs {needed})")
+    return replace(program, exercises=tuple(kept)), tuple(notes)
 
 
 def make_plan(athlete: Athlete, library: list[Exercise], rules: Any, *, start: dt.date, weeks: int) -> Plan:
-    """The athlete's season plan: evaluates `athlete.wizard_answers` (when present) with the wizard
-    `rules`, adds its corrective routine only for a self-care result, and builds the plan.
+    """The athlete's season plan, obeying their latest symptom check (`athlete.wizard_answers`,
+    evaluated with the wizard `rules`, made on `athlete.wizard_checked_on`).
 
     `start` is moved back to the Monday of its week. Deterministic: same inputs, same plan.
     """
-    program, note = corrective_program_for(athlete, library, rules)
-    plan = build_plan(athlete, library, start=start, weeks=weeks, program=program)
-    if note is None:
+    finding = check_finding(athlete, library, rules, start=start)
+    plan = build_plan(
+        athlete,
+        library,
+        start=start,
+        weeks=weeks,
+        program=finding.program,
+        hold=finding.hold,
+        checked_on=finding.checked_on,
+    )
+    if not finding.notes or finding.checked_on is None:
         return plan
-    return replace(plan, warnings=(note, *plan.warnings))
+    first = plan.start
+    week = min(max((finding.checked_on - first).days // 7 + 1, 1), max(weeks, 1))
+    notes = [f"Week {week}: equipment — {note}" for note in finding.notes]
+    return replace(plan, warnings=tuple(sort_by_week([*plan.warnings, *notes])))

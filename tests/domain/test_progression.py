@@ -119,11 +119,14 @@ def _heavy_slow(plan):
 
 
 def test_heavy_slow_resistance_follows_the_12_week_schedule_three_times_a_week():
-    athlete = Athlete(name="R", week=ZOE_WEEK, equipment=frozenset({"machine"}))
+    # Heavy slow squats go on rest or easy days with nothing hard the next day (issue #12): a week of
+    # easy running leaves room for all three.
+    athlete = Athlete(name="R", week=dict.fromkeys(DAYS, DayKind.EASY), equipment=frozenset({"machine"}))
     plan = build_plan(athlete, small_library(), start=START, weeks=12, program=clamshell_program(3, heavy_slow=True))
     weekly = _heavy_slow(plan)
     assert [len(w) for w in weekly] == [3] * 12
     assert [w[0].dose.reps for w in weekly] == list(HEAVY_SLOW_REP_MAX)
+    assert list(HEAVY_SLOW_REP_MAX) == [15, 12, 12, 10, 10, 8, 8, 8, 6, 6, 6, 6]
     assert all(e.dose.sets == 4 and e.dose.tempo == "3-0-3" for w in weekly for e in w)
     assert not any(e.id == "heavy-slow-squat" for w in plan.weeks for s in w.strength_sessions() for e in s.exercises)
     assert plan.warnings == ()
@@ -268,7 +271,8 @@ def test_corrective_doses_start_at_the_wizards_and_rise_slowly():
 def test_the_corrective_routine_holds_its_dose_in_race_week_and_recovery():
     athlete = Athlete(name="R", week=ZOE_WEEK, races=(Race(START + dt.timedelta(days=7 * 4 + 6), "M", Priority.A),))
     program = clamshell_program(3)
-    plan = build_plan(athlete, small_library(), start=START, weeks=8, program=program)
+    # The corrective block runs 6 weeks from the check (here the plan's start), then asks for a re-check.
+    plan = build_plan(athlete, small_library(), start=START, weeks=6, program=program)
     reps = []
     for week in plan.weeks:
         doses = {

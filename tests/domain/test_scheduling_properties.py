@@ -146,7 +146,8 @@ def check_every_rule(athlete: Athlete, plan: Plan, library: list[Exercise], prog
             assert session.why
         assert [s for s in week.sessions if s.kind is SessionKind.MOBILITY], f"week {week.index} lacks mobility"
         correctives = [s for s in week.sessions if s.kind is SessionKind.CORRECTIVE]
-        if program is None:
+        if program is None or week.start >= plan.recheck_due:
+            # Issue #12: after its block the routine is not repeated; the plan asks for a re-check.
             assert not correctives
         else:
             assert len(correctives) == program.frequency_per_week
@@ -173,6 +174,8 @@ def check_every_rule(athlete: Athlete, plan: Plan, library: list[Exercise], prog
             assert week.strength_sets() <= 0.6 * last_in_season
     for warning in plan.warnings:
         assert warning.startswith("Week ")
+    if program is not None:
+        assert (plan.recheck_due - plan.start).days in (6 * 7, 12 * 7)
     check_session_minutes(plan)
     check_strength_order(plan, by_id)
     check_race_week_runs(athlete, plan)
