@@ -1,11 +1,16 @@
 # The two commands of the README: `make run` and `make test`. Both set everything up first.
-.PHONY: run test bench bundle bundle-test lint clean
+.PHONY: run test soak bench bundle bundle-test lint clean
 
 run:
 	bash scripts/run.sh
 
 test:
 	bash scripts/test.sh
+
+# The whole suite N times in a row; reports every run and any crash or hang with its trace (logs in build/soak).
+N ?= 10
+soak:
+	bash scripts/soak.sh $(N)
 
 lint:
 	bash scripts/setup.sh && .venv/bin/ruff check . && .venv/bin/ruff format --check .
