@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def plan_as_text(plan: Plan) -> str:
-    """The plan week by week, as a coach would read it on paper."""
+    """The plan week by week, as a coach would read it on paper: the hold first when the symptom check
+    needs a clinician, the disclaimer last."""
+    from planner import DISCLAIMER
     from planner.domain.athlete import DAY_NAMES, DAYS
 
     def day_label(day: dt.date) -> str:
@@ -56,6 +58,13 @@ def plan_as_text(plan: Plan) -> str:
         f"{day_label(plan.start)} {plan.start.year}",
         "",
     ]
+    hold = plan.hold
+    if hold is not None:
+        lines += [
+            f"!! {hold.title.upper()} (symptom check: {hold.triage.replace('_', ' ')}, since {hold.since.isoformat()})",
+            f"   {hold.instead}",
+            "",
+        ]
     for week in plan.weeks:
         header = f"Week {week.index} · {day_label(week.start)} – {day_label(week.end)} · {week.phase.label}"
         if week.deload:
@@ -63,9 +72,17 @@ def plan_as_text(plan: Plan) -> str:
         if week.race:
             header += f" · race: {week.race}"
         lines.append(header)
+        if plan.on_hold(week) and hold is not None:
+            lines.append(f"  ON HOLD from {day_label(max(hold.since, week.start))}: {hold.action}")
         if week.runs:
             lines.append(
-                "  Running: " + ", ".join(f"{DAY_NAMES[d][:3]} {week.runs[d]}" for d in DAYS if d in week.runs)
+                "  Running: "
+                + ", ".join(
+                    f"{DAY_NAMES[d][:3]} {week.runs[d]}"
+                    + (f" ({week.run_notes[d].lower()})" if d in week.run_notes else "")
+                    for d in DAYS
+                    if d in week.runs
+                )
             )
         for session in week.sessions:
             lines.append(f"  {day_label(session.date)}  {session.title} ({session.kind.value})")
@@ -78,4 +95,5 @@ def plan_as_text(plan: Plan) -> str:
         lines.append("")
     other = [w for w in plan.warnings if not w.startswith("Week ")]
     lines.extend(f"! {w}" for w in other)
+    lines += ["", DISCLAIMER] if lines[-1] else [DISCLAIMER]
     return "\n".join(lines).rstrip() + "\n"

@@ -171,11 +171,15 @@ class Hold:
         return self.triage in SEE_BEFORE_RUNNING
 
     @property
+    def action(self) -> str:
+        """The hold's action in a few words: "seek care now", "get medical care today", "see a clinician first"."""
+        return {"emergency": "seek care now", "urgent": "get medical care today"}.get(
+            self.triage, "see a clinician first"
+        )
+
+    @property
     def title(self) -> str:
-        return {
-            "emergency": "On hold: seek care now",
-            "urgent": "On hold: get medical care today",
-        }.get(self.triage, "On hold: see a clinician first")
+        return f"On hold: {self.action}"
 
     @property
     def instead(self) -> str:
@@ -186,7 +190,7 @@ class Hold:
             else "Running: follow the advice above, and if in doubt ask the clinician before you run."
         )
         return (
-            f"The symptom check on {self.since:%d %b %Y} advises: {self.message} "
+            f"The symptom check on {self.since.day} {self.since:%b %Y} advises: {self.message} "
             f"No strength, hip and knee routine or mobility sessions until a clinician has looked. {running} "
             f"When they clear you, repeat the symptom check and the plan starts again from that day."
         )

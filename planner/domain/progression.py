@@ -22,6 +22,7 @@ time (`fit_minutes`).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from planner.domain.athlete import Phase
@@ -50,6 +51,15 @@ PAIN_RULE = (
     "Pain rule: up to 5/10 during exercise is fine if it has settled by the next morning and is not "
     "getting worse from week to week; otherwise step back to an easier version or fewer sets."
 )
+
+_PAIN_LIMIT = re.compile(r"\b\d+(?:\s*-\s*\d+)?\s*(?:/|out of)\s*10\b", re.I)
+
+
+def states_pain_limit(text: str) -> bool:
+    """True when `text` gives its own pain limit ("up to 3/10", "3-5 out of 10"): printed pages show
+    `PAIN_RULE` in its place, so no page can disagree with it."""
+    return bool(_PAIN_LIMIT.search(text)) and "pain" in text.lower()
+
 
 # Heavy slow resistance (Kongsgaard 2009; Malliaras 2015): 4 sets, 3 s down / 3 s up. The one rep-max
 # schedule the plan doses, the routine cards and the library text all follow: (first week, last week, RM).

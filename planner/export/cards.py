@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spac
 
 from planner.domain.exercise import Exercise
 from planner.domain.plan import Plan, PlannedExercise
+from planner.domain.progression import HEAVY_SLOW_ID, PAIN_RULE, heavy_slow_schedule_text, states_pain_limit
 from planner.export.fonts import PrintWarnings
 from planner.export.layout import HAIRLINE, MUTED, RULE, Table, blank, style
 from planner.export.markup import markup
@@ -61,24 +62,37 @@ class _CardText:
         dose = self.planned.dose.describe()
         out.append(Spacer(1, 3))
         out.append(Paragraph("<b>Dose:</b> " + self.m(dose, "dose"), self.body))
+        if self.planned.id == HEAVY_SLOW_ID:
+            # The one rep-max schedule the plan's doses follow (progression.HEAVY_SLOW_SCHEDULE).
+            out.append(Paragraph("<b>Schedule:</b> " + self.m(heavy_slow_schedule_text(), "schedule"), self.body))
         out.append(Paragraph("Your weekly sheet gives each week's dose.", self.meta))
         return out
+
+    def pain_lines(self, lines: tuple[str, ...]) -> tuple[list[str], bool]:
+        """The lines without those giving their own pain limit, and whether any did (the card then
+        prints the one pain rule instead, so it never disagrees with the sheets)."""
+        kept = [line for line in lines if not states_pain_limit(line)]
+        return kept, len(kept) < len(lines)
 
     def details(self) -> list[Flowable]:
         ex = self.exercise
         if ex is None:
             return [Paragraph("This exercise is not in the library any more: no instructions to print.", self.meta)]
         out: list[Flowable] = []
-        if ex.instructions:
+        instructions, pain_in_steps = self.pain_lines(ex.instructions)
+        cues, pain_in_cues = self.pain_lines(ex.cues)
+        if instructions:
             out.append(Paragraph("How to", self.head))
             out += [
-                Paragraph(f"{i}. " + self.m(step, "steps"), self.step)
-                for i, step in enumerate(ex.instructions, start=1)
+                Paragraph(f"{i}. " + self.m(step, "steps"), self.step) for i, step in enumerate(instructions, start=1)
             ]
-        if ex.cues:
+        if cues:
             out.append(Spacer(1, 3))
             out.append(Paragraph("Cues", self.head))
-            out += [Paragraph("• " + self.m(cue, "cues"), self.step) for cue in ex.cues]
+            out += [Paragraph("• " + self.m(cue, "cues"), self.step) for cue in cues]
+        if pain_in_steps or pain_in_cues:
+            out.append(Spacer(1, 2))
+            out.append(Paragraph(self.m(PAIN_RULE, "pain rule"), self.body))
         for label, text in (("Easier", ex.easier), ("Harder", ex.harder)):
             if text:
                 out.append(Spacer(1, 2))

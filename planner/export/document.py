@@ -182,7 +182,8 @@ def _season_story(
     if "weekly" in content:
         parts += [
             Part(
-                "weekly",
+                # A week the symptom check holds has no exercise: its footer drops the pain rule.
+                "plain" if plan.on_hold(week) and not week.sessions else "weekly",
                 weekly_sheet(athlete=athlete, plan=plan, week=week, warnings=warnings, width=width, height=height),
             )
             for week in plan.weeks

@@ -17,6 +17,7 @@ from reportlab.platypus import Table as _Table
 
 from planner import DISCLAIMER
 from planner.domain.errors import BadInput
+from planner.domain.progression import PAIN_RULE as DOMAIN_PAIN_RULE
 from planner.export.fonts import BODY, BOLD, register_fonts
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
@@ -34,10 +35,7 @@ SHADE_DARK = colors.HexColor("#d6d6d6")
 PAPER_WHITE = colors.white
 
 TICK = "\u25a1"  # □, a box to tick with a pen
-PAIN_RULE = (
-    "Pain up to 3-5 out of 10 during an exercise is acceptable if it has settled by the next "
-    "morning; if not, step back to the easier version or fewer sets."
-)
+PAIN_RULE = DOMAIN_PAIN_RULE  # one pain rule everywhere (issue #12): the domain holds its text
 
 
 class Table(_Table):

@@ -246,6 +246,12 @@ def _week_table(plan: Plan, width: float, warnings: PrintWarnings) -> Table:
     for week in plan.weeks:
         strength, corrective, mobility = counts(week)
         notes = []
+        if plan.on_hold(week):
+            notes.append(
+                "<b>On hold: see a clinician before running</b>"
+                if week.run_notes
+                else "<b>On hold: see a clinician</b>"
+            )
         if week.deload:
             notes.append("<b>Deload week</b>")
         if week.race:
@@ -280,6 +286,37 @@ def _week_table(plan: Plan, width: float, warnings: PrintWarnings) -> Table:
     return table
 
 
+def hold_notice(plan: Plan, width: float, warnings: PrintWarnings) -> list[Flowable]:
+    """The symptom check needs a clinician: the plan's hold and what to do instead, framed heavily."""
+    hold = plan.hold
+    if hold is None:
+        return []
+    covered = [w.index for w in plan.weeks if plan.on_hold(w)]
+    heading = hold.title
+    if covered:
+        first, last = covered[0], covered[-1]
+        heading += f" · week {first}" if first == last else f" · weeks {first}-{last}"
+    items = [
+        Paragraph(markup(heading, "hold", warnings, bold=True), style("ov-hold-head", 12.5, bold=True)),
+        Spacer(1, 1.5),
+        Paragraph(markup(hold.instead, "hold", warnings), style("ov-hold", 9.4)),
+    ]
+    box = Table([[items]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 2, INK),
+                ("LINEBEFORE", (0, 0), (0, -1), 6, INK),
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 9),
+            ]
+        )
+    )
+    return [Spacer(1, 3 * mm), box]
+
+
 def season_overview(
     *, athlete: Athlete, plan: Plan, warnings: PrintWarnings, width: float, height: float
 ) -> list[Flowable]:
@@ -298,6 +335,7 @@ def season_overview(
     out: list[Flowable] = [
         title,
         Paragraph(sub, style("ov-sub", 9, color=MUTED)),
+        *hold_notice(plan, width, warnings),
         Spacer(1, 4 * mm),
         season_chart(plan, width, 92 * mm, warnings),
         Spacer(1, 2 * mm),

@@ -14,6 +14,7 @@ from planner.domain.athlete import DAYS
 from planner.domain.errors import BadInput
 from planner.domain.exercise import Exercise
 from planner.domain.plan import PlannedExercise
+from planner.domain.progression import states_pain_limit
 from planner.export.fonts import PrintWarnings
 from planner.export.layout import HAIRLINE, INK, MUTED, PAIN_RULE, SHADE, SHADE_DARK, TICK, Table, blank, style
 from planner.export.markup import markup
@@ -217,7 +218,8 @@ def routine_page(
             Spacer(1, 1.5 * mm),
             _routine_table(exercises, width, warnings),
         ]
-        tips = program.get("advice") or []
+        # A tip with its own pain limit would disagree with the one pain rule printed below.
+        tips = [t for t in program.get("advice") or [] if not states_pain_limit(str(t))]
         if tips:
             out += [Spacer(1, 3 * mm), Paragraph("Advice", h2)]
             out += [Paragraph("• " + markup(t, "advice", warnings), bullet) for t in tips]

@@ -137,8 +137,38 @@ class _Sheet:
         howto = (
             "Tick a box for each set you finish. After each session, write down any pain from 0 (none) to 10 (worst)."
         )
+        out += self.hold_box()
         out += [Spacer(1, 2 * mm * s), Paragraph(howto, self.small), Spacer(1, 1.5 * mm * s)]
         return out
+
+    def hold_box(self) -> list[Flowable]:
+        """The symptom check needs a clinician: what to do instead, above the days, in a heavy frame."""
+        hold = self.plan.hold
+        if hold is None or not self.plan.on_hold(self.week):
+            return []
+        s = self.scale
+        heading = hold.title
+        if hold.since > self.week.start:
+            heading += f" (from {hold.since:%a} {short_date(hold.since)})"
+        items = [
+            Paragraph(markup(heading, "hold", self.warnings, bold=True), style("wk-hold-head", 12 * s, bold=True)),
+            Spacer(1, 1.5 * s),
+            Paragraph(markup(hold.instead, "hold", self.warnings), style("wk-hold", 9.2 * s)),
+        ]
+        box = Table([[items]], colWidths=[self.width])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 2, INK),
+                    ("LINEBEFORE", (0, 0), (0, -1), 6, INK),
+                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5 * s),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * s),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                ]
+            )
+        )
+        return [Spacer(1, 2.5 * mm * s), box]
 
     def deload_badge(self) -> Flowable:
         if not self.week.deload:
@@ -174,6 +204,10 @@ class _Sheet:
             )
             if run == "race" and self.week.race:
                 out.append(self.text(self.week.race, f"race name of week {self.week.index}", self.bold, bold=True))
+            note = self.week.run_notes.get(DAYS[day.weekday()])
+            if note:
+                out.append(Spacer(1, 1.5 * self.scale))
+                out.append(self.text(note, "running note", self.bold, bold=True))
         return out
 
     def session_rows(self, session: Session, width: float) -> Table:
@@ -244,7 +278,10 @@ class _Sheet:
             if i:
                 content.append(Spacer(1, 1.8 * s))
             content.append(self.session_rows(session, content_w))
-        if not sessions:
+        hold = self.plan.hold
+        if not sessions and hold is not None and hold.covers(day):
+            content.append(Paragraph("On hold: no strength, routine or mobility work (see the box above).", self.body))
+        elif not sessions:
             rest = "No strength or mobility work today." if run != "rest" else "Rest and recover."
             content.append(Paragraph(rest, self.small))
         block = Table([[self.day_label(day, run), content]], colWidths=[label_w, content_w])
