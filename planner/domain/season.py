@@ -44,27 +44,21 @@ def check_finding(athlete: Athlete, library: list[Exercise], rules: Any, *, star
 
     checked_on = athlete.wizard_checked_on or monday_of(start)
     names = {e.id: e.name for e in library}
-    result = evaluate(parse_answers(athlete.wizard_answers), rules, names)
+    answers = parse_answers(athlete.wizard_answers)
+    if "equipment" in inspect.signature(evaluate).parameters:
+        # The wizard builds the routine for the athlete's equipment itself (its listed alternatives).
+        result = evaluate(answers, rules, names, library=library, equipment=athlete.equipment)
+    else:
+        result = evaluate(answers, rules, names)
     if result.triage != SELF_CARE:
         message = result.message or "See a clinician before you exercise or run on it."
         return CheckFinding(hold=Hold(triage=result.triage, message=message, since=checked_on), checked_on=checked_on)
-    program = _program_for_equipment(result, rules, names, athlete)
+    program = result.program
     if program is None:
         return CheckFinding(checked_on=checked_on)
+    # A guard either way: nothing in the routine may need equipment the athlete lacks.
     program, notes = fit_routine_to_equipment(program, library, athlete.equipment)
     return CheckFinding(program=program, checked_on=checked_on, notes=notes)
-
-
-def _program_for_equipment(result: Any, rules: Any, names: dict[str, str], athlete: Athlete) -> Any:
-    """The wizard's routine built for the athlete's equipment when the wizard can do that itself."""
-    from planner.domain import wizard
-
-    build = getattr(wizard, "build_program", None)
-    if build is not None and "equipment" in inspect.signature(build).parameters and result.conditions:
-        built = build(result.conditions, rules, names, equipment=athlete.equipment)
-        if built is not None:
-            return built
-    return result.program
 
 
 def fit_routine_to_equipment(
