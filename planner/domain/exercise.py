@@ -51,8 +51,8 @@ EQUIPMENT_LABELS: dict[str, str] = {
     "metronome": "Metronome",
 }
 
-# Condition ids of the wizard (clinical content, section 1). "all" is not stored: an exercise that
-# serves every condition lists them all.
+# Condition ids of the wizard (clinical content, sections 1 and 5.2). "all" is not stored: an exercise
+# that serves every condition lists them all.
 CONDITIONS: tuple[str, ...] = (
     "pfps",
     "itbs",
@@ -60,6 +60,12 @@ CONDITIONS: tuple[str, ...] = (
     "quadriceps_tendinopathy",
     "meniscus",
     "piriformis",
+    "gluteal_tendinopathy",
+    "fat_pad",
+    "hip_joint",
+    "osgood_schlatter",
+    "pes_anserine",
+    "proximal_hamstring_tendinopathy",
 )
 
 CONDITION_NAMES: dict[str, str] = {
@@ -69,6 +75,12 @@ CONDITION_NAMES: dict[str, str] = {
     "quadriceps_tendinopathy": "Quadriceps tendon pain",
     "meniscus": "Meniscus irritation",
     "piriformis": "Piriformis / deep gluteal pain",
+    "gluteal_tendinopathy": "Outer hip tendon pain (greater trochanteric pain)",
+    "fat_pad": "Fat pad irritation (Hoffa)",
+    "hip_joint": "Hip joint (impingement or labrum)",
+    "osgood_schlatter": "Growth-plate pain below the knee (Osgood-Schlatter / Sinding-Larsen)",
+    "pes_anserine": "Inner knee tendon/bursa pain (pes anserine)",
+    "proximal_hamstring_tendinopathy": "High hamstring tendon pain",
 }
 
 # Limits a dose must keep; the window's editors use the same numbers.

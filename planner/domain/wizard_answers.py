@@ -1,9 +1,9 @@
-"""The symptom wizard's two inputs, parsed and validated: the runner's answers and the rules.
+"""The symptom wizard's answers: the vocabulary a runner answers in, parsed and validated.
 
-Answer keys and values are a contract (interface spec, "Wizard answers"); anything outside them is
-refused with BadInput naming the value and listing the allowed ones. The rules (shipped data) are
-checked against the same answer vocabulary, so a rule can never ask about an answer that does not exist.
-The scoring itself lives in planner.domain.wizard.
+Answer keys and values are a contract (interface spec, "Wizard answers" and its Additions): values
+are added, never removed or renamed. Anything outside them is refused with BadInput naming the
+value and listing the allowed ones. The rules the answers are weighed against live in
+planner.domain.wizard_rulebook; the weighing itself in planner.domain.wizard.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.domain.errors import BadInput
-from planner.domain.exercise import Dose
 
 # Red flags the wizard asks first (clinical content, section 2), in the order it asks them.
 RED_FLAG_IDS: tuple[str, ...] = (
@@ -29,7 +28,8 @@ RED_FLAG_IDS: tuple[str, ...] = (
     "limping",
 )
 
-# Answers that hold several choices.
+# Answers that hold several choices. New values go at the end of a list: the order is the order
+# the window shows them in, and old answer files keep working.
 LIST_CHOICES: dict[str, tuple[str, ...]] = {
     "red_flags": RED_FLAG_IDS,
     "pain_regions": (
@@ -42,6 +42,13 @@ LIST_CHOICES: dict[str, tuple[str, ...]] = {
         "buttock",
         "hip_outside",
         "groin",
+        "knee_inside_below",
+        "thigh_front",
+        "thigh_back",
+        "sit_bone",
+        "shin",
+        "calf",
+        "lower_back",
     ),
     "aggravators": (
         "squatting",
@@ -58,6 +65,20 @@ LIST_CHOICES: dict[str, tuple[str, ...]] = {
         "day_after_hard_session",
         "twisting",
         "deep_knee_bend",
+        "builds_with_distance",
+        "hopping",
+        "walking",
+        "lying_on_side",
+        "standing_on_one_leg",
+        "crossing_legs",
+        "long_standing",
+        "knee_straight",
+        "getting_up_from_chair",
+        "deep_hip_flexion",
+        "sitting_hard_seat",
+        "speed_work",
+        "stretching_hamstrings",
+        "cough_sneeze",
     ),
     "sensations": (
         "burning",
@@ -69,6 +90,7 @@ LIST_CHOICES: dict[str, tuple[str, ...]] = {
         "catching",
         "stiffness",
         "swelling",
+        "warmth",
     ),
     "training_changes": (
         "mileage_jump",
@@ -78,6 +100,7 @@ LIST_CHOICES: dict[str, tuple[str, ...]] = {
         "worn_shoes",
         "new_shoes",
         "back_after_layoff",
+        "more_speed_work",
     ),
     "form": (
         "hip_drop",
@@ -87,12 +110,17 @@ LIST_CHOICES: dict[str, tuple[str, ...]] = {
         "backseat_posture",
         "overpronation",
     ),
+    "energy_availability": ("under_eating", "menstrual_change"),
 }
 
 # Answers that hold one choice.
 SINGLE_CHOICES: dict[str, tuple[str, ...]] = {
     "side": ("left", "right", "both"),
     "onset": ("gradual", "sudden"),
+    "sex": ("female", "male", "other"),
+    "injury": ("none", "twist", "fall", "blow"),
+    "trend": ("better", "same", "worse"),
+    "pain_extent": ("one_spot", "wide_area"),
 }
 
 # Answers that are whole numbers, with the range a person can truthfully give.
@@ -101,6 +129,21 @@ NUMBER_RANGES: dict[str, tuple[int, int | None]] = {
     "pain_during_run": (0, 10),
     "age": (5, 110),
 }
+
+# Yes/no answers (JSON true or false); left out means "not asked" or "not sure".
+YES_NO_KEYS: tuple[str, ...] = (
+    "limp",
+    "cannot_hop",
+    "cannot_straighten_knee",
+    "bump_below_kneecap",
+    "morning_stiffness",
+    "previous_stress_fracture",
+    "recent_immobilisation",
+    "calf_swelling",
+    "breathless_or_chest_pain",
+    "both_legs",
+    "self_care_tried",
+)
 
 ANSWER_KEYS: tuple[str, ...] = (
     "red_flags",
@@ -114,12 +157,54 @@ ANSWER_KEYS: tuple[str, ...] = (
     "weeks_with_pain",
     "pain_during_run",
     "age",
+    "sex",
+    "injury",
+    "trend",
+    "pain_extent",
+    "energy_availability",
+    *YES_NO_KEYS,
 )
+
+# What each answer key means, in a line: the `wizard --help` epilog and docs/clinical-basis.md say the same.
+ANSWER_MEANINGS: dict[str, str] = {
+    "red_flags": "warning signs ticked (clinical content section 2)",
+    "pain_regions": "where it hurts (required, at least one)",
+    "side": "which leg",
+    "aggravators": "what brings the pain on or makes it worse",
+    "sensations": "how it feels",
+    "onset": "how it started",
+    "training_changes": "what changed in training before it started",
+    "form": "running form a video or coach has shown",
+    "weeks_with_pain": "weeks since it started",
+    "pain_during_run": "pain during runs, 0-10",
+    "age": "age in years",
+    "sex": "sex",
+    "injury": "what happened when it started: nothing, a twist, a fall or a blow",
+    "trend": "over the last two weeks it is getting better, staying the same or getting worse",
+    "pain_extent": "one spot you can cover with a finger, or a wider area",
+    "energy_availability": "eating less than the training needs; periods stopped, irregular or changed",
+    "limp": "the pain makes you limp",
+    "cannot_hop": "you cannot hop on that leg because of the pain",
+    "cannot_straighten_knee": "right now the knee will not straighten fully",
+    "bump_below_kneecap": "a tender bony bump below the kneecap",
+    "morning_stiffness": "stiff when you get up in the morning",
+    "previous_stress_fracture": "you have had a stress fracture before",
+    "recent_immobilisation": "a long flight or journey, a cast or boot, or an operation in the last 6 weeks",
+    "calf_swelling": "the calf is swollen, warm or red",
+    "breathless_or_chest_pain": "new shortness of breath or chest pain",
+    "both_legs": "pain spreading down, tingling, numbness or weakness in both legs at once",
+    "self_care_tried": "you have already tried rest, exercises or a routine for it",
+}
 
 
 def allowed_values(key: str) -> tuple[str, ...]:
-    """The choices a list or single-choice answer accepts (empty for number answers)."""
+    """The choices a list or single-choice answer accepts (empty for number and yes/no answers)."""
     return LIST_CHOICES.get(key) or SINGLE_CHOICES.get(key) or ()
+
+
+def is_yes_no(key: str) -> bool:
+    """True for answers given as JSON true/false."""
+    return key in YES_NO_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +222,27 @@ class Answers:
     weeks_with_pain: int | None = None
     pain_during_run: int | None = None
     age: int | None = None
+    sex: str | None = None
+    injury: str | None = None
+    trend: str | None = None
+    pain_extent: str | None = None
+    energy_availability: tuple[str, ...] = ()
+    limp: bool | None = None
+    cannot_hop: bool | None = None
+    cannot_straighten_knee: bool | None = None
+    bump_below_kneecap: bool | None = None
+    morning_stiffness: bool | None = None
+    previous_stress_fracture: bool | None = None
+    recent_immobilisation: bool | None = None
+    calf_swelling: bool | None = None
+    breathless_or_chest_pain: bool | None = None
+    both_legs: bool | None = None
+    self_care_tried: bool | None = None
 
     def chosen(self, key: str) -> tuple[str, ...]:
         """The choices given for a list or single-choice answer (empty when not answered)."""
         value = getattr(self, key)
-        if value is None:
+        if value is None or isinstance(value, bool):
             return ()
         if isinstance(value, str):
             return (value,)
@@ -151,16 +252,26 @@ class Answers:
         """The value of a number answer, or None when not answered."""
         return getattr(self, key)
 
+    def yes(self, key: str) -> bool | None:
+        """The value of a yes/no answer, or None when not answered."""
+        return getattr(self, key)
+
     def to_dict(self) -> dict[str, Any]:
         """The answers object of the interface spec; unanswered single values are left out."""
         out: dict[str, Any] = {}
         for key in ANSWER_KEYS:
             value = getattr(self, key)
             if isinstance(value, tuple):
-                out[key] = list(value)
+                if value or key in _SPEC_LIST_KEYS:
+                    out[key] = list(value)
             elif value is not None:
                 out[key] = value
         return out
+
+
+# The list answers of the first spec are always written (as before); newer ones only when given,
+# so an old answers file read and written back stays the same file.
+_SPEC_LIST_KEYS = frozenset({"red_flags", "pain_regions", "aggravators", "sensations", "training_changes", "form"})
 
 
 def parse_answers(data: object) -> Answers:
@@ -190,6 +301,11 @@ def parse_answers(data: object) -> Answers:
     for key, (low, high) in NUMBER_RANGES.items():
         if data.get(key) is not None:
             values[key] = _whole_number(data[key], key, low, high)
+    for key in YES_NO_KEYS:
+        if data.get(key) is not None:
+            if not isinstance(data[key], bool):
+                raise BadInput(f"expected true or false, got {data[key]!r}", field=key)
+            values[key] = data[key]
     return Answers(**values)
 
 
@@ -226,273 +342,3 @@ def _json_type(value: object) -> str:
         if isinstance(value, kind):
             return name
     return "a number" if isinstance(value, int | float) else type(value).__name__
-
-
-# ---------------------------------------------------------------------------------------------
-# The rules the answers are weighed against (resources/wizard_rules.json). A broken rules file
-# is our bug, not the user's: parse_rules raises ValueError saying where.
-
-TRIAGE_ORDER: tuple[str, ...] = ("self_care", "see_clinician_soon", "urgent", "emergency")
-
-
-@dataclass(frozen=True, slots=True)
-class Sign:
-    """One answer that points toward (or away from) a pattern, a factor or a note.
-
-    List and single-choice answers match when any of `values` was chosen; number answers when
-    they fall within `minimum`..`maximum`.
-    """
-
-    answer: str
-    values: tuple[str, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
-    weight: float = 1.0
-    reason: str = ""
-    core: bool = False  # where it hurts: a pattern none of whose core signs match scores low
-
-    def matches(self, answers: Answers) -> bool:
-        """True when the runner's answers show this sign."""
-        if self.answer in NUMBER_RANGES:
-            value = answers.number(self.answer)
-            return (
-                value is not None
-                and (self.minimum is None or value >= self.minimum)
-                and (self.maximum is None or value <= self.maximum)
-            )
-        return any(v in self.values for v in answers.chosen(self.answer))
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateExercise:
-    id: str
-    dose: Dose
-    notes: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Template:
-    """The routine a pattern calls for, before it is merged and capped."""
-
-    frequency_per_week: int
-    exercises: tuple[TemplateExercise, ...]
-    advice: tuple[str, ...] = ()
-    heavy_slow_resistance: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class PatternRule:
-    id: str
-    name: str
-    signs: tuple[Sign, ...]
-    counter_signs: tuple[Sign, ...] = ()
-    template: Template | None = None  # None: see a clinician, no loading program
-
-
-@dataclass(frozen=True, slots=True)
-class RedFlag:
-    """A symptom that stops self-care: the check-box question, its triage and what to do."""
-
-    id: str
-    question: str
-    triage: str
-    action: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "question": self.question, "triage": self.triage, "action": self.action}
-
-
-@dataclass(frozen=True, slots=True)
-class FactorRule:
-    id: str
-    name: str
-    signs: tuple[Sign, ...]
-    advice: str
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRule:
-    """A caution shown when all of `when` match; with a triage it also raises the result's."""
-
-    id: str
-    when: tuple[Sign, ...]
-    text: str
-    triage: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Escalation:
-    triage: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Scoring:
-    squash: float = 3.0  # how fast a pattern's score saturates as its signs add up
-    missing_core_factor: float = 0.3
-    close_margin: float = 0.15  # top two within this: one routine serves both
-    min_top_score: float = 0.2  # below it no pattern is clear enough for self-care
-
-
-@dataclass(frozen=True, slots=True)
-class WizardRules:
-    """Everything the wizard knows, as loaded from the rules file."""
-
-    red_flags: dict[str, RedFlag]
-    patterns: dict[str, PatternRule]
-    factors: tuple[FactorRule, ...]
-    notes: tuple[NoteRule, ...]
-    escalations: dict[str, Escalation]
-    scoring: Scoring
-    pain_monitoring: str
-    self_care_message: str
-    long_pain_weeks: int = 6
-    max_exercises: int = 8
-    max_minutes: float = 25.0
-
-    def exercise_ids(self) -> set[str]:
-        """Every exercise id the routine templates use."""
-        return {e.id for p in self.patterns.values() if p.template for e in p.template.exercises}
-
-
-def parse_rules(data: dict[str, Any], known_exercise_ids: set[str] | None = None) -> WizardRules:
-    """Validate the wizard rules and return them; ValueError (or BadInput) says what is wrong.
-
-    With `known_exercise_ids`, every template exercise must be one of them.
-    """
-    from planner.domain.exercise import CONDITION_NAMES, CONDITIONS
-
-    red_flags = {}
-    for i, item in enumerate(_req(data, "red_flags", list, "rules")):
-        flag = RedFlag(
-            **{k: _req(item, k, str, f"red_flags[{i}]") for k in ("id", "question", "action")},
-            triage=_triage(item.get("triage"), f"red_flags[{i}].triage"),
-        )
-        red_flags[flag.id] = flag
-    if tuple(red_flags) != RED_FLAG_IDS:
-        raise ValueError(f"red_flags: expected exactly {', '.join(RED_FLAG_IDS)} in that order")
-    patterns_data = _req(data, "patterns", dict, "rules")
-    if set(patterns_data) != set(CONDITIONS):
-        raise ValueError(f"patterns: expected exactly {', '.join(CONDITIONS)}")
-    patterns = {}
-    for pid in CONDITIONS:
-        item, where = patterns_data[pid], f"patterns.{pid}"
-        signs = _signs(_req(item, "signs", list, where), f"{where}.signs", weighted=True)
-        template = item.get("template")
-        patterns[pid] = PatternRule(
-            id=pid,
-            name=CONDITION_NAMES[pid],
-            signs=signs,
-            counter_signs=_signs(item.get("counter_signs", []), f"{where}.counter_signs", weighted=True),
-            template=None if template is None else _template(template, f"{where}.template", known_exercise_ids),
-        )
-    escalations = {}
-    for key, item in _req(data, "escalations", dict, "rules").items():
-        escalations[key] = Escalation(
-            _triage(item.get("triage"), f"escalations.{key}.triage"), _req(item, "message", str, f"escalations.{key}")
-        )
-    needed = {"no_pattern", "long_pain"} | {f"{p.id}_top" for p in patterns.values() if p.template is None}
-    if needed - set(escalations):
-        raise ValueError(f"escalations: missing {', '.join(sorted(needed - set(escalations)))}")
-    factors = tuple(
-        FactorRule(
-            id=_req(f, "id", str, f"factors[{i}]"),
-            name=_req(f, "name", str, f"factors[{i}]"),
-            signs=_signs(_req(f, "signs", list, f"factors[{i}]"), f"factors[{i}].signs"),
-            advice=_req(f, "advice", str, f"factors[{i}]"),
-        )
-        for i, f in enumerate(_req(data, "factors", list, "rules"))
-    )
-    notes = tuple(
-        NoteRule(
-            id=_req(n, "id", str, f"notes[{i}]"),
-            when=_signs(_req(n, "when", list, f"notes[{i}]"), f"notes[{i}].when"),
-            text=_req(n, "text", str, f"notes[{i}]"),
-            triage=None if n.get("triage") is None else _triage(n["triage"], f"notes[{i}]"),
-        )
-        for i, n in enumerate(data.get("notes", []))
-    )
-    routine = data.get("routine", {})
-    rules = WizardRules(
-        red_flags=red_flags,
-        patterns=patterns,
-        factors=factors,
-        notes=notes,
-        escalations=escalations,
-        scoring=Scoring(**data.get("scoring", {})),
-        pain_monitoring=_req(data, "pain_monitoring", str, "rules"),
-        self_care_message=_req(data, "self_care_message", str, "rules"),
-        long_pain_weeks=int(data["escalations"]["long_pain"].get("weeks_over", 6)),
-        max_exercises=int(routine.get("max_exercises", 8)),
-        max_minutes=float(routine.get("max_minutes", 25)),
-    )
-    for p in patterns.values():
-        if p.template and len(p.template.exercises) > rules.max_exercises:
-            raise ValueError(f"patterns.{p.id}.template: more than {rules.max_exercises} exercises")
-    return rules
-
-
-def _template(data: dict[str, Any], where: str, known: set[str] | None) -> Template:
-    frequency = _req(data, "frequency_per_week", int, where)
-    if frequency not in (3, 4):
-        raise ValueError(f"{where}.frequency_per_week: expected 3 or 4, got {frequency}")
-    exercises = []
-    for i, item in enumerate(_req(data, "exercises", list, where)):
-        ex_id = _req(item, "id", str, f"{where}.exercises[{i}]")
-        if known is not None and ex_id not in known:
-            raise ValueError(f"{where}.exercises[{i}]: unknown exercise id {ex_id!r}")
-        exercises.append(
-            TemplateExercise(ex_id, Dose.from_dict(item.get("dose"), f"{where}.{ex_id}.dose"), item.get("notes", ""))
-        )
-    ids = [e.id for e in exercises]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"{where}.exercises: an exercise is listed twice")
-    return Template(
-        frequency_per_week=frequency,
-        exercises=tuple(exercises),
-        advice=tuple(data.get("advice", [])),
-        heavy_slow_resistance=bool(data.get("heavy_slow_resistance", False)),
-    )
-
-
-def _signs(items: list[Any], where: str, *, weighted: bool = False) -> tuple[Sign, ...]:
-    out = []
-    for i, item in enumerate(items):
-        at = f"{where}[{i}]"
-        answer = _req(item, "answer", str, at)
-        if answer not in ANSWER_KEYS or answer == "red_flags":
-            raise ValueError(f"{at}.answer: unknown answer {answer!r}")
-        values = tuple(item.get("any", ()))
-        if answer in NUMBER_RANGES:
-            if values or (item.get("min") is None and item.get("max") is None):
-                raise ValueError(f"{at}: a number answer takes min and/or max, not any")
-        elif not values or any(v not in allowed_values(answer) for v in values):
-            raise ValueError(f"{at}.any: expected some of {', '.join(allowed_values(answer))}, got {values}")
-        weight = float(item.get("weight", 1))
-        if weighted and weight <= 0:
-            raise ValueError(f"{at}.weight: expected more than 0, got {weight}")
-        out.append(
-            Sign(
-                answer=answer,
-                values=values,
-                minimum=item.get("min"),
-                maximum=item.get("max"),
-                weight=weight,
-                reason=str(item.get("reason", "")),
-                core=bool(item.get("core")),
-            )
-        )
-    return tuple(out)
-
-
-def _triage(value: object, where: str) -> str:
-    if value not in TRIAGE_ORDER:
-        raise ValueError(f"{where}: unknown triage {value!r}; expected one of {', '.join(TRIAGE_ORDER)}")
-    return str(value)
-
-
-def _req(data: Any, key: str, kind: type, where: str) -> Any:
-    value = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
-        raise ValueError(f"{where}.{key}: expected {kind.__name__}, got {value!r}")
-    return value

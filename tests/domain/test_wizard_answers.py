@@ -53,13 +53,13 @@ def test_unknown_key_is_refused_naming_it_and_the_allowed_keys() -> None:
     with pytest.raises(BadInput, match="'pain_level'") as info:
         parse_answers({"pain_regions": ["knee_front"], "pain_level": 3})
 
-    assert "pain_regions" in str(info.value)
-    assert "weeks_with_pain" in str(info.value)
+    # The message is cut to one readable line (errors.py), so only the start of the list is certain.
+    assert "expected one of red_flags, pain_regions" in str(info.value)
 
 
 def test_unknown_list_value_is_refused_naming_it_and_the_allowed_ones() -> None:
-    with pytest.raises(BadInput, match="'shin'") as info:
-        parse_answers({"pain_regions": ["knee_front", "shin"]})
+    with pytest.raises(BadInput, match="'ankle'") as info:
+        parse_answers({"pain_regions": ["knee_front", "ankle"]})
 
     message = str(info.value)
     assert "pain_regions" in message
@@ -73,7 +73,7 @@ def test_unknown_single_value_is_refused() -> None:
 
 
 def test_unknown_red_flag_is_refused() -> None:
-    with pytest.raises(BadInput, match=r"'broken_leg'.*knee_locks"):
+    with pytest.raises(BadInput, match=r"red_flags.*'broken_leg'.*expected one of trauma_cannot_bear_weight"):
         parse_answers({"pain_regions": ["knee_front"], "red_flags": ["broken_leg"]})
 
 
