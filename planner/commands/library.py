@@ -56,13 +56,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from planner.store.database import open_database
-    from planner.store.exercises import write_exercises
-    from planner.store.library_io import read_library_file
+    from planner.store.library_io import read_library_file, write_library
 
     exercises = read_library_file(args.file, args.format)  # validated before the database is even opened
     db = open_database(args.db)
     try:
-        report = write_exercises(db, exercises)
+        report = write_library(db, exercises)
     finally:
         db.close()
     print(f"Imported {args.file}: {report}")

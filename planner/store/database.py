@@ -2,19 +2,118 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.domain.errors import BadInput
 from planner.paths import default_database
 from planner.store.engine import Database
 
-__all__ = ["Database", "open_database", "resolve_target"]
+__all__ = [
+    "BUSY",
+    "Database",
+    "DatabaseBusy",
+    "DatabaseUnavailable",
+    "open_database",
+    "resolve_target",
+    "retry_when_busy",
+    "writing",
+]
 
 BUSY_TIMEOUT_MS = 5000  # how long a connection waits for another process's write lock
+BUSY = "the database is busy (another Stride Planner is writing); try again"
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Engine, ExceptionContext
+
+
+class DatabaseUnavailable(BadInput):
+    """The database cannot do what was asked, for a reason outside the app: busy, read-only, full, damaged.
+
+    A BadInput, so the command line prints it on one line and exits 2, and the window says it calmly.
+    """
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Another process held the write lock longer than the busy timeout (or changed what we had read)."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The file or its folder cannot be written (read-only disk, folder or permissions)."""
+
+
+class DatabaseFull(DatabaseUnavailable):
+    """The disk is full: SQLite rolled the write back."""
+
+
+class DatabaseDamaged(DatabaseUnavailable):
+    """SQLite found the file malformed, or a table or column of ours missing."""
+
+
+def busy_timeout_ms() -> int:
+    """The busy timeout: 5 s, or STRIDE_PLANNER_BUSY_TIMEOUT_MS (tests shorten it)."""
+    raw = os.environ.get("STRIDE_PLANNER_BUSY_TIMEOUT_MS", "")
+    return int(raw) if raw.isdigit() else BUSY_TIMEOUT_MS
+
+
+def translate_error(exc: BaseException, path: Path | None) -> DatabaseUnavailable | None:
+    """The one-line user error an SQLite failure stands for, or None when it is our bug."""
+    text = " ".join(str(exc).split())
+    lower = text.lower()
+    source = str(path) if path is not None else None
+    if "database is locked" in lower or "database is busy" in lower or "database table is locked" in lower:
+        return DatabaseBusy(BUSY, source=source)
+    if "readonly database" in lower or "read-only" in lower or "readonly" in lower:
+        return DatabaseReadOnly(
+            "is read-only here (the disk or folder cannot be written); nothing was changed", source=source
+        )
+    if "database or disk is full" in lower or "no space left" in lower:
+        return DatabaseFull("the disk is full; nothing was changed (free some space and try again)", source=source)
+    if "unable to open database file" in lower:
+        if path is not None and not is_writable(path):
+            return DatabaseReadOnly("cannot be written here: its folder is read-only", source=source)
+        return DatabaseUnavailable("cannot be opened (unable to open database file)", source=source)
+    if "malformed" in lower or "not a database" in lower or "no such table" in lower or "no such column" in lower:
+        return DatabaseDamaged(f"is damaged ({text[:200]})", source=source)
+    if "disk i/o error" in lower:
+        return DatabaseUnavailable("could not be read or written (disk I/O error); nothing was changed", source=source)
+    return None
+
+
+def is_writable(path: Path) -> bool:
+    from planner.store.migrate import is_writable as writable
+
+    return writable(path)
+
+
+def retry_when_busy(action: Callable[[], T], *, attempts: int = 3) -> T:
+    """Run `action`; when it meets a busy database quickly (another writer changed what it had read),
+    run it again after a short pause. A wait that used up the busy timeout is not retried: the
+    DatabaseBusy goes to the user ("try again"), so nothing waits much longer than the timeout."""
+    for attempt in range(1, attempts + 1):
+        started = time.monotonic()
+        try:
+            return action()
+        except DatabaseBusy:
+            waited_ms = (time.monotonic() - started) * 1000
+            if attempt == attempts or waited_ms >= busy_timeout_ms() / 2:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+def writing(db: Database) -> Database:
+    """The same database, every transaction of which begins IMMEDIATE: the write lock is taken before
+    the first read, so what a read-then-write (an import, the built-in sync) reads is still true when it
+    writes. Use it for writes only: it waits for (and blocks) other writers."""
+    return replace(db, engine=db.engine.execution_options(sqlite_begin="IMMEDIATE"))
 
 
 def resolve_target(target: str | Path | None) -> tuple[str, Path | None]:
@@ -36,7 +135,7 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # import's reads ran outside any transaction. `_begin` below emits BEGIN itself.
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: the journal_mode switch may wait for a lock
+    cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")  # first: the journal_mode switch may wait for a lock
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -50,46 +149,84 @@ def _begin(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def create_engine_for(url: str) -> Engine:
-    """The SQLAlchemy engine of `url`, with our per-connection settings for SQLite."""
+def create_engine_for(url: str, *, path: Path | None = None, read_only: bool = False) -> Engine:
+    """The SQLAlchemy engine of `url`, with our per-connection settings for SQLite.
+
+    `read_only` opens the file `path` immutable (a read-only disk or folder: nothing is locked or
+    written beside it). SQLite's failures a user can cause become DatabaseUnavailable (one line).
+    """
     from sqlalchemy import create_engine, event
 
+    if read_only and path is not None:
+        url = f"sqlite:///{path.resolve().as_uri()}?immutable=1&uri=true"
     engine = create_engine(url)
     if url.startswith("sqlite"):
-        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "connect", _configure_read_only if read_only else _configure_sqlite)
         event.listen(engine, "begin", _begin)
+        event.listen(engine, "handle_error", lambda context: _translate(context, path))
     return engine
 
 
-def open_database(target: str | Path | None = None, *, seed: bool = True) -> Database:
-    """Open (creating if needed) and migrate the database; BadInput when it is not ours or too new.
+def _configure_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA query_only=ON")
 
-    A file that already holds data is copied to a timestamped backup beside it before any migration.
+
+def _translate(context: ExceptionContext, path: Path | None) -> BaseException | None:
+    import sqlite3
+
+    if isinstance(context.original_exception, sqlite3.Error):
+        return translate_error(context.original_exception, path)
+    return None
+
+
+def open_database(target: str | Path | None = None, *, seed: bool = True) -> Database:
+    """Open (creating if needed), check and migrate the database; BadInput when it cannot be used.
+
+    Refused with one line and left untouched: not ours, too new, damaged, empty, half-upgraded with
+    data. A file that already holds rows is copied to a timestamped backup beside it before any
+    migration. A file on a read-only disk or in a read-only folder opens read-only (reading commands
+    work; a write says it is read-only); a new one cannot be made there. A busy database (another
+    process writing) is DatabaseBusy.
     """
     from planner.store import migrate
 
     url, path = resolve_target(target)
     state = None
     if path is not None:
+        if not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                reason = "it is read-only" if exc.errno == errno.EROFS else exc.strerror
+                raise DatabaseReadOnly(f"cannot create the folder {path.parent} ({reason})", source=str(path)) from None
         state = migrate.inspect_database(path, expected=expected_columns())
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise BadInput(f"cannot create the folder {path.parent} ({exc.strerror})", source=str(path)) from None
-    engine = create_engine_for(url)
+        if not state.exists and not state.writable:
+            raise DatabaseReadOnly(
+                f"cannot be created: the folder {path.parent} is read-only (choose another with --db)",
+                source=str(path),
+            )
+    read_only = state is not None and state.exists and not state.writable
+    engine = create_engine_for(url, path=path, read_only=read_only)
     db = Database(url=url, engine=engine, path=path)
     try:
         current = state.revision if state is not None else _revision_of(engine)
         if current != migrate.head_revision():
             if state is None:
                 migrate.ensure_known(migrate.SchemaState(exists=True, revision=current), Path(url))
+            elif read_only:
+                raise DatabaseReadOnly(
+                    "needs an upgrade to this version of Stride Planner but is read-only here; it was left unchanged",
+                    source=str(path),
+                )
             elif state.has_rows and path is not None:
                 db.backup = migrate.backup_copy(path)  # a file without a single row has nothing to lose
-            migrate.upgrade(engine)
-        if seed:
+            retry_when_busy(lambda: migrate.upgrade(engine))
+        if seed and not read_only:
             from planner.store.exercises import sync_builtin_library
 
-            db.seeded = sync_builtin_library(db)
+            # Plain BEGIN: a start that finds the built-ins current only reads, even beside an import.
+            db.seeded = retry_when_busy(lambda: sync_builtin_library(db))
     except BaseException:
         engine.dispose()
         raise

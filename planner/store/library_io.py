@@ -163,9 +163,23 @@ def import_library_file(
     cancelled: Callable[[], bool] | None = None,
 ) -> WriteReport:
     """Read, validate and import a library file in one transaction: all of it or nothing."""
+    return write_library(db, read_library_file(path, fmt), progress=progress, cancelled=cancelled)
+
+
+def write_library(
+    db: Database,
+    exercises: Sequence[Exercise],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> WriteReport:
+    """Write validated exercises in one transaction that holds the write lock from its first read, so
+    an import that waited for another one sees (and updates) what that one added; a busy database is
+    retried briefly, then DatabaseBusy (one line: try again)."""
+    from planner.store.database import retry_when_busy, writing
     from planner.store.exercises import write_exercises
 
-    return write_exercises(db, read_library_file(path, fmt), progress=progress, cancelled=cancelled)
+    return retry_when_busy(lambda: write_exercises(writing(db), exercises, progress=progress, cancelled=cancelled))
 
 
 def library_document(exercises: Sequence[Exercise]) -> dict[str, Any]:
