@@ -42,6 +42,7 @@ WEEK_COLUMN_WIDTH = 120
 WARNINGS_COLUMN_WIDTH = 170
 EDITED_COLOR = QColor("#e8710a")
 WARNING_COLOR = QColor("#c77700")
+HOLD_TEXT = QColor("#b3261e")  # on the grid's white day cells: "See a clinician before running"
 GRID_LINE = QColor("#d5d8dc")
 TODAY_FILL = QColor("#fff8d6")
 FOCUS_COLOR = QColor("#1a73e8")
@@ -233,6 +234,20 @@ class PlanDelegate(QStyledItemDelegate):
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
         for session, card in zip(cell.sessions, card_rects(rect, len(cell.sessions)), strict=False):
             self._paint_card(painter, card, session, cell.is_edited(session), small, fm)
+        if (cell.run_note or cell.held) and not cell.sessions:
+            # A day the symptom check holds says so where its sessions would be.
+            note_rect = QRect(
+                run_rect.left(), run_rect.bottom() + 3, run_rect.width(), rect.bottom() - PAD - run_rect.bottom()
+            )
+            bold = QFont(small)
+            bold.setBold(bool(cell.run_note))
+            painter.setFont(bold)
+            painter.setPen(HOLD_TEXT if cell.run_note else QColor("#5f6368"))
+            painter.drawText(
+                note_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                cell.run_note or "On hold",
+            )
 
     def _paint_card(
         self, painter: QPainter, card: QRect, session: Session, edited: bool, font: QFont, fm: QFontMetrics

@@ -37,6 +37,8 @@ class DayCell:
     edited: frozenset[str]  # keys of the sessions the coach edited
     phase: Phase
     race_priority: str | None = None  # A, B or C
+    held: bool = False  # the symptom check holds this day: no strength, routine or mobility
+    run_note: str | None = None  # e.g. "See a clinician before running" (urgent or emergency check)
 
     def is_edited(self, session: Session) -> bool:
         return session.edited or session.key in self.edited
@@ -152,6 +154,8 @@ class PlanModel(QAbstractTableModel):
             edited=self._edited,
             phase=week.phase,
             race_priority=race.priority.value if race is not None else None,
+            held=self.plan.hold is not None and self.plan.hold.covers(date),
+            run_note=week.run_notes.get(day_id),
         )
 
     def _athlete_run(self, day_id: str) -> str:
@@ -189,6 +193,10 @@ def _display(cell: WeekCell | DayCell | tuple[str, ...]) -> str:
     if isinstance(cell, DayCell):
         run = f"Race: {cell.race}" if cell.run == "race" and cell.race else RUN_LABELS.get(cell.run, cell.run)
         lines = [run] + [session_line(s) + (" (edited)" if cell.is_edited(s) else "") for s in cell.sessions]
+        if cell.run_note:
+            lines.append(cell.run_note)
+        elif cell.held and not cell.sessions:
+            lines.append("On hold")
         return "\n".join(lines)
     return "\n".join(cell)
 
@@ -202,6 +210,10 @@ def _tooltip(cell: WeekCell | DayCell | tuple[str, ...]) -> str | None:
         return "\n".join([tip, *cell.warnings])
     if isinstance(cell, DayCell):
         parts = [f"{cell.date:%A %d %B}: {_display(cell).splitlines()[0]}"]
+        if cell.run_note:
+            parts.append(f"{cell.run_note}: the symptom check needs a clinician first.")
+        if cell.held:
+            parts.append("On hold: no strength, routine or mobility work until a clinician has looked.")
         for s in cell.sessions:
             edited = " — edited by the coach" if cell.is_edited(s) else ""
             parts.append(f"{SESSION_LABELS[s.kind]}: {s.title}{edited}\n  {s.why}")

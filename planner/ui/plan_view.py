@@ -6,10 +6,12 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -33,6 +35,9 @@ from planner.ui.plan_grid import PlanGrid
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel, plan_summary
 from planner.ui.session_panel import SessionPanel
 from planner.ui.shortcuts import register_shortcut
+from planner.ui.style import ACCENT, is_dark
+from planner.ui.triage_banner import TriageIcon
+from planner.ui.wizard_labels import triage_look
 
 if TYPE_CHECKING:
     from planner.ui.context import AppContext
@@ -77,6 +82,76 @@ def legend_html() -> str:
         + " &nbsp;".join(kinds)
         + " &nbsp;<span style='color:#e8710a'>●</span> edited"
     )
+
+
+class PlanNotice(QFrame):
+    """A banner over the plan: the symptom check's hold, or the re-check its routine asks for.
+
+    Colours come from the palette (a tint of the triage colour over the window colour, the window
+    text on it), so the banner reads in light and dark; the icon shape and the words carry the
+    meaning too.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.icon = TriageIcon(self)
+        self.headline = QLabel(self)
+        self.headline.setObjectName(f"{name}Headline")
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.message = QLabel(self)
+        self.message.setObjectName(f"{name}Message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.headline)
+        text.addWidget(self.message)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.setSpacing(12)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+        self._colour = QColor(ACCENT)
+        self.hide()
+
+    def show_notice(self, headline: str, message: str, *, shape: str, colour: str) -> None:
+        self.headline.setText(headline)
+        self.message.setText(message)
+        self.icon.set_look(shape, colour)
+        self._colour = QColor(colour)
+        self._restyle()
+        self.setAccessibleName(f"{headline}. {message}")
+        self.show()
+
+    def _restyle(self) -> None:
+        # The application's palette (light or dark): the frame's own changes with its style sheet.
+        pal = QApplication.palette()
+        window = pal.color(QPalette.ColorRole.Window)
+        amount = 0.32 if is_dark(pal) else 0.14
+        c = self._colour
+        fill = QColor(
+            round(window.red() + (c.red() - window.red()) * amount),
+            round(window.green() + (c.green() - window.green()) * amount),
+            round(window.blue() + (c.blue() - window.blue()) * amount),
+        )
+        name = self.objectName()
+        text = pal.color(QPalette.ColorRole.WindowText).name()
+        sheet = (
+            f"#{name} {{ background: {fill.name()}; border: 1px solid {c.name()};"
+            f" border-left: 6px solid {c.name()}; border-radius: 6px; }}"
+            f"#{name} QLabel {{ color: {text}; background: transparent; border: none; }}"
+        )
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:  # light <-> dark while the app runs
+            self._restyle()
+        super().changeEvent(event)
 
 
 class PlanView(QWidget):
@@ -138,8 +213,12 @@ class PlanView(QWidget):
         controls.addWidget(QLabel("Start"))
         controls.addWidget(self.start_edit)
         controls.addWidget(self.weeks_spin)
+        self.hold_banner = PlanNotice("planHoldBanner")
+        self.recheck_banner = PlanNotice("planRecheckBanner")
         header = QVBoxLayout()
         header.setSpacing(2)
+        header.addWidget(self.hold_banner)
+        header.addWidget(self.recheck_banner)
         header.addLayout(controls)
         header.addWidget(self.summary_label)
         header.addWidget(self.legend_label)
@@ -294,6 +373,8 @@ class PlanView(QWidget):
                 "appears here.</p>"
             )
             self.athlete = self.plan = None
+            self.hold_banner.hide()
+            self.recheck_banner.hide()
             self.model.set_plan(None)
             self.stack.setCurrentIndex(0)
             self._set_actions_enabled(False)
@@ -311,8 +392,11 @@ class PlanView(QWidget):
         self.name_label.setText(stored.athlete.name)
         if plan is None:
             self.summary_label.setText("No plan yet: the plan could not be made (see the status bar).")
+            self.hold_banner.hide()
+            self.recheck_banner.hide()
             return
         self.summary_label.setText(plan_summary(plan))
+        self._show_notices(plan)
         with QSignalBlocker(self.start_edit), QSignalBlocker(self.weeks_spin):
             self.start_edit.setDate(QDate(plan.start.year, plan.start.month, plan.start.day))
             self.weeks_spin.setValue(len(plan.weeks))
@@ -328,6 +412,30 @@ class PlanView(QWidget):
             else:
                 self.panel.show_session(session, edited=self._is_edited(session))
                 self.grid.select_session(session.key)
+
+    def _show_notices(self, plan: Plan) -> None:
+        """The hold at the top when the symptom check needs a clinician; else the re-check when its
+        routine has run its weeks inside the plan."""
+        hold = plan.hold
+        if hold is not None:
+            look = triage_look(hold.triage)
+            self.hold_banner.show_notice(hold.title, hold.instead, shape=look.icon, colour=look.border)
+        else:
+            self.hold_banner.hide()
+        last_day = plan.weeks[-1].end if plan.weeks else plan.start
+        due = plan.recheck_due
+        if hold is None and due is not None and due <= last_day:
+            week = next((w.index for w in plan.weeks if w.start <= due <= w.end), 1)
+            self.recheck_banner.show_notice(
+                f"Re-check due {due:%a} {due.day} {due:%b %Y} (week {week})",
+                "The hip and knee routine from the symptom check has run its weeks. Repeat the symptom check "
+                "(or see a physical therapist if it is not clearly better) before carrying on with it; the plan "
+                "does not repeat it on its own.",
+                shape="clock",
+                colour=ACCENT,
+            )
+        else:
+            self.recheck_banner.hide()
 
     def _first_plan(self, athlete_id: int) -> Plan | None:
         from planner.store.plans import regenerate_plan

@@ -1,11 +1,13 @@
 """Undoable "Add to athlete's plan" from the symptom wizard.
 
-Setting an athlete's wizard answers changes the plan (corrective sessions come or go), so the
-command rebuilds it; undo puts back the previous answers and exactly the plan that was saved.
+Setting an athlete's wizard answers changes the plan (corrective sessions come or go, or a hold
+starts), so the command rebuilds it. The check is dated today: the plan's hold and corrective block
+start on that day. Undo puts back the previous answers, their date and exactly the plan that was saved.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +22,13 @@ class SetWizardAnswers(DatabaseCommand):
     """Store the wizard answers on an athlete and rebuild their plan with the corrective routine."""
 
     def __init__(
-        self, ctx: AppContext, athlete_id: int, answers: dict[str, Any] | None, text: str | None = None
+        self,
+        ctx: AppContext,
+        athlete_id: int,
+        answers: dict[str, Any] | None,
+        text: str | None = None,
+        *,
+        checked_on: dt.date | None = None,
     ) -> None:
         from planner.store.athletes import get_athlete, load_plan
 
@@ -29,18 +37,23 @@ class SetWizardAnswers(DatabaseCommand):
         self.athlete_id = athlete_id
         self.answers = dict(answers) if answers is not None else None
         self.previous_answers = athlete.wizard_answers
+        self.previous_checked_on = athlete.wizard_checked_on
+        # The day of this check (today unless given): the hold and the corrective block start there.
+        self.checked_on = (checked_on or dt.date.today()) if answers is not None else None
         self.previous_plan: Plan | None = load_plan(ctx.db, athlete_id)
 
-    def _set_answers(self, answers: dict[str, Any] | None) -> None:
+    def _set_answers(self, answers: dict[str, Any] | None, checked_on: dt.date | None) -> None:
         from planner.store.athletes import get_athlete, update_athlete
 
         athlete = get_athlete(self.ctx.db, self.athlete_id).athlete
-        update_athlete(self.ctx.db, self.athlete_id, replace(athlete, wizard_answers=answers))
+        update_athlete(
+            self.ctx.db, self.athlete_id, replace(athlete, wizard_answers=answers, wizard_checked_on=checked_on)
+        )
 
     def apply(self) -> None:
         from planner.store.plans import regenerate_plan
 
-        self._set_answers(self.answers)
+        self._set_answers(self.answers, self.checked_on)
         if self.previous_plan is not None and self.previous_plan.weeks:
             # Keep the season the coach is looking at; only its content changes.
             regenerate_plan(
@@ -53,7 +66,7 @@ class SetWizardAnswers(DatabaseCommand):
         from planner.store.athletes import save_plan
         from planner.store.plans import regenerate_plan
 
-        self._set_answers(self.previous_answers)
+        self._set_answers(self.previous_answers, self.previous_checked_on)
         if self.previous_plan is not None:
             save_plan(self.ctx.db, self.athlete_id, self.previous_plan, weeks=len(self.previous_plan.weeks))
         else:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
@@ -244,3 +244,60 @@ def test_undo_and_redo_of_a_new_plan_length_go_back_to_the_database(
     assert view.weeks_spin.value() == WEEKS
     ctx.undo_stack.redo()
     assert len(load_plan(ctx.db, athlete_id).weeks) == WEEKS + 4
+
+
+# --- The plan obeys the symptom check (issue #12) ------------------------------------------------
+
+HOT_KNEE = {"pain_regions": ["knee_front"], "red_flags": ["hot_red_swollen_joint_or_fever"]}
+KNEECAP = {"pain_regions": ["knee_front"], "aggravators": ["squatting", "stairs_down", "prolonged_sitting"]}
+
+
+def _checked_athlete(ctx: AppContext, answers: dict, checked_on: dt.date) -> int:
+    from dataclasses import replace
+
+    new_id = add_athlete(ctx.db, replace(zoe(), wizard_answers=answers, wizard_checked_on=checked_on))
+    regenerate_plan(ctx.db, new_id, start=START, weeks=WEEKS)
+    ctx.set_current_athlete(new_id)
+    return new_id
+
+
+def test_a_held_plan_shows_the_hold_banner_at_the_top(qtbot, ctx):
+    _checked_athlete(ctx, HOT_KNEE, START + dt.timedelta(days=3))
+    view = make_view(qtbot, ctx)
+    assert view.hold_banner.isVisible()
+    assert view.hold_banner.headline.text() == "On hold: seek care now"
+    assert "No strength, hip and knee routine or mobility sessions" in view.hold_banner.message.text()
+    assert view.hold_banner.mapTo(view, QPoint(0, 0)).y() < view.grid.mapTo(view, QPoint(0, 0)).y()
+
+
+def test_the_hold_banner_reads_in_the_dark_palette(qtbot, ctx):
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.style import dark_palette, light_palette
+
+    _checked_athlete(ctx, HOT_KNEE, START)
+    app = QApplication.instance()
+    app.setPalette(dark_palette())
+    try:
+        view = make_view(qtbot, ctx)
+        sheet = view.hold_banner.styleSheet()
+        text = dark_palette().color(dark_palette().ColorRole.WindowText).name()
+        assert f"color: {text}" in sheet  # light text on a dark tint, not the light theme's dark text
+    finally:
+        app.setPalette(light_palette())
+
+
+def test_a_self_care_plan_has_no_hold_banner_and_asks_for_a_re_check(qtbot, ctx):
+    _checked_athlete(ctx, KNEECAP, START)
+    view = make_view(qtbot, ctx)
+    assert not view.hold_banner.isVisible()
+    assert view.recheck_banner.isVisible()
+    assert view.recheck_banner.headline.text().startswith("Re-check due")
+
+
+def test_held_running_days_say_see_a_clinician_in_the_grid(qtbot, ctx):
+    _checked_athlete(ctx, HOT_KNEE, START)
+    view = make_view(qtbot, ctx)
+    # Week 1, Tuesday: a quality run in the athlete's week.
+    text = view.model.index(0, FIRST_DAY_COLUMN + 1).data(Qt.ItemDataRole.DisplayRole)
+    assert "See a clinician before running" in text
