@@ -128,9 +128,13 @@ def test_a_self_care_wizard_result_adds_the_corrective_routine(capsys, tmp_path)
     answers = json.loads((resources_dir() / "examples" / "answers_itbs.json").read_text(encoding="utf-8"))
     path = write_athlete(tmp_path, wizard={"answers": answers})
     plan = plan_json(capsys, "--athlete", str(path), "--start", ZOE_START, "--weeks", "24")
+    # Issue #12: the block starts on the check (here the plan's start: the file gives no date) and
+    # lasts 6 weeks; then a warning asks for a re-check instead of repeating the routine.
+    assert plan["recheck_due"] == "2026-12-28"
+    assert any(w.startswith("Week 7:") and "repeat the symptom check" in w for w in plan["warnings"])
     for week in plan["weeks"]:
         correctives = [s for s in week["sessions"] if s["kind"] == "corrective"]
-        assert len(correctives) >= 3
+        assert (len(correctives) >= 3) if week["index"] <= 6 else not correctives
         days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
         monday = dt.date.fromisoformat(week["start"])
         race_days = {
@@ -140,11 +144,70 @@ def test_a_self_care_wizard_result_adds_the_corrective_routine(capsys, tmp_path)
     assert any(run == "race" for w in plan["weeks"] for run in w["runs"].values())
 
 
-def test_a_wizard_result_that_needs_a_clinician_adds_no_routine_and_says_so(capsys, tmp_path):
+def test_a_wizard_result_that_needs_a_clinician_holds_the_plan_and_says_so(capsys, tmp_path):
     path = write_athlete(tmp_path, wizard={"answers": {"pain_regions": ["knee_front"], "red_flags": ["knee_locks"]}})
     plan = plan_json(capsys, "--athlete", str(path), "--start", ZOE_START, "--weeks", "4")
-    assert not any(s["kind"] == "corrective" for w in plan["weeks"] for s in w["sessions"])
-    assert plan["warnings"][0].startswith("Week 1: the symptom check advises seeing a clinician")
+    assert plan["hold"]["triage"] == "see_clinician_soon"
+    assert plan["hold"]["since"] == ZOE_START  # no date in the file: the plan's start
+    assert plan["hold"]["message"]
+    assert not any(w["sessions"] for w in plan["weeks"])
+
+
+HOT_KNEE = {"pain_regions": ["knee_front"], "red_flags": ["hot_red_swollen_joint_or_fever"]}
+
+
+def test_plan_json_always_carries_the_disclaimer_and_a_hold_key(capsys):
+    from planner import DISCLAIMER
+
+    plan = plan_json(capsys, "--athlete", str(ZOE), "--start", ZOE_START, "--weeks", "2")
+    assert plan["disclaimer"] == DISCLAIMER
+    assert plan["hold"] is None
+
+
+def test_an_emergency_check_holds_from_its_date_and_marks_running_days(capsys, tmp_path):
+    path = write_athlete(tmp_path, wizard={"answers": HOT_KNEE, "date": "2026-11-19"})
+    plan = plan_json(capsys, "--athlete", str(path), "--start", ZOE_START, "--weeks", "3")
+    assert plan["hold"]["triage"] == "emergency"
+    assert plan["hold"]["since"] == "2026-11-19"
+    for week in plan["weeks"]:
+        monday = dt.date.fromisoformat(week["start"])
+        for session in week["sessions"]:
+            assert session["date"] < "2026-11-19"
+        for i, day in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun")):
+            date = (monday + dt.timedelta(days=i)).isoformat()
+            running = week["runs"][day] != "rest"
+            assert (week.get("run_notes", {}).get(day) == "See a clinician before running") == (
+                running and date >= "2026-11-19"
+            )
+
+
+def test_the_text_output_prints_the_hold_and_the_disclaimer(capsys, tmp_path):
+    from planner import DISCLAIMER
+
+    path = write_athlete(tmp_path, wizard={"answers": HOT_KNEE, "date": "2026-11-19"})
+    code, out, err = run_plan(capsys, "--athlete", str(path), "--start", ZOE_START, "--weeks", "2")
+    assert code == 0, err
+    assert "ON HOLD: SEEK CARE NOW" in out
+    assert "Do not run until a clinician has seen you" in out
+    assert "(see a clinician before running)" in out
+    assert out.rstrip().endswith(DISCLAIMER)
+
+
+def test_the_text_output_of_a_plan_without_a_check_prints_the_disclaimer(capsys):
+    from planner import DISCLAIMER
+
+    code, out, _ = run_plan(capsys, "--athlete", str(ZOE), "--start", ZOE_START, "--weeks", "1")
+    assert code == 0
+    assert DISCLAIMER in out
+    assert "ON HOLD" not in out
+
+
+def test_an_impossible_check_date_exits_2_naming_the_field(capsys, tmp_path):
+    path = write_athlete(tmp_path, wizard={"answers": HOT_KNEE, "date": "2026-02-30"})
+    code, out, err = run_plan(capsys, "--athlete", str(path))
+    assert code == 2
+    assert out == ""
+    assert "wizard.date" in err
 
 
 @pytest.mark.parametrize(
