@@ -1,4 +1,8 @@
-"""Undoable changes to the roster. Each command writes at once and announces what changed."""
+"""Undoable changes to the roster. Each command writes at once and announces what changed.
+
+They are DatabaseCommands: a write that fails (a busy or read-only database) leaves nothing on the undo
+stack and one calm line in the status bar; an undo that fails keeps the change undoable.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,12 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
-
 from planner.domain.athlete import Athlete
+from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise
 from planner.store import athletes as store
+from planner.store.database import DatabaseUnavailable
+from planner.ui.undo import DatabaseCommand, plain
 
 if TYPE_CHECKING:
     from planner.ui.context import AppContext
@@ -49,6 +54,9 @@ def refresh_plan(ctx: AppContext, athlete_id: int) -> Plan | None:
         weeks = min(weeks, MAX_WEEKS)
     try:
         plan = regenerate_plan(ctx.db, athlete_id, start=start, weeks=weeks)
+    except DatabaseUnavailable as exc:  # busy, read-only, full: the coach can act on it, no traceback
+        ctx.say(f"The plan was not rebuilt: {plain(exc)}")
+        return None
     except Exception:  # the scheduler is ours: log it with its traceback, keep the window usable
         from planner.logs import log_exception, log_location
 
@@ -59,25 +67,24 @@ def refresh_plan(ctx: AppContext, athlete_id: int) -> Plan | None:
     return plan
 
 
-class AddAthlete(QUndoCommand):
+class AddAthlete(DatabaseCommand):
     """Adds an athlete; redo after undo brings it back under the same id."""
 
     def __init__(self, ctx: AppContext, athlete: Athlete, text: str | None = None) -> None:
-        super().__init__(text or f"Add athlete {athlete.name}")
-        self.ctx = ctx
+        super().__init__(ctx, text or f"Add athlete {athlete.name}")
         self.athlete = athlete
         self.athlete_id: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.athlete_id = store.add_athlete(self.ctx.db, self.athlete, athlete_id=self.athlete_id)
         self.ctx.athletes_changed.emit()
         self.ctx.set_current_athlete(self.athlete_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.athlete_id is not None
+        store.delete_athlete(self.ctx.db, self.athlete_id)
         if self.ctx.current_athlete_id == self.athlete_id:
             self.ctx.set_current_athlete(None)
-        store.delete_athlete(self.ctx.db, self.athlete_id)
         self.ctx.athletes_changed.emit()
 
 
@@ -88,14 +95,13 @@ class DuplicateAthlete(AddAthlete):
         super().__init__(ctx, replace(source, name=f"{source.name} (copy)"), f"Duplicate {source.name}")
 
 
-class EditAthlete(QUndoCommand):
+class EditAthlete(DatabaseCommand):
     """Replaces an athlete's fields; when the season changes, the plan is rebuilt (keeping edits)."""
 
     def __init__(
         self, ctx: AppContext, athlete_id: int, before: Athlete, after: Athlete, text: str | None = None
     ) -> None:
-        super().__init__(text or f"Edit {after.name}")
-        self.ctx = ctx
+        super().__init__(ctx, text or f"Edit {after.name}")
         self.athlete_id = athlete_id
         self.before = before
         self.after = after
@@ -108,37 +114,41 @@ class EditAthlete(QUndoCommand):
         elif self.before.name != self.after.name:
             self.ctx.plan_changed.emit(self.athlete_id)  # the plan header shows the name
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self._apply(self.after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._apply(self.before)
 
 
-class DeleteAthlete(QUndoCommand):
+class DeleteAthlete(DatabaseCommand):
     """Deletes an athlete; undo restores them under the same id with their plan and dose edits."""
 
     def __init__(self, ctx: AppContext, athlete_id: int) -> None:
         stored = store.get_athlete(ctx.db, athlete_id)
-        super().__init__(f"Delete {stored.athlete.name}")
-        self.ctx = ctx
+        super().__init__(ctx, f"Delete {stored.athlete.name}")
         self.athlete_id = athlete_id
         self.athlete = stored.athlete
         self.plan: Plan | None = store.load_plan(ctx.db, athlete_id)
         self.edits: dict[tuple[str, str], PlannedExercise] = store.dose_edits(ctx.db, athlete_id)
 
-    def redo(self) -> None:
+    def apply(self) -> None:
+        store.delete_athlete(self.ctx.db, self.athlete_id)
         if self.ctx.current_athlete_id == self.athlete_id:
             self.ctx.set_current_athlete(None)
-        store.delete_athlete(self.ctx.db, self.athlete_id)
         self.ctx.athletes_changed.emit()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         store.add_athlete(self.ctx.db, self.athlete, athlete_id=self.athlete_id)
-        if self.plan is not None:
-            store.save_plan(self.ctx.db, self.athlete_id, self.plan, weeks=len(self.plan.weeks))
-        for (session_key, _exercise_id), exercise in self.edits.items():
-            store.set_dose_edit(self.ctx.db, self.athlete_id, session_key, exercise)
+        try:
+            if self.plan is not None:
+                store.save_plan(self.ctx.db, self.athlete_id, self.plan, weeks=len(self.plan.weeks))
+            for (session_key, _exercise_id), exercise in self.edits.items():
+                store.set_dose_edit(self.ctx.db, self.athlete_id, session_key, exercise)
+        except BadInput:
+            # Half a restore is worse than none: take the athlete out again so the undo can be retried.
+            store.delete_athlete(self.ctx.db, self.athlete_id)
+            raise
         self.ctx.athletes_changed.emit()
         self.ctx.set_current_athlete(self.athlete_id)
         self.ctx.plan_changed.emit(self.athlete_id)

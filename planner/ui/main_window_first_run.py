@@ -25,24 +25,36 @@ def prepare_first_run(db: Database, settings: Settings) -> int | None:
     """On a database without athletes, the first time: store the demo athlete and build its plan.
 
     Returns the demo athlete's id, or None when it was not the first run. A demo that fails is logged
-    and never keeps the coach out of the app.
+    and never keeps the coach out of the app. The first run counts as done only once the demo athlete
+    is stored: a database that was busy (another Stride Planner importing) or read-only gets its demo
+    on a later start.
     """
-    from planner.store.athletes import add_athlete, list_athletes
+    from planner.store.athletes import add_athlete, delete_athlete, list_athletes
+    from planner.store.database import DatabaseUnavailable, retry_when_busy
 
-    if settings.get("first_run_done") or list_athletes(db):
-        return None
-    settings.set("first_run_done", True)
     try:
+        if settings.get("first_run_done") or list_athletes(db):
+            return None
         from planner.export.demo import demo_athlete
         from planner.store.plans import regenerate_plan
 
-        athlete_id = add_athlete(db, demo_athlete())
-        regenerate_plan(db, athlete_id)
+        athlete_id = retry_when_busy(lambda: add_athlete(db, demo_athlete()))
+        try:
+            retry_when_busy(lambda: regenerate_plan(db, athlete_id))
+        except DatabaseUnavailable:
+            delete_athlete(db, athlete_id)  # a demo without its plan would show an empty Plan view
+            raise
+    except DatabaseUnavailable as exc:
+        import logging
+
+        logging.getLogger(__name__).warning("no demo athlete on this first run: %s", exc)
+        return None
     except Exception as exc:
         from planner.logs import log_exception
 
         log_exception(exc, context="creating the demo athlete on a first run")
         return None
+    settings.set("first_run_done", True)
     return athlete_id
 
 

@@ -2,7 +2,10 @@
 
 A command's redo() writes to the database and announces the change on the context; its undo()
 puts back exactly what was there. A redo() that fails with BadInput marks itself obsolete, so
-QUndoStack drops it, and keeps the message in `error` for the caller to show.
+QUndoStack drops it (Ctrl+Z never reaches a change that was not made), and keeps the message in
+`error` for the caller to show. A database that is busy, read-only, full or damaged is also said in
+the status bar. An undo() that fails leaves its change in the database, so the stack steps forward
+again without writing: it stays true, and Ctrl+Z can try again.
 """
 
 from __future__ import annotations
@@ -10,13 +13,22 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from planner.domain.errors import BadInput
+from planner.store.database import DatabaseUnavailable, retry_when_busy
 
 if TYPE_CHECKING:
     from planner.domain.exercise import Exercise
     from planner.ui.context import AppContext
+
+
+def plain(exc: BadInput) -> str:
+    """The message without the database's path in front (the window shows the path elsewhere)."""
+    text = str(exc)
+    prefix = f"{exc.source}: " if isinstance(exc, DatabaseUnavailable) and exc.source else ""
+    return text[len(prefix) :] if prefix and text.startswith(prefix) else text
 
 
 class DatabaseCommand(QUndoCommand):
@@ -27,6 +39,7 @@ class DatabaseCommand(QUndoCommand):
         self.ctx = ctx
         self.error: str | None = None
         self._done_once = False
+        self._still_done = False  # a failed undo left the change in place: the next redo must not write
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -38,23 +51,37 @@ class DatabaseCommand(QUndoCommand):
         """Emit the context signal the change concerns."""
 
     def redo(self) -> None:
+        if self._still_done:
+            self._still_done = False
+            return
         try:
-            self.apply()
+            retry_when_busy(self.apply)
         except BadInput as exc:
             self.error = str(exc)
             self.setObsolete(True)
+            if isinstance(exc, DatabaseUnavailable):
+                self.ctx.say(f"{self.text()} was not done: {plain(exc)}")
             return
         self._done_once = True
         self.announce()
 
     def undo(self) -> None:
         try:
-            self.revert()
+            retry_when_busy(self.revert)
         except BadInput as exc:
             self.error = str(exc)
-            self.ctx.say(f"Could not undo: {exc}")
+            self.ctx.say(f"Could not undo {self.text()}: {plain(exc)}")
+            self._still_done = True
+            QTimer.singleShot(0, self._step_forward_again)
             return
         self.announce()
+
+    def _step_forward_again(self) -> None:
+        # QUndoStack has already moved its index back; the change is still in the database.
+        stack = self.ctx.undo_stack
+        if self._still_done and stack.index() < stack.count() and stack.command(stack.index()) is self:
+            stack.redo()
+        self._still_done = False
 
 
 def push(ctx: AppContext, command: DatabaseCommand) -> str | None:
