@@ -167,3 +167,32 @@ def test_a_first_start_while_busy_leaves_the_first_run_to_a_later_start(db: Data
     demo_id = prepare_first_run(db, settings)
     assert demo_id is not None and settings.get("first_run_done")
     assert store.load_plan(db, demo_id) is not None
+
+
+def test_the_window_on_a_read_only_data_folder_exits_with_one_calm_line(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("needs root to mount a read-only tmpfs")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], check=False).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        (disk / "data").mkdir()
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        env = {**os.environ, "STRIDE_PLANNER_DATA_DIR": str(disk / "data"), "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run(
+            [sys.executable, "-m", "planner", "--screenshot", str(tmp_path / "shot.png")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+    assert done.returncode == 2
+    db_lines = [line for line in done.stderr.splitlines() if "stride-planner.db" in line]
+    assert len(db_lines) == 1 and "read-only" in db_lines[0]
+    assert "unable to open database file" not in done.stderr
