@@ -1,13 +1,13 @@
 """Team batch export: pick athletes, a folder and what to print; the PDFs are built off the UI thread.
 
-The work runs in a WorkThread: plans that are missing are made first, then `export_team` builds the
-PDFs in two worker processes. Cancel sets the batch's stop event; the PDFs already finished stay,
-and `export_team` guarantees that no half-written file is left in the folder.
+The work runs in an operation (planner.ui.operations): plans that are missing are made first, then
+`export_team` builds the PDFs in two worker processes. Cancel sets the operation's cancel event; the PDFs
+already finished stay, and `export_team` guarantees that no half-written file is left in the folder.
 """
 
 from __future__ import annotations
 
-import threading
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.errors import BadInput
-from planner.ui.export_view import CONTENTS, PAPERS
-from planner.ui.pdf_preview import Progress, WorkThread
+from planner.ui.export_options import CONTENTS, PAPERS
+from planner.ui.operations import Control, Failure, Operation, ProgressReport, run_operation
 
 if TYPE_CHECKING:
     from planner.export.batch import BatchResult
@@ -63,25 +62,24 @@ class BatchOutcome:
     total: int
 
 
-def run_batch(db: Database, request: BatchRequest, progress: Progress, stop: threading.Event) -> BatchOutcome:
-    """Make missing plans, then export the team; runs in a worker thread."""
+def run_batch(db: Database, request: BatchRequest, control: Control) -> BatchOutcome:
+    """Make missing plans, then export the team; runs in an operation (plain data in and out)."""
     from planner.export.batch import BatchResult, TeamJob, export_team
-    from planner.store.athletes import get_athlete, load_plan
+    from planner.store.athletes import get_athlete
     from planner.store.exercises import list_exercises
-    from planner.store.plans import regenerate_plan
+    from planner.store.plans import ensure_plan
 
     total = len(request.athlete_ids)
     library = tuple(e.to_dict() for e in list_exercises(db))
     jobs: list[TeamJob] = []
     generated: list[tuple[int, str]] = []
     for done, athlete_id in enumerate(request.athlete_ids):
-        if stop.is_set():
+        if control.cancelled():
             return BatchOutcome(BatchResult(cancelled=True), tuple(generated), total)
-        progress(PREPARING, done, total)
+        control.progress(done, total, PREPARING)
         stored = get_athlete(db, athlete_id)
-        plan = load_plan(db, athlete_id)
-        if plan is None:
-            plan = regenerate_plan(db, athlete_id)
+        plan, made = ensure_plan(db, athlete_id)
+        if made:
             generated.append((athlete_id, stored.athlete.name))
         jobs.append(TeamJob(athlete=stored.athlete.to_dict(), plan=plan.to_dict(), library=library))
     result = export_team(
@@ -91,8 +89,8 @@ def run_batch(db: Database, request: BatchRequest, progress: Progress, stop: thr
         paper=request.paper,
         content=request.content,
         workers=WORKERS,
-        cancel=stop,
-        progress=lambda done, all_: progress(EXPORTING, done, all_),
+        cancel=control.cancel,
+        progress=lambda done, all_: control.progress(done, all_, EXPORTING),
     )
     return BatchOutcome(result, tuple(generated), total)
 
@@ -137,7 +135,7 @@ class BatchDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.thread_: WorkThread | None = None
+        self.operation: Operation[BatchOutcome] | None = None
         self.outcome: BatchOutcome | None = None
         self._close_when_done = False
         self._last_request: BatchRequest | None = None
@@ -298,7 +296,7 @@ class BatchDialog(QDialog):
     # --- running --------------------------------------------------------------------------------
 
     def is_running(self) -> bool:
-        return self.thread_ is not None
+        return self.operation is not None
 
     def start_export(self) -> None:
         if self.is_running() or self.ctx.db is None:
@@ -308,20 +306,21 @@ class BatchDialog(QDialog):
             return
         self._last_request = request
         self.outcome = None
-        db = self.ctx.db
-        thread = WorkThread(lambda progress, stop: run_batch(db, request, progress, stop), name="team batch")
-        thread.progressed.connect(self._on_progress)
-        thread.succeeded.connect(self._on_done)
-        thread.failed.connect(self._on_failed)
-        self.thread_ = thread
+        self.operation = run_operation(
+            functools.partial(run_batch, self.ctx.db, request),
+            name="team batch export",
+            owner=self,
+            on_done=self._on_done,
+            on_failed=self._on_failed,
+            on_progress=self._on_progress,
+        )
         self._set_running(True)
-        self._on_progress(PREPARING, 0, len(request.athlete_ids))
-        thread.start_work()
+        self._on_progress(ProgressReport(0, len(request.athlete_ids), PREPARING))
 
     def cancel(self) -> None:
         """Ask the batch to stop: queued PDFs never start, running ones stop at their next page."""
-        if self.thread_ is not None:
-            self.thread_.stop.set()
+        if self.operation is not None:
+            self.operation.cancel()
             self.progress_label.setText("Cancelling… finished PDFs are kept.")
             self.close_button.setEnabled(False)
 
@@ -335,9 +334,10 @@ class BatchDialog(QDialog):
         self.close_button.setEnabled(True)
         self._update_buttons()
 
-    def _on_progress(self, stage: str, done: int, total: int) -> None:
-        if self.thread_ is not None and self.thread_.stop.is_set():
+    def _on_progress(self, report: ProgressReport) -> None:
+        if self.operation is not None and self.operation.cancelled:
             return
+        stage, done, total = report.stage, report.done, report.total
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done if stage == EXPORTING else 0)
         if stage == PREPARING:
@@ -346,7 +346,7 @@ class BatchDialog(QDialog):
             self.progress_label.setText(f"{done} of {plural(total, 'athlete')}")
 
     def _on_done(self, outcome: BatchOutcome) -> None:
-        self.thread_ = None
+        self.operation = None
         self.outcome = outcome
         request = self._last_request
         assert request is not None
@@ -365,15 +365,9 @@ class BatchDialog(QDialog):
         if self._close_when_done:
             super().reject()
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self.thread_ = None
-        if isinstance(exc, BadInput):
-            message = str(exc)
-        else:
-            from planner.logs import log_exception, log_location
-
-            where = log_location(log_exception(exc, context="team batch"))
-            message = f"Something went wrong on our side: {exc}\n\nDetails are in {where}."
+    def _on_failed(self, failure: Failure) -> None:
+        self.operation = None
+        message = failure.text("the team batch")
         self.progress_label.setText("Stopped")
         self.message_label.setText(f"Nothing more was written. {message}")
         self._set_running(False)
@@ -404,6 +398,6 @@ class BatchDialog(QDialog):
 
     def wait(self) -> Any:
         """Stop a running batch and block until its thread ends (the window is closing)."""
-        if self.thread_ is not None:
-            self.thread_.stop.set()
-            self.thread_.wait()
+        if self.operation is not None:
+            self.operation.wait()
+            self.operation = None

@@ -1,17 +1,16 @@
 """The Export view: print options for the current athlete beside a live preview of the PDF.
 
-Every option change rebuilds the preview after a short pause, in a thread, into a temp file; a
+Every option change rebuilds the preview after a short pause, in an operation, into a temp file; a
 build overtaken by a newer change is stopped at its next page. Save builds straight to the chosen
-file (written atomically); Print draws the previewed pages onto the printer.
+file (written atomically); Print sends the previewed file (planner.ui.printing). Outcomes are said in
+the status line and the status bar, never in a dialog.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +27,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -38,28 +35,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.athlete import Athlete
-from planner.domain.errors import BadInput
-from planner.domain.exercise import Exercise, slugify
-from planner.domain.plan import Plan
-from planner.export.document import BuildCancelled, BuildReport, build_plan_pdf
-from planner.ui.pdf_preview import PdfPreview, WorkThread, print_document
+from planner.domain.exercise import slugify
+from planner.export.document import BuildReport
+from planner.ui.export_options import (
+    CONTENTS,
+    PAPERS,
+    ExportInputs,
+    ExportOptions,
+    PreviewBuild,
+    build_preview,
+    save_pdf,
+)
+from planner.ui.operations import Failure, Operation, run_operation
+from planner.ui.pdf_preview import PdfPreview
+from planner.ui.printing import PrintOutcome, PrintRun
 from planner.ui.shortcuts import register_shortcut
 
 if TYPE_CHECKING:
-    from planner.store.database import Database
     from planner.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
 PREVIEW_DEBOUNCE_MS = 300
-PAPERS: tuple[tuple[str, str], ...] = (("a4", "A4"), ("letter", "Letter"))
-# In page order: the overview comes first in the PDF, the routine cards last.
-CONTENTS: tuple[tuple[str, str], ...] = (
-    ("overview", "Season overview"),
-    ("weekly", "Weekly sheets"),
-    ("cards", "Routine cards"),
-)
 SAVE_KEYS, PRINT_KEYS, BATCH_KEYS = "Ctrl+S", "Ctrl+P", "Ctrl+Shift+B"
 register_shortcut("Export", SAVE_KEYS, "Save the athlete's PDF")
 register_shortcut("Export", PRINT_KEYS, "Print the athlete's PDF")
@@ -69,64 +66,6 @@ WARNING_STYLE = (
     "QLabel#export_warnings { background: #fff6e0; color: #5f4b00; border: 1px solid #f0d68a;"
     " border-radius: 6px; padding: 8px 10px; }"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ExportOptions:
-    """What to print: the paper, the parts in page order, and how many weeks (None: all of them)."""
-
-    paper: str
-    content: tuple[str, ...]
-    weeks: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class ExportInputs:
-    """The athlete's data a build needs, read once per athlete (and again when it changes)."""
-
-    athlete_id: int
-    athlete: Athlete
-    plan: Plan
-    library: dict[str, Exercise]
-    generated: bool  # the plan was missing and was made for this export
-
-
-def load_inputs(db: Database, athlete_id: int) -> ExportInputs:
-    """The athlete, their saved plan (made and saved first when there is none) and the library."""
-    from planner.store.athletes import get_athlete, load_plan
-    from planner.store.exercises import list_exercises
-    from planner.store.plans import regenerate_plan
-
-    stored = get_athlete(db, athlete_id)
-    plan = load_plan(db, athlete_id)
-    generated = plan is None
-    if plan is None:
-        plan = regenerate_plan(db, athlete_id)
-    library = {e.id: e for e in list_exercises(db)}
-    return ExportInputs(athlete_id, stored.athlete, plan, library, generated)
-
-
-def first_weeks(plan: Plan, weeks: int | None) -> Plan:
-    """The plan cut to its first `weeks` weeks, keeping only the warnings about those weeks."""
-    if weeks is None or weeks >= len(plan.weeks):
-        return plan
-    kept = plan.weeks[:weeks]
-    dropped = {f"Week {w.index}:" for w in plan.weeks[weeks:]}
-    warnings = tuple(w for w in plan.warnings if not any(w.startswith(d) for d in dropped))
-    return replace(plan, weeks=kept, warnings=warnings)
-
-
-def build(out: Path, inputs: ExportInputs, options: ExportOptions, should_stop: Callable[[], bool]) -> BuildReport:
-    """The PDF of `inputs` with `options`, written atomically to `out`; BuildCancelled once asked to stop."""
-    return build_plan_pdf(
-        out,
-        athlete=inputs.athlete,
-        plan=first_weeks(inputs.plan, options.weeks),
-        library=inputs.library,
-        paper=options.paper,
-        content=options.content,
-        should_stop=should_stop,
-    )
 
 
 class ExportView(QWidget):
@@ -144,7 +83,8 @@ class ExportView(QWidget):
         self.inputs: ExportInputs | None = None
         self.report: BuildReport | None = None
         self._shown_options: ExportOptions | None = None
-        self._build_thread: WorkThread | None = None
+        self._build: Operation[PreviewBuild] | None = None
+        self._print: PrintRun | None = None
         self._rebuild_after = False
         self._announcing = False
         self._pending_printer: QPrinter | None = None
@@ -383,7 +323,7 @@ class ExportView(QWidget):
         return ExportOptions(paper=self.paper_box.currentData(), content=content, weeks=weeks)
 
     def is_building(self) -> bool:
-        return self._build_thread is not None or self._debounce.isActive()
+        return self._build is not None or self._debounce.isActive()
 
     def is_current(self) -> bool:
         """The preview shows exactly what the options ask for."""
@@ -399,9 +339,9 @@ class ExportView(QWidget):
         self._debounce.stop()
         if self.athlete_id is None or self.ctx.db is None:
             return
-        if self._build_thread is not None:
+        if self._build is not None:
             # Stop the running build at its next page; the newest options are built when it ends.
-            self._build_thread.stop.set()
+            self._build.cancel()
             self._rebuild_after = True
             return
         options = self.options()
@@ -414,23 +354,24 @@ class ExportView(QWidget):
             self._set_actions_enabled(False)
             self._mark_ready()
             return
-        db, athlete_id, inputs, out = self.ctx.db, self.athlete_id, self.inputs, self.preview.next_path()
+        out = self.preview.next_path()
         self.status_label.setText("Updating the preview…")
         self._set_actions_enabled(False)
+        job = functools.partial(
+            build_preview, self.ctx.db, self.athlete_id, self.inputs, options, out, self.preview.scale_for_width()
+        )
+        self._build = run_operation(
+            job,
+            name="building the preview",
+            owner=self,
+            on_done=self._on_built,
+            on_failed=lambda failure: self._on_build_failed(failure, out),
+            on_cancelled=lambda: self._on_build_cancelled(out),
+        )
 
-        def job(_progress: Any, stop: threading.Event) -> tuple[ExportInputs, ExportOptions, BuildReport]:
-            ready = inputs if inputs is not None else load_inputs(db, athlete_id)
-            return ready, options, build(out, ready, options, stop.is_set)
-
-        thread = WorkThread(job, name="export preview")
-        thread.succeeded.connect(self._on_built)
-        thread.failed.connect(lambda exc: self._on_build_failed(exc, out))
-        self._build_thread = thread
-        thread.start_work()
-
-    def _on_built(self, result: tuple[ExportInputs, ExportOptions, BuildReport]) -> None:
-        self._build_thread = None
-        inputs, options, report = result
+    def _on_built(self, built: PreviewBuild) -> None:
+        self._build = None
+        inputs, options, report = built.inputs, built.options, built.report
         if inputs.athlete_id == self.athlete_id:
             if self.inputs is None:
                 self.inputs = inputs
@@ -443,27 +384,25 @@ class ExportView(QWidget):
                     finally:
                         self._announcing = False
             if not self._rebuild_after and options == self.options():
-                self._show_report(options, report)
+                self._show_report(built)
                 return
         self.preview.discard(report.path)
         self._build_again()
 
-    def _on_build_failed(self, exc: BaseException, out: Path) -> None:
-        self._build_thread = None
+    def _on_build_cancelled(self, out: Path) -> None:
+        self._build = None
         self.preview.discard(out)
-        if isinstance(exc, BuildCancelled) or self._rebuild_after:
+        self._build_again()
+
+    def _on_build_failed(self, failure: Failure, out: Path) -> None:
+        self._build = None
+        self.preview.discard(out)
+        if self._rebuild_after:
             self._build_again()
             return
-        if isinstance(exc, BadInput):
-            message = str(exc)
-        else:
-            from planner.logs import log_exception, log_location
-
-            where = log_location(log_exception(exc, context="building the preview"))
-            message = f"The preview could not be made. Details are in {where}."
         self.report = None
         self.preview.clear()
-        self.status_label.setText(message[:1].upper() + message[1:])
+        self.status_label.setText(failure.text("building the preview"))
         self._set_actions_enabled(False)
         self._mark_ready()
 
@@ -471,10 +410,9 @@ class ExportView(QWidget):
         self._rebuild_after = False
         self.rebuild_preview()
 
-    def _show_report(self, options: ExportOptions, report: BuildReport) -> None:
-        if not self.preview.show_file(report.path):
-            self.status_label.setText("The preview could not be opened.")
-            return
+    def _show_report(self, built: PreviewBuild) -> None:
+        report, options = built.report, built.options
+        self.preview.show_document(report.path, built.sizes, built.pages)
         self.report = report
         self._shown_options = options
         paper = dict(PAPERS)[options.paper]
@@ -486,15 +424,15 @@ class ExportView(QWidget):
             printer, self._pending_printer = self._pending_printer, None
             self._print_to(printer)
         if not self._ready:
-            self._wait_for_pages(tries=40)
+            self._ready_when_painted()
 
-    def _wait_for_pages(self, tries: int) -> None:
-        """Say `ready` once the first page shows ink: QPdfView renders pages in its own threads, and a
-        screenshot taken before that would show blank pages. Gives up (and says ready) after ~2 s."""
-        if not self.isVisible() or tries <= 0 or self.preview.shows_ink():
+    def _ready_when_painted(self) -> None:
+        """Say `ready` once the pages in sight have their images (a screenshot then shows ink, not blank
+        sheets); the build renders the first pages itself, so this is usually at once."""
+        if self.preview.all_in_sight_painted():
             self._mark_ready()
-            return
-        QTimer.singleShot(50, self, lambda: self._wait_for_pages(tries - 1))  # dies with the view
+        else:
+            self.preview.pages_painted.connect(self._mark_ready, Qt.ConnectionType.SingleShotConnection)
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         if not warnings:
@@ -515,8 +453,8 @@ class ExportView(QWidget):
 
     def _stop_build(self) -> None:
         self._debounce.stop()
-        if self._build_thread is not None:
-            self._build_thread.stop.set()
+        if self._build is not None:
+            self._build.cancel()
 
     # --- save, print, batch ---------------------------------------------------------------------
 
@@ -532,32 +470,33 @@ class ExportView(QWidget):
         if not name:
             return
         out = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        inputs, options = self.inputs, self.options()
-
-        def job(_progress: Any, cancelled: Callable[[], bool]) -> BuildReport | None:
-            try:
-                return build(out, inputs, options, cancelled)
-            except BuildCancelled:
-                return None
-
-        from planner.ui.background import run_in_background
-
-        run_in_background(
-            self,
-            job,
-            title="Saving the PDF",
-            on_done=lambda r: self._saved(out, r),
-            on_error=lambda message: QMessageBox.warning(self, "Save PDF", message),
+        self.status_label.setText(f"Saving {out.name}…")
+        run_operation(
+            functools.partial(save_pdf, out, self.inputs, self.options()),
+            name="saving the PDF",
+            label=f"Saving {out.name}…",
+            owner=self,
+            on_done=lambda report: self._saved(out, report),
+            on_failed=self._save_failed,
+            on_cancelled=lambda: self._say("Save cancelled; nothing was written."),
         )
 
-    def _saved(self, out: Path, report: BuildReport | None) -> None:
-        if report is None:
-            self.ctx.say("Save cancelled; nothing was written.")
-            return
-        self.ctx.say(f"Saved {report.pages} pages to {out}")
+    def _saved(self, out: Path, report: BuildReport) -> None:
+        self._say(f"Saved {report.pages} page{'s' if report.pages != 1 else ''} to {out}")
+
+    def _save_failed(self, failure: Failure) -> None:
+        self._say(f"Nothing was saved. {failure.text('saving the PDF')}")
+
+    def _say(self, message: str) -> None:
+        """An outcome: in the view's status line and in the window's status bar (never a dialog)."""
+        self.status_label.setText(message)
+        self.ctx.say(message)
 
     def print_pdf(self) -> None:
         if self.inputs is None or not self.options().content:
+            return
+        if self._print is not None and not self._print.finished:
+            self.ctx.say("Still printing; wait for it or cancel it first.")
             return
         options = self.options()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -577,28 +516,24 @@ class ExportView(QWidget):
             self.status_label.setText("Printing once the preview is ready…")
 
     def _print_to(self, printer: QPrinter) -> None:
-        document = self.preview.document
-        progress = QProgressDialog("Printing…", "Cancel", 0, document.pageCount(), self)
-        progress.setWindowTitle("Print")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
-
-        def keep_going(done: int, total: int) -> bool:
-            progress.setValue(done)
-            from PySide6.QtWidgets import QApplication
-
-            QApplication.processEvents()  # paint the progress and take the Cancel click between pages
-            return not progress.wasCanceled()
-
-        try:
-            printed = print_document(document, printer, keep_going)
-        except RuntimeError as exc:
-            QMessageBox.warning(self, "Print", f"Nothing was printed: {exc}.")
+        path = self.preview.shown_path
+        if path is None:
+            self._say("Nothing was printed: the preview is not ready.")
             return
-        finally:
-            progress.close()
-            progress.deleteLater()
-        self.ctx.say(f"Sent {printed} page{'s' if printed != 1 else ''} to the printer.")
+        sizes = [self.preview.page_size(i) for i in range(self.preview.page_count())]
+        self.status_label.setText("Printing…")
+        self._print = PrintRun(
+            path,
+            sizes,
+            printer,
+            owner=self,
+            on_finished=self._printed,
+            on_progress=lambda done, total: self.status_label.setText(f"Printing page {done + 1} of {total}…"),
+        )
+        self._print.start()
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self._say(outcome.message())
 
     def open_batch(self) -> None:
         if self.ctx.db is None:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -30,6 +32,7 @@ from planner.ui.style import app_icon, on_accent_icon
 if TYPE_CHECKING:
     from planner.store.database import Database
     from planner.ui.context import AppContext
+    from planner.ui.operations import Failure, Operation
     from planner.ui.settings import Settings
 
 STATUS_TIMEOUT_MS = 6000
@@ -99,6 +102,19 @@ class MainWindow(QMainWindow):
         self.database_status.setObjectName("database_status")
         self.athlete_status = QLabel(NO_ATHLETE)
         self.athlete_status.setObjectName("athlete_status")
+        # Long work with a label (imports, saves, prints) shows here with its progress and a Cancel button.
+        self.operation_label = QLabel()
+        self.operation_label.setObjectName("operation_label")
+        self.operation_progress = QProgressBar()
+        self.operation_progress.setObjectName("operation_progress")
+        self.operation_progress.setMaximumWidth(160)
+        self.operation_progress.setTextVisible(False)
+        self.operation_cancel = QPushButton("Cancel")
+        self.operation_cancel.setObjectName("operation_cancel")
+        self.operation_cancel.setToolTip("Stop this; nothing half-done is kept")
+        for widget in (self.operation_label, self.operation_progress, self.operation_cancel):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
         self.statusBar().addPermanentWidget(self.database_status)
         self.statusBar().addPermanentWidget(self.athlete_status)
         self.resize(1280, 800)
@@ -114,6 +130,16 @@ class MainWindow(QMainWindow):
         self.ctx.current_athlete_changed.connect(self._show_athlete)
         self.ctx.athletes_changed.connect(lambda: self._show_athlete(self.ctx.current_athlete_id))
         self.ctx.wizard_requested.connect(self.open_wizard_for)
+        self.operation_cancel.clicked.connect(self._cancel_operation)
+
+    def _watch_operations(self) -> None:
+        # Wired with the database, after the first paint: nothing runs before, and start-up stays lean.
+        from planner.ui.operations import runner
+
+        operations = runner()
+        for signal in (operations.started, operations.progressed, operations.ended):
+            signal.connect(self._show_operation)
+        operations.unhandled_failure.connect(self._operation_failed)
 
     # -- views ---------------------------------------------------------------------------------
     def view(self, name: str) -> QWidget:
@@ -198,6 +224,7 @@ class MainWindow(QMainWindow):
     def set_database(self, db: Database) -> None:
         label = str(db.path) if db.path is not None else db.url
         self.set_database_label(label)
+        self._watch_operations()
         self.ctx.set_database(db)
         self._show_athlete(self.ctx.current_athlete_id)
 
@@ -218,6 +245,37 @@ class MainWindow(QMainWindow):
             except Exception:  # deleted meanwhile: the label must never break the window
                 text = NO_ATHLETE
         self.athlete_status.setText(text)
+
+    # -- operations ----------------------------------------------------------------------------
+    def _labelled_operation(self) -> Operation | None:
+        from planner.ui.operations import runner
+
+        labelled = [op for op in runner().running() if op.label]
+        return labelled[-1] if labelled else None
+
+    def _show_operation(self, _changed: Operation | None = None) -> None:
+        op = self._labelled_operation()
+        for widget in (self.operation_label, self.operation_progress, self.operation_cancel):
+            widget.setVisible(op is not None)
+        if op is None:
+            return
+        progress = op.progress
+        self.operation_label.setText("Cancelling…" if op.cancelled else op.label)
+        self.operation_cancel.setEnabled(not op.cancelled)
+        if progress is None or progress.total <= 0:
+            self.operation_progress.setRange(0, 0)  # busy: how long is not known
+        else:
+            self.operation_progress.setRange(0, progress.total)
+            self.operation_progress.setValue(progress.done)
+
+    def _cancel_operation(self) -> None:
+        op = self._labelled_operation()
+        if op is not None:
+            op.cancel()
+            self._show_operation()
+
+    def _operation_failed(self, name: str, failure: Failure) -> None:
+        self.statusBar().showMessage(failure.text(name), STATUS_TIMEOUT_MS)
 
     # -- state ---------------------------------------------------------------------------------
     def restore_window_state(self) -> None:
@@ -253,15 +311,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)  # once this paint has reached the screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from planner.ui.background import running_tasks
+        from planner.ui.operations import wait_for_all
 
         for widget in self.views.values():  # every change is saved as made, even one still being typed
             if hasattr(widget, "commit_pending"):
                 widget.commit_pending()
-        for task in running_tasks():
-            task.wait()
-        from planner.ui.pdf_preview import stop_all_threads
-
-        stop_all_threads()  # a preview still building must not report to a view that is gone
+        # Whatever still runs is cancelled and waited for: no result may reach a view that is going away.
+        wait_for_all()
         self.save_window_state()
         super().closeEvent(event)

@@ -1,108 +1,79 @@
-"""The live PDF preview (white pages in a QPdfView, page count, zoom) and the thread that builds PDFs.
+"""The live PDF preview: white pages on grey in a scroll area, a page label and the zoom choices.
 
-`WorkThread` runs one build off the UI thread and hands its result back on the UI thread. Every
-running one is kept in a module set until it ends, so a closing window or a test can wait for them
-and no QThread is ever destroyed while it runs.
+Pages are rasterised by pypdfium2 (planner.ui.pdf_pages) in operations off the UI thread, as plain BGRA
+bytes; the QImages are made here, on the UI thread. Only the pages in sight (and one either side) are
+rendered, at the zoom shown, so a 50-page season costs the memory of a few pages.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import tempfile
-import threading
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, QSize, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-Job = Callable[[Progress, threading.Event], Any]
+from planner.ui.operations import Control, Operation, run_operation
+from planner.ui.pdf_pages import PageImage, render_pages
 
-# Pages are rendered at the printer's resolution up to this: a 1200 dpi A4 page would be a 550 MB image,
-# and type rendered at 300 dpi already prints crisp.
-MAX_PRINT_DPI = 300
-
-# The grey around the pages; the pages themselves are painted white by QPdfView.
+# The grey around the pages, readable around white pages in the light and the dark palette alike.
 SURROUND = "#8a8f94"
-
-_live: set[WorkThread] = set()
-_quit_hooked = False
-
-
-def running_threads() -> list[WorkThread]:
-    """Build threads that have not ended yet (tests check this is empty when they end)."""
-    return [t for t in _live if t.isRunning() or not t.delivered]
+PAGE_SPACING = 12
+MARGIN = 16
+SCREEN_DPI = 96.0  # "100 %" shows a page at its printed size on an ordinary screen
+KEEP_AROUND = 1  # pages rendered beyond the ones in sight, so scrolling on shows a page at once
+MAX_IMAGES = 12  # rendered pages kept; the ones farthest from sight go first
+RENDER_DELAY_MS = 40  # wait for scrolling or resizing to pause before rendering
 
 
-def stop_all_threads() -> None:
-    """Ask every build to stop and wait for it (the application is quitting)."""
-    for thread in list(_live):
-        thread.stop.set()
-        thread.wait()
-    _live.clear()
+def fit_width_scale(viewport_width: int, sizes: Sequence[tuple[float, float]]) -> float:
+    """Pixels per point that make the widest page fill `viewport_width` (less the margins)."""
+    widest = max((w for w, _h in sizes), default=595.0)
+    return max(0.05, (viewport_width - 2 * MARGIN) / widest)
 
 
-class WorkThread(QThread):
-    """Runs `job(progress, stop)` once; `succeeded(result)` or `failed(exc)` arrive on the UI thread.
+def image_from(page: PageImage) -> QImage:
+    """A QImage that owns its pixels (the bytes came from a worker as plain data)."""
+    image = QImage(page.pixels, page.width, page.height, page.stride, QImage.Format.Format_RGB32)
+    return image.copy()  # detach from the Python bytes object
 
-    `stop` is a threading.Event the job polls (the PDF builds check it after every page).
-    """
 
-    progressed = Signal(str, int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
+def _render_job(path: str, indices: tuple[int, ...], scale: float, control: Control) -> list[PageImage]:
+    return render_pages(path, indices, scale, control.cancelled)
 
-    def __init__(self, job: Job, *, name: str) -> None:
-        # No parent: the thread must outlive a view that is deleted while it runs; `_live` keeps it.
+
+class _Pages(QWidget):
+    """The canvas inside the scroll area: paints each page's image, or a white sheet until it has one."""
+
+    def __init__(self, preview: PdfPreview) -> None:
         super().__init__()
-        self.setObjectName(name)
-        self.stop = threading.Event()
-        self.delivered = False
-        self._job = job
-        self._outcome: tuple[bool, Any] | None = None
-        # Deliver once the thread has really ended, so receivers may start the next one at once.
-        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._preview = preview
 
-    def start_work(self) -> None:
-        global _quit_hooked
-        app = QCoreApplication.instance()
-        if not _quit_hooked and app is not None:
-            app.aboutToQuit.connect(stop_all_threads)
-            _quit_hooked = True
-        _live.add(self)
-        self.start()
-
-    def run(self) -> None:
-        try:
-            result = self._job(self.progressed.emit, self.stop)
-        except BaseException as exc:  # nothing may escape a thread; the UI decides what to say
-            self._outcome = (False, exc)
-        else:
-            self._outcome = (True, result)
-
-    def _deliver(self) -> None:
-        if self.delivered:
-            return
-        self.delivered = True
-        _live.discard(self)
-        ok, value = self._outcome if self._outcome is not None else (False, RuntimeError("no result"))
-        if ok:
-            self.succeeded.emit(value)
-        else:
-            self.failed.emit(value)
-        self.deleteLater()
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(SURROUND))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for index, rect in enumerate(self._preview.page_rects()):
+            if not rect.intersects(event.rect()):
+                continue
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            image = self._preview.image_of(index)
+            if image is not None:
+                # At another zoom until the new render arrives: scaled, so the page never jumps.
+                painter.drawImage(rect, image)
+        painter.end()
 
 
 class PdfPreview(QWidget):
     """Shows one PDF file at a time on white pages; built files live in a private temp folder."""
 
     document_shown = Signal(int)  # page count
+    pages_painted = Signal()  # every page in sight has its image at the current zoom
 
     ZOOMS: tuple[tuple[str, float | None], ...] = (
         ("Fit width", None),
@@ -119,24 +90,26 @@ class PdfPreview(QWidget):
         self._folder = tempfile.TemporaryDirectory(prefix="stride-planner-preview-")
         self._counter = 0
         self._shown: Path | None = None
+        self._sizes: tuple[tuple[float, float], ...] = ()
+        self._images: dict[int, tuple[float, QImage]] = {}  # page -> (scale it was rendered at, image)
+        self._rects: list[QRect] = []
+        self._scale = 1.0
+        self._render: Operation[Any] | None = None
+        self._render_failed = False  # until the next document: a broken file is not retried forever
         self.destroyed.connect(self._folder.cleanup)
 
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
+        self.canvas = _Pages(self)
+        self.view = QScrollArea(self)
         self.view.setObjectName("pdf_preview")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
-        self.view.setDocumentMargins(QMargins(16, 16, 16, 16))
-        # QPdfView fills its viewport with the Dark role and draws each page on white; a neutral grey
-        # keeps the white pages standing out in both the light and the dark palette.
-        palette = self.view.palette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
-            palette.setColor(group, QPalette.ColorRole.Dark, QColor(SURROUND))
-            palette.setColor(group, QPalette.ColorRole.Base, QColor(SURROUND))
-        self.view.setPalette(palette)
-        self.view.viewport().setAutoFillBackground(False)
+        self.view.setWidget(self.canvas)
+        self.view.setWidgetResizable(False)
+        self.view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.view.setStyleSheet(f"QScrollArea#pdf_preview {{ background: {SURROUND}; border: none; }}")
+        self.view.viewport().setStyleSheet(f"background: {SURROUND};")
+        self.view.verticalScrollBar().valueChanged.connect(self._in_sight_changed)
+        self.view.horizontalScrollBar().valueChanged.connect(self._in_sight_changed)
+        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self._render_in_sight)
 
         self.page_label = QLabel("No pages")
         self.page_label.setObjectName("preview_pages")
@@ -144,14 +117,15 @@ class PdfPreview(QWidget):
         self.zoom_box.setToolTip("Zoom")
         for label, _factor in self.ZOOMS:
             self.zoom_box.addItem(label)
-        self.zoom_box.currentIndexChanged.connect(self._apply_zoom)
-        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+        self.zoom_box.currentIndexChanged.connect(lambda _i: self._relayout(keep_page=True))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.page_label)
         bar.addStretch(1)
-        bar.addWidget(QLabel("Zoom"))
+        zoom_label = QLabel("&Zoom")
+        zoom_label.setBuddy(self.zoom_box)
+        bar.addWidget(zoom_label)
         bar.addWidget(self.zoom_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -170,32 +144,41 @@ class PdfPreview(QWidget):
     def shown_path(self) -> Path | None:
         return self._shown
 
-    def show_file(self, path: Path) -> bool:
-        """Load `path`, keep the reader near the page they were on, and forget the file shown before."""
-        page = self.view.pageNavigator().currentPage()
+    def scale_for_width(self, viewport_width: int | None = None) -> float:
+        """The pixels per point the pages would be shown at (for a build that renders its first pages)."""
+        return self._scale_for(self._sizes or ((595.0, 842.0),), viewport_width)
+
+    def show_document(self, path: Path, sizes: Sequence[tuple[float, float]], pages: Sequence[PageImage] = ()) -> None:
+        """Show `path` (whose page sizes in points are `sizes`) with any pages already rendered, keep the
+        reader near the page they were on, and forget the file shown before."""
+        page = self.current_page()
         previous = self._shown
-        error = self.document.load(str(path))
-        if error != QPdfDocument.Error.None_:
-            self.clear()
-            return False
+        self._cancel_render()
         self._shown = path
+        self._sizes = tuple((float(w), float(h)) for w, h in sizes)
+        self._images = {}
+        self._relayout(keep_page=False)
+        for rendered in pages:
+            self._images[rendered.index] = (rendered.scale, image_from(rendered))
         if previous is not None and previous != path:
-            # The document has let go of the old file now; on Windows it could not be removed before.
             with contextlib.suppress(OSError):
                 previous.unlink()
-        count = self.document.pageCount()
-        if 0 < page < count:
-            self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+        if 0 < page < len(self._sizes):
+            self.view.verticalScrollBar().setValue(self._rects[page].top() - MARGIN)
         self._update_page_label()
-        self.document_shown.emit(count)
-        return True
+        self.canvas.update()
+        self.document_shown.emit(len(self._sizes))
+        self._render_in_sight()
 
     def clear(self) -> None:
-        self.document.close()
+        self._cancel_render()
         if self._shown is not None:
             with contextlib.suppress(OSError):
                 self._shown.unlink()
         self._shown = None
+        self._sizes = ()
+        self._images = {}
+        self._relayout(keep_page=False)
         self._update_page_label()
 
     def discard(self, path: Path) -> None:
@@ -204,7 +187,11 @@ class PdfPreview(QWidget):
             path.unlink()
 
     def page_count(self) -> int:
-        return self.document.pageCount() if self.document.status() == QPdfDocument.Status.Ready else 0
+        return len(self._sizes)
+
+    def page_size(self, index: int) -> tuple[float, float]:
+        """The page's (width, height) in PDF points (595 x 842 is A4, 612 x 792 is Letter)."""
+        return self._sizes[index]
 
     def shows_ink(self) -> bool:
         """Whether the visible page has been painted (some dark pixel, e.g. its heading)."""
@@ -216,71 +203,137 @@ class PdfPreview(QWidget):
                     return True
         return False
 
-    # --- looks ----------------------------------------------------------------------------------
+    def all_in_sight_painted(self) -> bool:
+        """Every page in sight has its image at the current zoom (what a screenshot should wait for)."""
+        return bool(self._sizes) and not self._missing_in_sight()
 
-    def _apply_zoom(self, index: int) -> None:
-        factor = self.ZOOMS[index][1]
+    # --- layout ---------------------------------------------------------------------------------
+
+    def page_rects(self) -> list[QRect]:
+        return self._rects
+
+    def image_of(self, index: int) -> QImage | None:
+        held = self._images.get(index)
+        return held[1] if held is not None else None
+
+    def current_page(self) -> int:
+        """The page at the top third of the view (0-based)."""
+        probe = self.view.verticalScrollBar().value() + self.view.viewport().height() // 3
+        for index, rect in enumerate(self._rects):
+            if rect.bottom() + PAGE_SPACING >= probe:
+                return index
+        return max(0, len(self._rects) - 1)
+
+    def _scale_for(self, sizes: Sequence[tuple[float, float]], viewport_width: int | None = None) -> float:
+        factor = self.ZOOMS[self.zoom_box.currentIndex()][1]
         if factor is None:
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        else:
-            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-            self.view.setZoomFactor(factor)
+            width = viewport_width if viewport_width is not None else self.view.viewport().width()
+            return fit_width_scale(width, sizes)
+        return factor * SCREEN_DPI / 72.0
+
+    def _relayout(self, *, keep_page: bool) -> None:
+        page = self.current_page() if keep_page else 0
+        self._scale = self._scale_for(self._sizes)
+        sizes = [QSize(round(w * self._scale), round(h * self._scale)) for w, h in self._sizes]
+        width = max((s.width() for s in sizes), default=0) + 2 * MARGIN
+        width = max(width, self.view.viewport().width())
+        rects: list[QRect] = []
+        y = MARGIN
+        for size in sizes:
+            rects.append(QRect(QPoint((width - size.width()) // 2, y), size))
+            y += size.height() + PAGE_SPACING
+        self._rects = rects
+        self.canvas.resize(width, y - PAGE_SPACING + MARGIN if rects else 0)
+        if keep_page and rects:
+            self.view.verticalScrollBar().setValue(rects[min(page, len(rects) - 1)].top() - MARGIN)
+        self.canvas.update()
+        self._in_sight_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._sizes:
+            self._relayout(keep_page=True)
+
+    def _in_sight(self) -> list[int]:
+        top = self.view.verticalScrollBar().value()
+        bottom = top + self.view.viewport().height()
+        seen = [i for i, r in enumerate(self._rects) if r.bottom() >= top and r.top() <= bottom]
+        if not seen:
+            return []
+        first, last = max(0, seen[0] - KEEP_AROUND), min(len(self._rects) - 1, seen[-1] + KEEP_AROUND)
+        return list(range(first, last + 1))
+
+    def _missing_in_sight(self) -> list[int]:
+        return [i for i in self._in_sight() if self._images.get(i, (None,))[0] != self._scale]
+
+    def _in_sight_changed(self, *_args: Any) -> None:
+        self._update_page_label()
+        if self._sizes:
+            self._render_timer.start()
+
+    # --- rendering ------------------------------------------------------------------------------
+
+    def _render_in_sight(self) -> None:
+        self._render_timer.stop()
+        if self._shown is None or self._render is not None or self._render_failed:
+            return  # a running render re-checks when it ends
+        missing = self._missing_in_sight()
+        if not missing:
+            self._forget_far_pages()
+            self.pages_painted.emit()
+            return
+        job = functools.partial(_render_job, str(self._shown), tuple(missing), self._scale)
+        self._render = run_operation(
+            job,
+            name="rendering preview pages",
+            owner=self,
+            on_done=self._rendered,
+            on_failed=self._render_broke,
+            on_cancelled=self._render_ended,
+        )
+
+    def _rendered(self, pages: list[PageImage]) -> None:
+        self._render = None
+        for page in pages:
+            if page.index < len(self._sizes):
+                self._images[page.index] = (page.scale, image_from(page))
+        self.canvas.update()
+        self._render_in_sight()
+
+    def _render_broke(self, _failure: object) -> None:
+        self._render = None
+        self._render_failed = True  # the failure is in the log; the sheets stay white
+
+    def _render_ended(self) -> None:
+        self._render = None
+        if self._shown is not None:
+            self._render_timer.start()
+
+    def _cancel_render(self) -> None:
+        self._render_timer.stop()
+        self._render_failed = False
+        if self._render is not None:
+            self._render.drop()  # its pages belong to a file no longer shown
+            self._render = None
+
+    def _forget_far_pages(self) -> None:
+        if len(self._images) <= MAX_IMAGES:
+            return
+        sight = self._in_sight()
+        middle = (sight[0] + sight[-1]) / 2 if sight else 0
+        for index in sorted(self._images, key=lambda i: abs(i - middle), reverse=True)[
+            : len(self._images) - MAX_IMAGES
+        ]:
+            del self._images[index]
 
     def _update_page_label(self) -> None:
         count = self.page_count()
         if count == 0:
             self.page_label.setText("No pages")
             return
-        page = self.view.pageNavigator().currentPage() + 1
-        self.page_label.setText(f"Page {min(page, count)} of {count}")
+        self.page_label.setText(f"Page {min(self.current_page() + 1, count)} of {count}")
 
     def cleanup(self) -> None:
         """Remove the preview folder and every file in it (the view is going away)."""
         self.clear()
         self._folder.cleanup()
-
-
-def print_document(
-    document: QPdfDocument, printer: QPrinter, keep_going: Callable[[int, int], bool] | None = None
-) -> int:
-    """Render the document's pages (or the printer's page range) onto `printer`, each one on white.
-
-    Each page is drawn as an image at the printer's resolution (capped at MAX_PRINT_DPI), centred on
-    the sheet at its true size. `keep_going(done, total)` is asked before every page; returning False
-    stops. Returns the number of pages printed; raises RuntimeError when the printer cannot start.
-    """
-    count = document.pageCount()
-    first, last = 0, count - 1
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first = printer.fromPage() - 1
-        last = min(count, printer.toPage() or count) - 1
-    total = max(0, last - first + 1)
-    printer.setFullPage(True)  # the PDF pages carry their own margins
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise RuntimeError("the printer could not be started")
-    printed = 0
-    try:
-        resolution = printer.resolution()
-        scale = min(resolution, MAX_PRINT_DPI) / resolution
-        sheet = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-        for page in range(first, last + 1):
-            if keep_going is not None and not keep_going(printed, total):
-                break
-            if printed:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            target = QRectF(0, 0, points.width() * resolution / 72, points.height() * resolution / 72)
-            if target.width() > sheet.width() or target.height() > sheet.height():
-                fit = min(sheet.width() / target.width(), sheet.height() / target.height())
-                target.setSize(target.size() * fit)
-            target.moveCenter(sheet.center())
-            pixels = QSize(round(target.width() * scale), round(target.height() * scale))
-            image = document.render(page, pixels)
-            # render() leaves unpainted parts transparent: paint the sheet white underneath.
-            painter.fillRect(target, Qt.GlobalColor.white)
-            painter.drawImage(target, image)
-            printed += 1
-    finally:
-        painter.end()
-    return printed

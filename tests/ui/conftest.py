@@ -9,9 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from planner.store.database import Database, open_database
-from planner.ui.background import running_tasks
 from planner.ui.context import AppContext
-from planner.ui.pdf_preview import running_threads, stop_all_threads
+from planner.ui.operations import running_operations, wait_for_all
 from planner.ui.settings import Settings
 
 
@@ -20,16 +19,13 @@ def no_leftovers(qapp: QApplication) -> Iterator[None]:
     """Fail a test that leaves a visible window or a background thread behind."""
     yield
     qapp.processEvents()
-    tasks = running_tasks()
-    for task in tasks:
-        task.wait()
-    previews = [t for t in running_threads() if t.isRunning()]  # PDF preview builds keep their own list
-    stop_all_threads()
+    # Every preview, save, print, import and batch runs as an operation: none may still be working.
+    operations = [op for op in running_operations() if op.working]
+    wait_for_all()
     windows = [w for w in qapp.topLevelWidgets() if w.isVisible()]
     for window in windows:
         window.close()
-    assert not tasks, f"background tasks still running: {tasks}"
-    assert not previews, f"PDF preview builds still running: {previews}"
+    assert not operations, f"operations still running: {operations}"
     assert not windows, f"windows left open: {[type(w).__name__ + ' ' + w.windowTitle() for w in windows]}"
 
 

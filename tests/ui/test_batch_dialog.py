@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtPdf import QPdfDocument
+from pypdf import PdfReader
 
 from planner.domain.exercise import slugify
 from planner.export.demo import demo_athlete
@@ -19,7 +18,7 @@ from planner.store.plans import regenerate_plan
 from planner.ui import batch_dialog
 from planner.ui.batch_dialog import EXPORTING, BatchDialog
 from planner.ui.context import AppContext
-from planner.ui.pdf_preview import running_threads
+from planner.ui.operations import Control, running_operations
 
 START = dt.date(2027, 1, 4)
 NAMES = ("Amara Okafor", "Björn Ek", "Zoë Łukasiewicz")
@@ -28,9 +27,9 @@ FILES = {name: f"{slugify(name)}.pdf" for name in NAMES}  # file naming belongs 
 
 @pytest.fixture(autouse=True)
 def no_build_threads(qtbot) -> Iterator[None]:
-    """The batch thread has ended when a test ends."""
+    """The batch operation has ended when a test ends."""
     yield
-    qtbot.waitUntil(lambda: not running_threads(), timeout=30000)
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30000)
 
 
 @pytest.fixture
@@ -63,9 +62,7 @@ def files_in(folder: Path) -> list[str]:
 
 
 def pages_of(path: Path) -> int:
-    document = QPdfDocument()
-    assert document.load(str(path)) == QPdfDocument.Error.None_
-    return document.pageCount()
+    return len(PdfReader(path).pages)
 
 
 def test_lists_every_athlete_checked(dialog: BatchDialog) -> None:
@@ -143,14 +140,14 @@ def test_cancel_after_the_first_pdf_keeps_it_whole_and_nothing_else(
     real_run = batch_dialog.run_batch
 
     def cancel_after_first(
-        db: Database, request: batch_dialog.BatchRequest, progress: batch_dialog.Progress, stop: threading.Event
+        db: Database, request: batch_dialog.BatchRequest, control: Control
     ) -> batch_dialog.BatchOutcome:
-        def progress_then_cancel(stage: str, done: int, total: int) -> None:
-            progress(stage, done, total)
-            if stage == EXPORTING and done >= 1:
-                stop.set()  # what Cancel does, at the moment the first PDF is reported
+        def progress_then_cancel(report) -> None:
+            control._report(report)
+            if report.stage == EXPORTING and report.done >= 1:
+                control.cancel.set()  # what Cancel does, at the moment the first PDF is reported
 
-        return real_run(db, request, progress_then_cancel, stop)
+        return real_run(db, request, Control(control.cancel, progress_then_cancel))
 
     monkeypatch.setattr(batch_dialog, "run_batch", cancel_after_first)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget, QWizard
 from planner.domain.athlete import DayKind, Priority
 from planner.domain.plan import SessionKind
 from planner.store.athletes import dose_edits, get_athlete, list_athletes, load_plan
-from planner.ui.background import running_tasks
+from planner.ui.operations import running_operations
 from planner.ui.plan_model import FIRST_DAY_COLUMN
 from planner.ui.settings import Settings
 from planner.ui.wizard_pages import PAGE_RESULT
@@ -50,10 +50,8 @@ def open_app(qtbot: Any, db_path: Path) -> Any:
 
 
 def close_app(qtbot: Any, session: Any) -> None:
-    from planner.ui.pdf_preview import running_threads
-
     session._close()  # what the app does once its event loop ends: close the window, then the database
-    qtbot.waitUntil(lambda: not running_threads() and not running_tasks(), timeout=30_000)
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
     QApplication.processEvents()
 
 
@@ -188,7 +186,7 @@ def test_a_coachs_whole_flow_survives_closing_the_app(
     export = window.current_view()
     qtbot.waitUntil(lambda: export.is_current() and export.is_ready(), timeout=30_000)
     press(qtbot, export.preview, Qt.Key.Key_S, CTRL)
-    qtbot.waitUntil(lambda: pdf.exists() and not running_tasks(), timeout=30_000)
+    qtbot.waitUntil(lambda: pdf.exists() and not running_operations(), timeout=30_000)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert NAME in text
     assert "Spring Half" in text

@@ -8,9 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, QSizeF
-from PySide6.QtGui import QColor
-from PySide6.QtPdf import QPdfDocument
+from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -20,10 +18,11 @@ from planner.store.athletes import add_athlete, load_plan
 from planner.store.database import Database
 from planner.store.exercises import list_exercises
 from planner.store.plans import regenerate_plan
-from planner.ui.background import running_tasks
 from planner.ui.context import AppContext
 from planner.ui.export_view import ExportView
-from planner.ui.pdf_preview import running_threads
+from planner.ui.operations import running_operations
+from planner.ui.pdf_pages import page_sizes, render_pages
+from planner.ui.printing import PrintRun
 
 WEEKS = 3
 START = dt.date(2027, 1, 4)
@@ -31,9 +30,9 @@ START = dt.date(2027, 1, 4)
 
 @pytest.fixture(autouse=True)
 def no_build_threads(qtbot) -> Iterator[None]:
-    """Every preview, save and print thread has ended when a test ends."""
+    """Every preview, save and print operation has ended when a test ends."""
     yield
-    qtbot.waitUntil(lambda: not running_threads() and not running_tasks(), timeout=20000)
+    qtbot.waitUntil(lambda: not running_operations(), timeout=20000)
 
 
 @pytest.fixture
@@ -76,9 +75,24 @@ def expected_pages(db: Database, athlete_id: int, tmp_path: Path, *, paper: str 
 
 
 def pdf_pages(path: Path) -> int:
-    document = QPdfDocument()
-    assert document.load(str(path)) == QPdfDocument.Error.None_
-    return document.pageCount()
+    return len(PdfReader(path).pages)
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def accept_printing_to(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The print dialog, accepted with "Print to file" chosen (a printer whose output is a PDF file)."""
+
+    def accept(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)  # keeps the raster test quick; pages are drawn the same way at any resolution
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
 
 
 def test_preview_shows_every_page_of_the_saved_plan(
@@ -86,8 +100,8 @@ def test_preview_shows_every_page_of_the_saved_plan(
 ) -> None:
     pages = expected_pages(db, athlete_id, tmp_path)
 
-    assert view.preview.document.status() == QPdfDocument.Status.Ready
-    assert view.preview.document.pageCount() == pages
+    assert view.preview.page_count() == pages
+    assert view.preview.page_label.text() == f"Page 1 of {pages}"
     assert view.status_label.text().startswith(f"{pages} pages")
     assert view.is_ready()
     assert view.save_action.isEnabled()
@@ -101,17 +115,15 @@ def test_paper_defaults_to_the_paper_setting(qtbot, ctx: AppContext, athlete_id:
     qtbot.waitUntil(view.is_current, timeout=20000)
 
     assert view.options().paper == "letter"
-    assert view.preview.document.pagePointSize(0) == QSizeF(612, 792)
+    assert view.preview.page_size(0) == (612, 792)
 
 
 def test_choosing_letter_rebuilds_the_preview_on_letter_paper(qtbot, view: ExportView) -> None:
-    assert view.preview.document.pagePointSize(0).toSize() == QSize(595, 842)
+    assert tuple(round(x) for x in view.preview.page_size(0)) == (595, 842)
 
     view.paper_box.setCurrentIndex(view.paper_box.findData("letter"))
 
-    qtbot.waitUntil(
-        lambda: view.is_current() and view.preview.document.pagePointSize(0) == QSizeF(612, 792), timeout=20000
-    )
+    qtbot.waitUntil(lambda: view.is_current() and view.preview.page_size(0) == (612, 792), timeout=20000)
     assert "Letter" in view.status_label.text()
 
 
@@ -146,33 +158,48 @@ def test_save_writes_a_complete_pdf_at_the_chosen_path(
     view.save_action.trigger()
 
     target = folder / "season.pdf"
-    qtbot.waitUntil(lambda: target.exists() and not running_tasks(), timeout=20000)
+    qtbot.waitUntil(lambda: target.exists() and not running_operations(), timeout=20000)
     assert target.read_bytes()[:5] == b"%PDF-"
     assert pdf_pages(target) == view.preview.page_count()
     assert [p.name for p in folder.iterdir()] == ["season.pdf"]  # no .part file left beside it
 
 
-def test_print_renders_every_page_on_white(view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_to_a_pdf_file_writes_the_vector_pdf_with_its_text(
+    qtbot, view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "printed.pdf"
-
-    def accept(dialog: QPrintDialog) -> int:
-        printer = dialog.printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        printer.setResolution(72)  # keeps the test quick; the pages are drawn the same way at any resolution
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    accept_printing_to(out, monkeypatch)
+    messages: list[str] = []
+    view.ctx.status_message.connect(messages.append)
 
     view.print_action.trigger()
 
-    assert out.exists()
-    printed = QPdfDocument()
-    assert printed.load(str(out)) == QPdfDocument.Error.None_
-    assert printed.pageCount() == view.preview.page_count()
-    assert printed.pagePointSize(0).toSize() == QSize(595, 842)
-    image = printed.render(0, QSize(200, 283))
-    assert QColor(image.pixel(100, 3)) == QColor("white")  # the page's top margin: drawn white, not transparent
+    qtbot.waitUntil(lambda: messages != [], timeout=20000)
+    assert out.read_bytes() == view.preview.shown_path.read_bytes()  # the very file Save writes, not pictures
+    assert view.inputs.athlete.name in pdf_text(out)
+    assert messages == [f"Printed {view.preview.page_count()} pages to {out}"]
+
+
+def test_a_real_printer_gets_every_page_rendered_on_white(qtbot, view: ExportView, tmp_path: Path) -> None:
+    out = tmp_path / "raster.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # stands in for paper: what was painted is kept
+    printer.setOutputFileName(str(out))
+    printer.setResolution(72)
+    outcomes = []
+    sizes = [view.preview.page_size(i) for i in range(view.preview.page_count())]
+    run = PrintRun(view.preview.shown_path, sizes, printer, owner=view, on_finished=outcomes.append)
+
+    run.start(rasterise=True)  # what a real printer gets
+
+    qtbot.waitUntil(lambda: outcomes != [], timeout=30000)
+    assert outcomes[0].printed == view.preview.page_count()
+    assert pdf_pages(out) == view.preview.page_count()
+    assert pdf_text(out).strip() == ""  # pictures of the pages, no text layer
+    assert tuple(round(x) for x in page_sizes(out)[0]) == (595, 842)
+    first = render_pages(out, [0], 200 / 595)[0]
+    top_margin = first.pixels[3 * first.stride + 100 * 4 : 3 * first.stride + 100 * 4 + 3]
+    assert top_margin == b"\xff\xff\xff"  # the page's top margin: drawn white, not transparent
 
 
 def test_cancelling_the_print_dialog_prints_nothing(

@@ -252,14 +252,12 @@ def test_import_free_exercise_db_in_the_background(view: LibraryView, ctx: AppCo
 
 
 def test_import_of_a_bad_file_writes_nothing(
-    view: LibraryView, ctx: AppContext, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
+    view: LibraryView, ctx: AppContext, db: Database, tmp_path: Path, qtbot
 ) -> None:
-    from planner.ui import background
-
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "stride-planner-library", "exercises": [{"id": "x", "name": ""}]}', encoding="utf-8")
     errors: list[str] = []
-    monkeypatch.setattr(background, "show_error", lambda _p, _t, text: errors.append(text))
+    ctx.status_message.connect(errors.append)  # told in the status bar, never in a dialog
     before = len(list_exercises(db))
     library_transfer.start_import(view, ctx, bad)
     qtbot.waitUntil(lambda: errors != [], timeout=10_000)
@@ -268,13 +266,9 @@ def test_import_of_a_bad_file_writes_nothing(
     assert len(list_exercises(db)) == before
 
 
-def test_cancelled_import_leaves_the_library_as_it_was(
-    view: LibraryView, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch, qtbot
-) -> None:
-    from planner.ui import background
-
+def test_cancelled_import_leaves_the_library_as_it_was(view: LibraryView, ctx: AppContext, db: Database, qtbot) -> None:
     errors: list[str] = []
-    monkeypatch.setattr(background, "show_error", lambda _p, _t, text: errors.append(text))
+    ctx.status_message.connect(errors.append)  # told in the status bar, never in a dialog
     before = len(list_exercises(db))
     task = library_transfer.start_import(view, ctx, FREE_EXERCISE_DB)
     task.cancel()
