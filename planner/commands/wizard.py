@@ -5,12 +5,44 @@ from __future__ import annotations
 import argparse
 
 
+def answers_help() -> str:
+    """The answer keys and their allowed values, as the `wizard --help` epilog lists them."""
+    import textwrap
+
+    from planner.domain.wizard_answers import (
+        ANSWER_KEYS,
+        ANSWER_MEANINGS,
+        LIST_CHOICES,
+        NUMBER_RANGES,
+        allowed_values,
+        is_yes_no,
+    )
+
+    lines = ["answers file: a JSON object; every key optional but pain_regions. Keys and allowed values:"]
+    for key in ANSWER_KEYS:
+        if key in NUMBER_RANGES:
+            low, high = NUMBER_RANGES[key]
+            allowed = f"whole number {low}-{high}" if high is not None else f"whole number, {low} or more"
+        elif is_yes_no(key):
+            allowed = "true or false"
+        else:
+            allowed = ", ".join(allowed_values(key))
+            if key in LIST_CHOICES:
+                allowed = f"list of: {allowed}"
+        lines.append(f"  {key}: {ANSWER_MEANINGS.get(key, '')}.")
+        lines.append(textwrap.fill(allowed, width=100, initial_indent=" " * 6, subsequent_indent=" " * 8))
+    lines.append("Unknown keys or values exit 2 with one line naming them. See docs/clinical-basis.md for every rule.")
+    return "\n".join(lines)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "wizard",
         help="run the symptom wizard on a JSON answers file",
-        description="Names likely patterns behind a runner's pain, says when to see a clinician, "
-        "and suggests a short routine when self-care is safe.",
+        description="Names likely patterns behind a runner's pain, says when to see a clinician and how soon, "
+        "and suggests a short routine when self-care is safe. It does not diagnose.",
+        epilog=answers_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--answers", required=True, metavar="FILE", help="JSON file of wizard answers")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -39,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 TRIAGE_LABELS = {
     "self_care": "Self-care: safe to start the routine below",
     "see_clinician_soon": "See a clinician soon",
-    "urgent": "Urgent: get seen today or this week",
+    "urgent": "Urgent: get seen today or in the next day or two",
     "emergency": "Emergency: seek care now",
 }
 
@@ -53,12 +85,17 @@ def report(result: object) -> str:
     lines = [f"Triage: {TRIAGE_LABELS.get(result.triage, result.triage)}", ""]
     lines += [f"What to do: {a}" for a in result.actions]
     if result.red_flags:
-        lines += ["", "Red flags:"]
+        lines += ["", "Warning signs:"]
         lines += [f"  - {f.question} ({f.triage.replace('_', ' ')})" for f in result.red_flags]
+    if result.alerts:
+        lines += ["", "Why:"]
+        for alert in result.alerts:
+            lines.append(f"  - {'; '.join(alert.reasons)} ({alert.triage.replace('_', ' ')})")
     if result.notes:
         lines += ["", "Notes:"] + [f"  - {n.text}" for n in result.notes]
     if result.conditions:
-        lines += ["", "Likely patterns:"]
+        heading = "Likely patterns:" if result.triage == "self_care" else "Likely patterns (have it checked first):"
+        lines += ["", heading]
         for c in result.conditions:
             lines.append(f"  {c.name} ({c.score:.2f})")
             lines += [f"    + {r}" for r in c.reasons]
@@ -67,7 +104,8 @@ def report(result: object) -> str:
         lines += ["", "Contributing factors:"]
         for f in result.factors:
             lines.append(f"  {f.name}: {'; '.join(f.reasons)}")
-            lines.append(f"    {f.advice}")
+            if f.advice:
+                lines.append(f"    {f.advice}")
     program = result.program
     if program is not None:
         lines += ["", f"Routine, {program.frequency_per_week} times a week (about {round(program.minutes())} minutes):"]

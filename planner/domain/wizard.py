@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 SELF_CARE = "self_care"
+URGENT = "urgent"
 EMERGENCY = "emergency"
 
 
@@ -203,10 +204,12 @@ def evaluate(
         program = build_program(conditions, rules, names, library=library, equipment=equipment)
     actions = tuple(dict.fromkeys(text for level, text in todo if level == triage))
     factors = match_factors(answers, rules, referred=triage != SELF_CARE)
-    if triage == EMERGENCY:
-        # The action only: a likely pattern, a factor or a mild note beside "go now" falsely reassures.
-        conditions, factors = (), ()
+    if TRIAGE_ORDER.index(triage) >= TRIAGE_ORDER.index(URGENT):
+        # Beside "today" or "now", a mild note (tingling may come from the back...) only distracts.
         notes = [(n, t) for n, t in notes if t is not None]
+    if triage == EMERGENCY:
+        # The action only: a likely pattern or a factor beside "go now" falsely reassures.
+        conditions, factors = (), ()
     return WizardResult(
         triage=triage,
         red_flags=flags,
@@ -363,8 +366,9 @@ def build_program(
         exercises=tuple(picked.values()),
         advice=tuple(advice),
         conditions=tuple(p.id for p in used if p.id in served),
+        # The 12-week schedule applies only when its own exercise is given, not a stand-in for it.
         heavy_slow_resistance=any(
-            t.heavy_slow_resistance and any(e.id in as_listed for e in t.exercises) for t in templates
+            e.heavy_slow_resistance and e.id in as_listed for t in templates for e in t.exercises
         ),
     )
 

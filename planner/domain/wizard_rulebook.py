@@ -81,6 +81,7 @@ class TemplateExercise:
     dose: Dose
     notes: str = ""
     alternatives: tuple[Alternative, ...] = ()  # in order of preference; the last is body-weight
+    heavy_slow_resistance: bool = False  # the heavy slow resistance exercise whose 12-week schedule the plan follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,17 +368,24 @@ def _template(data: dict[str, Any], where: str, known: set[str] | None) -> Templ
         _known(known, [ex_id, *(a.id for a in alternatives)], f"{where}.exercises[{i}]")
         exercises.append(
             TemplateExercise(
-                ex_id, Dose.from_dict(item.get("dose"), f"{where}.{ex_id}.dose"), item.get("notes", ""), alternatives
+                ex_id,
+                Dose.from_dict(item.get("dose"), f"{where}.{ex_id}.dose"),
+                item.get("notes", ""),
+                alternatives,
+                heavy_slow_resistance=bool(item.get("heavy_slow_resistance", False)),
             )
         )
     ids = [e.id for e in exercises]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{where}.exercises: an exercise is listed twice")
+    heavy = bool(data.get("heavy_slow_resistance", False))
+    if heavy != any(e.heavy_slow_resistance for e in exercises):
+        raise ValueError(f"{where}: heavy_slow_resistance needs exactly the exercise that follows its schedule marked")
     return Template(
         frequency_per_week=frequency,
         exercises=tuple(exercises),
         advice=tuple(data.get("advice", [])),
-        heavy_slow_resistance=bool(data.get("heavy_slow_resistance", False)),
+        heavy_slow_resistance=heavy,
     )
 
 
