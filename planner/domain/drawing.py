@@ -228,11 +228,19 @@ def _trim_start(line: list[Point], length: float) -> list[Point]:
 def body_shapes(sk: Skeleton, *, faded: bool = False) -> list[Shape]:
     """The figure, far limbs first and lighter, near limbs last with a halo."""
     pts, depth = sk.points, sk.depth
+    level = sk.level or depth
     chain_depth = {name: sum(depth[p] for p in ps) / len(ps) for name, ps in _CHAIN_POINTS.items()}
-    core = chain_depth["core"]
+    # A limb is on the far side when its root (hip, shoulder) is clearly farther than its partner's, seen
+    # level: in a side view the left limbs, in a front view neither.
+    far_side = {
+        f"{limb}_{s}"
+        for limb, root in (("leg", "hip"), ("arm", "shoulder"))
+        for s, other in (("r", "l"), ("l", "r"))
+        if level[f"{root}_{s}"] < level[f"{root}_{other}"] - 3.0
+    }
     out: list[Shape] = []
     for name in sorted(chain_depth, key=lambda n: (chain_depth[n], n != "core")):
-        far = name != "core" and chain_depth[name] < core - 3.0
+        far = name in far_side
         ink = Ink.FAR if far else Ink.BODY
         lines = _chain_shapes(name, pts)
         if not faded and out:
@@ -273,7 +281,9 @@ def prop_shapes(prop: Mapping[str, Any], pts: Mapping[str, Point], faded: bool, 
     """Simple shapes for one prop; positions may name a body point (`"x": "heel_r"`) plus an offset."""
     kind = prop["kind"]
     x = _coord(prop.get("x"), pts, 0) + float(prop.get("dx", 0))
-    at = pts[prop["at"]] if "at" in prop else None
+    at = None
+    if "at" in prop:  # a body point, moved by dx / dy
+        at = (pts[prop["at"]][0] + float(prop.get("dx", 0)), pts[prop["at"]][1] + float(prop.get("dy", 0)))
     w = ARROW_WEIGHT
     if kind == "wall":
         top = float(prop.get("top", 100))

@@ -48,9 +48,9 @@ POINTS: tuple[str, ...] = (
 LIMITS: dict[str, tuple[float, float]] = {
     "hip.flex": (-60, 150),  # beyond -30 the lumbar spine extends too: the trunk is one rigid segment
     "hip.abd": (-35, 95),
-    "hip.rot": (-60, 75),
+    "hip.rot": (-60, 90),  # pigeon: the pelvis turns with the hip
     "knee": (-5, 160),  # a few degrees of hyperextension at most
-    "ankle": (-55, 35),
+    "ankle": (-60, 35),
     "shoulder.flex": (-70, 185),
     "shoulder.abd": (-30, 185),
     "shoulder.rot": (-95, 95),
@@ -125,6 +125,7 @@ class Skeleton:
     depth: dict[str, float]
     props: tuple[Mapping[str, Any], ...] = field(default=())
     heights: dict[str, float] = field(default_factory=dict)  # height above the floor of each point (3-D)
+    level: dict[str, float] = field(default_factory=dict)  # depth seen level, for near and far side
 
 
 # -- small 3-D helpers ------------------------------------------------------------------------------------
@@ -259,9 +260,14 @@ def skeleton(
         lift = -min(p[1] - radii.get(k, 0.0) for k, p in points3.items())
     points3 = {k: (p[0], p[1] + lift, p[2]) for k, p in points3.items()}
     flat, depth = project(points3, view, yaw, elevation)
+    # Near and far side are judged level, as from a camera at the figure's height: from above, a foot is
+    # farther than the hip but it is not on the far side of the body.
+    _flat, level = project(points3, view, yaw, 0.0)
     dx = (ax if ax is not None else 0.0) - flat[name if ax is not None else "pelvis"][0]
     points = {k: (p[0] + dx, p[1]) for k, p in flat.items()}
-    return Skeleton(points=points, depth=depth, props=pose.props, heights={k: p[1] for k, p in points3.items()})
+    return Skeleton(
+        points=points, depth=depth, props=pose.props, heights={k: p[1] for k, p in points3.items()}, level=level
+    )
 
 
 # -- parsing the shipped data ---------------------------------------------------------------------------
