@@ -13,8 +13,6 @@ file beside its target and moved into place only when complete.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import re
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -24,9 +22,10 @@ from pathlib import Path
 from queue import Empty
 from typing import Any
 
+from planner import atomic
 from planner.domain.errors import BadInput
-from planner.domain.exercise import slugify
 from planner.export.document import CONTENT_KINDS, cannot_write, parse_content
+from planner.export.file_names import file_stem, unique_name
 from planner.export.layout import page_size
 
 POLL_S = 0.1
@@ -126,25 +125,12 @@ def _build_combined(jobs: Sequence[TeamJob], target: str, paper: str, content: t
     return _run(build)
 
 
-def file_stem(name: str) -> str:
-    """A safe file name for an athlete: ASCII when the name is Latin ("zoe-lukasiewicz"), else the
-    name's own letters ("Ελένη Παπαδοπούλου" → "ελένη-παπαδοπούλου"), never a path separator."""
-    ascii_stem = slugify(name, fallback="")
-    if ascii_stem:
-        return ascii_stem
-    words = re.findall(r"\w+", name.lower())
-    return "-".join(words) or "athlete"
-
-
 def file_names(jobs: Sequence[TeamJob]) -> list[str]:
-    """One file name per job from the athlete's name, made unique with -2, -3, ..."""
+    """One file name per job from the athlete's name (the rule of export/file_names.py), made unique
+    with -2, -3, ..."""
     names: list[str] = []
     for job in jobs:
-        stem = file_stem(str(job.athlete.get("name") or "athlete"))
-        name, n = f"{stem}.pdf", 2
-        while name in names:
-            name, n = f"{stem}-{n}.pdf", n + 1
-        names.append(name)
+        names.append(unique_name(file_stem(str(job.athlete.get("name") or "athlete")), ".pdf", names))
     return names
 
 
@@ -212,9 +198,9 @@ def export_team(
                 status, value = ("cancelled", None) if f.cancelled() else f.result()
                 if status == "ok" and not result.cancelled:
                     try:
-                        os.replace(staging, final)
-                    except OSError as exc:
-                        result.failed.append((_name(jobs, i, combined), str(cannot_write(final, exc))))
+                        atomic.move_into_place(staging, final)
+                    except atomic.CannotWrite as exc:  # e.g. a FIFO or a folder of that name is in the way
+                        result.failed.append((_name(jobs, i, combined), str(exc)))
                     else:
                         result.written.append(final)
                         result.pages += value[0]

@@ -8,9 +8,6 @@ failed build leaves any earlier file untouched and no half-written one.
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +15,7 @@ from typing import Any, BinaryIO
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
+from planner import atomic
 from planner.domain.athlete import Athlete
 from planner.domain.errors import BadInput
 from planner.domain.exercise import Exercise
@@ -65,49 +63,17 @@ def parse_content(content: Sequence[str] | str) -> tuple[str, ...]:
     return tuple(k for k in ("overview", "weekly", "cards") if k in items)
 
 
-_REASONS = {
-    errno.ENOSPC: "no space left on the disk",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "permission denied (the folder is read-only)",
-    errno.EPERM: "permission denied (the folder is read-only)",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "the folder does not exist",
-    errno.EISDIR: "it is a folder",
-}
-
-
 def cannot_write(out: Path, exc: OSError) -> BadInput:
     """The one-line message for an output path the system refused."""
-    reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
-    return BadInput(f"Cannot write {out}: {reason}")
+    return BadInput(str(atomic.cannot_write(Path(out), exc)))
 
 
 def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Run `write` on a temporary file beside `out`, then move it into place; on any error remove it."""
-    out = Path(out)
-    if out.is_dir():
-        raise BadInput(f"Cannot write {out}: it is a folder")
+    """Write `out` with planner.atomic (complete or not at all); a refusal is BadInput in one line."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    except OSError as exc:
-        raise cannot_write(out, exc) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a PDF is an ordinary file
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise cannot_write(out, exc) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        atomic.write_atomically(Path(out), write)
+    except atomic.CannotWrite as exc:
+        raise BadInput(str(exc)) from None
 
 
 class _Call(Flowable):

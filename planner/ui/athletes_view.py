@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import atomic
 from planner.domain.athlete import Athlete
 from planner.domain.errors import BadInput
 from planner.store import athletes as store
@@ -47,17 +46,7 @@ register_shortcut("Athletes", DELETE_KEYS, "Delete the selected athlete")
 
 def write_athlete_file(path: Path, athlete: Athlete) -> None:
     """Write the athlete file so that a crash mid-write never leaves half a file behind."""
-    text = json.dumps(athlete.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, json.dumps(athlete.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
 
 def read_athlete_file(path: Path) -> Athlete:
@@ -350,7 +339,7 @@ class AthletesView(QWidget):
         athlete = store.get_athlete(self.ctx.db, athlete_id).athlete
         try:
             write_athlete_file(path, athlete)
-        except OSError as exc:
-            QMessageBox.warning(self, "Cannot export athlete", f"{path}: {exc.strerror or exc}")
+        except atomic.CannotWrite as exc:
+            QMessageBox.warning(self, "Cannot export athlete", str(exc))
             return
         self.ctx.say(f"Saved {athlete.name} to {path}")

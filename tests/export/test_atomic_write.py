@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from planner import atomic
 from planner.domain.errors import BadInput
-from planner.export import document
 from planner.export.document import build_plan_pdf
 from tests.export import plan_factory as f
 
@@ -43,7 +43,7 @@ def test_full_disk_says_so_in_one_line_and_removes_the_temp_file(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(document.os, "fsync", full)
+    monkeypatch.setattr(atomic.os, "fsync", full)
     out = tmp_path / "plan.pdf"
     with pytest.raises(BadInput) as caught:
         _build(out)
