@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from planner.domain.errors import BadInput
+from planner.domain import limits
+from planner.domain.errors import BadInput, shown
 from planner.domain.exercise import EQUIPMENT
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -55,6 +56,11 @@ class Phase(StrEnum):
 
 
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+
+# Dates a coach can mean. Outside them date arithmetic (a taper before a race on 0001-01-01, the
+# weeks after a start on 9999-12-31) would leave the calendar.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2199, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,22 +170,29 @@ class Athlete:
         known = {"name", "level", "equipment", "week", "races", "phases", "mileage", "wizard", "note"}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise BadInput(f"unknown key {unknown[0]!r}; expected one of {', '.join(sorted(known))}")
+            raise BadInput(f"unknown key {shown(unknown[0])}; expected one of {', '.join(sorted(known))}")
         name = data.get("name")
         if not isinstance(name, str) or not name.strip():
             raise BadInput("expected the athlete's name as non-empty text", field="name")
+        limits.ATHLETE_NAME.check(name.strip(), "name")
         level = data.get("level", "intermediate")
-        if level not in LEVELS:
-            raise BadInput(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}", field="level")
+        if not isinstance(level, str) or level not in LEVELS:
+            raise BadInput(f"unknown level {shown(level)}; expected one of {', '.join(LEVELS)}", field="level")
         equipment = data.get("equipment", [])
         if not isinstance(equipment, list):
             raise BadInput("expected a list of equipment ids", field="equipment")
+        limits.EQUIPMENT_ITEMS.check(equipment, "equipment")
         for item in equipment:
-            if item not in EQUIPMENT:
-                raise BadInput(f"unknown equipment {item!r}; expected one of {', '.join(EQUIPMENT)}", field="equipment")
+            if not isinstance(item, str) or item not in EQUIPMENT:
+                raise BadInput(
+                    f"unknown equipment {shown(item)}; expected one of {', '.join(EQUIPMENT)}", field="equipment"
+                )
         week = _parse_week(data.get("week"))
-        races = tuple(sorted((_parse_race(r, i) for i, r in enumerate(_list(data, "races"))), key=lambda r: r.date))
-        phases = tuple(_parse_phase(p, i) for i, p in enumerate(_list(data, "phases")))
+        raw_races, raw_phases = _list(data, "races"), _list(data, "phases")
+        limits.RACES.check(raw_races, "races")
+        limits.PHASES.check(raw_phases, "phases")
+        races = tuple(sorted((_parse_race(r, i) for i, r in enumerate(raw_races)), key=lambda r: r.date))
+        phases = tuple(_parse_phase(p, i) for i, p in enumerate(raw_phases))
         mileage = _parse_mileage(data.get("mileage")) if data.get("mileage") is not None else None
         wizard = data.get("wizard")
         answers = None
@@ -193,6 +206,7 @@ class Athlete:
         note = data.get("note", "")
         if not isinstance(note, str):
             raise BadInput("expected text", field="note")
+        limits.ATHLETE_NOTE.check(note, "note")
         return cls(
             name=name.strip(),
             level=level,
@@ -208,13 +222,17 @@ class Athlete:
 
 
 def parse_date(value: Any, field_name: str) -> dt.date:
-    """A YYYY-MM-DD date; an impossible one (2027-02-30) is BadInput naming the field."""
+    """A YYYY-MM-DD date from FIRST_DATE to LAST_DATE; an impossible one (2027-02-30) or one outside
+    that range (0001-01-01, 9999-12-31) is BadInput naming the field."""
     if not isinstance(value, str):
-        raise BadInput(f"expected a date as YYYY-MM-DD, got {value!r}", field=field_name)
+        raise BadInput(f"expected a date as YYYY-MM-DD, got {shown(value)}", field=field_name)
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise BadInput(f"{value!r} is not a real date (expected YYYY-MM-DD)", field=field_name) from None
+        raise BadInput(f"{shown(value)} is not a real date (expected YYYY-MM-DD)", field=field_name) from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise BadInput(f"expected a date from {FIRST_DATE} to {LAST_DATE}, got {shown(value)}", field=field_name)
+    return day
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
@@ -233,15 +251,15 @@ def _parse_week(value: Any) -> dict[str, DayKind]:
         raise BadInput("expected an object with mon..sun", field="week")
     unknown = sorted(set(value) - set(DAYS))
     if unknown:
-        raise BadInput(f"unknown day {unknown[0]!r}; expected {', '.join(DAYS)}", field="week")
+        raise BadInput(f"unknown day {shown(unknown[0])}; expected {', '.join(DAYS)}", field="week")
     week = {}
     allowed = ", ".join(k.value for k in DayKind)
     for day in DAYS:
         raw = value.get(day, "rest")
         try:
             week[day] = DayKind(raw)
-        except ValueError:
-            raise BadInput(f"unknown day kind {raw!r}; expected one of {allowed}", field=f"week.{day}") from None
+        except (ValueError, TypeError):
+            raise BadInput(f"unknown day kind {shown(raw)}; expected one of {allowed}", field=f"week.{day}") from None
     return week
 
 
@@ -253,11 +271,12 @@ def _parse_race(value: Any, index: int) -> Race:
     name = value.get("name") or "Race"
     if not isinstance(name, str):
         raise BadInput("expected text", field=f"{where}.name")
+    limits.RACE_NAME.check(name, f"{where}.name")
     raw = value.get("priority", "A")
     try:
         priority = Priority(raw)
-    except ValueError:
-        raise BadInput(f"unknown priority {raw!r}; expected one of A, B, C", field=f"{where}.priority") from None
+    except (ValueError, TypeError):
+        raise BadInput(f"unknown priority {shown(raw)}; expected one of A, B, C", field=f"{where}.priority") from None
     return Race(date=race_date, name=name, priority=priority)
 
 
@@ -272,9 +291,9 @@ def _parse_phase(value: Any, index: int) -> PhaseRange:
     raw = value.get("phase")
     try:
         phase = Phase(raw)
-    except ValueError:
+    except (ValueError, TypeError):
         allowed = ", ".join(p.value for p in Phase)
-        raise BadInput(f"unknown phase {raw!r}; expected one of {allowed}", field=f"{where}.phase") from None
+        raise BadInput(f"unknown phase {shown(raw)}; expected one of {allowed}", field=f"{where}.phase") from None
     return PhaseRange(start=start, end=end, phase=phase)
 
 
@@ -286,8 +305,10 @@ def _parse_mileage(value: Any) -> Mileage:
         raw = value.get(key, [])
         if not isinstance(raw, list):
             raise BadInput("expected a list of distances in km", field=f"mileage.{key}")
+        limits.MILEAGE_WEEKS.check(raw, f"mileage.{key}")
         for i, km in enumerate(raw):
-            if isinstance(km, bool) or not isinstance(km, int | float) or km < 0 or km > 1000:
-                raise BadInput(f"expected a distance 0-1000 km, got {km!r}", field=f"mileage.{key}[{i}]")
+            # `not 0 <= km` also refuses NaN, which compares false with everything
+            if isinstance(km, bool) or not isinstance(km, int | float) or not 0 <= km <= 1000:
+                raise BadInput(f"expected a distance 0-1000 km, got {shown(km)}", field=f"mileage.{key}[{i}]")
         lists[key] = tuple(float(k) for k in raw)
     return Mileage(**lists)

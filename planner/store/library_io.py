@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.domain.errors import BadInput
+from planner import atomic
+from planner.domain.errors import BadInput, shown
 from planner.domain.exercise import Category, Dose, Exercise, slugify
+from planner.domain.limits import EXERCISE_NAME, check_exercise_text
 
 if TYPE_CHECKING:
     from planner.store.database import Database
@@ -68,12 +68,17 @@ def read_library_file(path: str | Path, fmt: str = "auto") -> list[Exercise]:
         fmt = detect_format(data, str(path))
     try:
         exercises = parse_native(data) if fmt == "native" else parse_free_exercise_db(data)
+        # Bounded text keeps the library view and the printed cards fast; one field over its limit
+        # refuses the whole file, like any other bad record.
+        prefix = "exercises" if fmt == "native" else ""
+        for i, ex in enumerate(exercises):
+            check_exercise_text(ex, f"{prefix}[{i}] {ex.id!r}" if prefix else f"[{i}]")
     except BadInput as exc:
         raise exc.within(str(path)) from None
     seen: set[str] = set()
     for ex in exercises:
         if ex.id in seen:
-            raise BadInput(f"the id {ex.id!r} appears twice", source=str(path))
+            raise BadInput(f"the id {shown(ex.id)} appears twice", source=str(path))
         seen.add(ex.id)
     return exercises
 
@@ -122,20 +127,27 @@ def parse_free_exercise_db(data: Any) -> list[Exercise]:
             raise BadInput("missing id", field=f"{where}.id")
         if not isinstance(name, str) or not name.strip():
             raise BadInput("missing name", field=f"{where}.name")
+        EXERCISE_NAME.check(name.strip(), f"{where}.name")
         category = item.get("category")
-        if category not in _FEDB_CATEGORY:
+        if not isinstance(category, str) or category not in _FEDB_CATEGORY:
             raise BadInput(
-                f"unknown category {category!r}; expected one of {', '.join(_FEDB_CATEGORY)}", field=f"{where}.category"
+                f"unknown category {shown(category)}; expected one of {', '.join(_FEDB_CATEGORY)}",
+                field=f"{where}.category",
             )
         equipment_raw = item.get("equipment")
+        if equipment_raw is not None and not isinstance(equipment_raw, str):
+            raise BadInput(f"expected text or null, got {shown(equipment_raw)}", field=f"{where}.equipment")
         equipment = _FEDB_EQUIPMENT.get(equipment_raw or "body only", [])
+        level = item.get("level")
+        if level is not None and not isinstance(level, str):
+            raise BadInput(f"expected text or null, got {shown(level)}", field=f"{where}.level")
         tags = [category.replace(" ", "_")]
-        if item.get("level"):
-            tags.append(f"level:{item['level']}")
+        if level:
+            tags.append(f"level:{level}")
         if equipment_raw == "other":
             tags.append("equipment:other")
-        muscles = [*(item.get("primaryMuscles") or []), *(item.get("secondaryMuscles") or [])]
-        instructions = [s.strip() for s in (item.get("instructions") or []) if isinstance(s, str) and s.strip()]
+        muscles = [*_fedb_list(item, "primaryMuscles", where), *_fedb_list(item, "secondaryMuscles", where)]
+        instructions = [s.strip() for s in _fedb_list(item, "instructions", where) if isinstance(s, str) and s.strip()]
         out.append(
             Exercise(
                 id=free_exercise_db_id(raw_id),
@@ -152,6 +164,16 @@ def parse_free_exercise_db(data: Any) -> list[Exercise]:
             )
         )
     return out
+
+
+def _fedb_list(item: dict[str, Any], key: str, where: str) -> list[Any]:
+    """A list field of a free-exercise-db record (null and a missing key are an empty list)."""
+    value = item.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BadInput(f"expected a list, got {shown(value)}", field=f"{where}.{key}")
+    return value
 
 
 def import_library_file(
@@ -196,23 +218,8 @@ def export_library_file(db: Database, path: str | Path) -> int:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then move it into place; no partial file on failure."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BadInput(f"the folder {folder} does not exist", source=str(path))
+    """Write `text` with planner.atomic (complete or not at all); a refusal is BadInput in one line."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BadInput(f"cannot write in {folder} ({exc.strerror})", source=str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BadInput(f"cannot be written ({exc.strerror})", source=str(path)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        atomic.write_text(Path(path), text)
+    except atomic.CannotWrite as exc:
+        raise BadInput(str(exc)) from None
