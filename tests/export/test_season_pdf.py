@@ -85,7 +85,7 @@ def test_weekly_sheet_shows_ticks_pain_box_phase_deload_and_warning(season_pdf: 
     assert "Week 2: long run" not in week3
     assert "Deload week" in week3
     assert "Coach's note" in week2
-    assert "Pain up to 3-5 out of 10" in week2
+    assert "Pain rule: up to 5/10 during exercise" in week2  # the one pain rule (issue #12)
 
 
 def test_letter_pages_are_612_by_792_points(tmp_path: Path) -> None:
