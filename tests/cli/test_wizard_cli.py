@@ -11,7 +11,20 @@ from planner import DISCLAIMER
 from planner.cli import main
 from planner.paths import resources_dir
 
-PATTERNS = ("pfps", "itbs", "patellar_tendinopathy", "quadriceps_tendinopathy", "meniscus", "piriformis")
+PATTERNS = (
+    "pfps",
+    "itbs",
+    "patellar_tendinopathy",
+    "quadriceps_tendinopathy",
+    "meniscus",
+    "piriformis",
+    "gluteal_tendinopathy",
+    "fat_pad",
+    "hip_joint",
+    "osgood_schlatter",
+    "pes_anserine",
+    "proximal_hamstring_tendinopathy",
+)
 
 
 def write(tmp_path: Path, data: object, name: str = "answers.json") -> Path:
@@ -118,3 +131,45 @@ def test_answers_that_are_not_an_object_exit_2(tmp_path: Path, capsys: pytest.Ca
     assert main(["wizard", "--answers", str(path)]) == 2
 
     assert "expected an object" in capsys.readouterr().err
+
+
+def test_help_lists_every_answer_key_and_the_new_values(capsys: pytest.CaptureFixture[str]) -> None:
+    from planner.domain.wizard_answers import ANSWER_KEYS
+
+    with pytest.raises(SystemExit):
+        main(["wizard", "--help"])
+
+    out = capsys.readouterr().out
+    for key in ANSWER_KEYS:
+        assert f"  {key}:" in out
+    for value in ("sit_bone", "lying_on_side", "menstrual_change", "true or false"):
+        assert value in out
+
+
+def test_an_unknown_new_style_value_still_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, {"pain_regions": ["calf"], "trend": "sideways"})
+
+    assert main(["wizard", "--answers", str(path)]) == 2
+
+    err = capsys.readouterr().err
+    assert "'sideways'" in err and "better, same, worse" in err
+
+
+def test_a_yes_no_answer_must_be_true_or_false(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, {"pain_regions": ["calf"], "calf_swelling": "yes"})
+
+    assert main(["wizard", "--answers", str(path)]) == 2
+
+    assert "calf_swelling" in capsys.readouterr().err
+
+
+def test_text_report_of_an_urgent_rule_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, {"pain_regions": ["calf"], "calf_swelling": True, "recent_immobilisation": True})
+
+    assert main(["wizard", "--answers", str(path)]) == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("Triage: Urgent")
+    assert "The calf is swollen, warm or red" in out
+    assert "Routine" not in out
+    assert DISCLAIMER in out
