@@ -241,6 +241,7 @@ class Exercise:
     edited: bool = False
     dose_is_default: bool = False
     tags: tuple[str, ...] = field(default=())
+    drawing: str | None = None  # id of a built-in start-and-end drawing (resources/poses.json), None: no drawing
 
     def needs(self, owned: set[str] | frozenset[str]) -> bool:
         """True when the athlete's equipment allows this exercise (body-weight ones always)."""
@@ -279,6 +280,7 @@ class Exercise:
             "builtin": self.builtin,
             "edited": self.edited,
             "dose_is_default": self.dose_is_default,
+            "drawing": self.drawing,
         }
 
     @classmethod
@@ -333,7 +335,20 @@ class Exercise:
             builtin=bool(data.get("builtin", False)),
             edited=bool(data.get("edited", False)),
             dose_is_default=bool(data.get("dose_is_default", False)),
+            drawing=_drawing_id(data, where),
         )
+
+
+def _drawing_id(data: dict[str, Any], where: str) -> str | None:
+    # An id this version does not ship is kept (a newer library file) and simply shows no drawing.
+    value = data.get("drawing")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not is_slug(value) or len(value) > 100:
+        raise BadInput(
+            f"expected the id of a drawing like 'side-lying-clamshell' or null, got {value!r}", field=f"{where}.drawing"
+        )
+    return value
 
 
 def _str_tuple(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ def exercise_to_row_values(ex: Exercise) -> dict[str, Any]:
         "builtin": ex.builtin,
         "edited": ex.edited,
         "dose_is_default": ex.dose_is_default,
+        "drawing": ex.drawing,
     }
     for name in _LIST_FIELDS:
         values[name] = list(getattr(ex, name))
@@ -92,6 +93,7 @@ def row_to_exercise(row: Mapping[str, Any]) -> Exercise:
         builtin=bool(row["builtin"]),
         edited=bool(row["edited"]),
         dose_is_default=bool(row["dose_is_default"]),
+        drawing=row.get("drawing"),
     )
 
 
