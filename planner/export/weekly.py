@@ -138,7 +138,9 @@ class _Sheet:
             "Tick a box for each set you finish. After each session, write down any pain from 0 (none) to 10 (worst)."
         )
         out += self.hold_box()
-        out += [Spacer(1, 2 * mm * s), Paragraph(howto, self.small), Spacer(1, 1.5 * mm * s)]
+        if self.week.sessions:  # a week the check holds entirely has nothing to tick
+            out += [Spacer(1, 2 * mm * s), Paragraph(howto, self.small)]
+        out.append(Spacer(1, 1.5 * mm * s))
         return out
 
     def hold_box(self) -> list[Flowable]:
@@ -204,10 +206,6 @@ class _Sheet:
             )
             if run == "race" and self.week.race:
                 out.append(self.text(self.week.race, f"race name of week {self.week.index}", self.bold, bold=True))
-            note = self.week.run_notes.get(DAYS[day.weekday()])
-            if note:
-                out.append(Spacer(1, 1.5 * self.scale))
-                out.append(self.text(note, "running note", self.bold, bold=True))
         return out
 
     def session_rows(self, session: Session, width: float) -> Table:
@@ -279,8 +277,12 @@ class _Sheet:
                 content.append(Spacer(1, 1.8 * s))
             content.append(self.session_rows(session, content_w))
         hold = self.plan.hold
+        run_note = self.week.run_notes.get(DAYS[index])
         if not sessions and hold is not None and hold.covers(day):
-            content.append(Paragraph("On hold: no strength, routine or mobility work (see the box above).", self.body))
+            held = "No strength, routine or mobility work (on hold: see the box above)."
+            if run_note:
+                held = f"<b>{markup(run_note, 'running note', self.warnings, bold=True)}.</b> {held}"
+            content.append(Paragraph(held, self.body))
         elif not sessions:
             rest = "No strength or mobility work today." if run != "rest" else "Rest and recover."
             content.append(Paragraph(rest, self.small))
