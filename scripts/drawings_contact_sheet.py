@@ -17,7 +17,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
     from planner.domain.drawing import PAPER_COLOURS
-    from planner.store.poses import drawing_for, drawing_ids
+    from planner.export.drawing import drawing_for, drawing_ids
     from planner.ui.drawing_widget import paint_drawing
 
     side = None

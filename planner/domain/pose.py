@@ -12,10 +12,12 @@ Body axes at rest: x forward, y up, z to the body's right. The side view looks a
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 # Segment lengths in model units (standing height ~ 100; proportions after Winter's anthropometric table).
@@ -375,3 +377,11 @@ def parse_pose_pair(drawing_id: str, data: Any) -> PosePair:
         arrow=tuple(arrow),
         ghost=bool(data.get("ghost", True)),
     )
+
+
+def read_pose_file(path: Path) -> dict[str, PosePair]:
+    """Every pose pair of a poses file (resources/poses.json) by drawing id; PoseError when it is broken."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("poses"), dict):
+        raise PoseError(f"{path}: expected an object with 'poses'")
+    return {drawing_id: parse_pose_pair(drawing_id, item) for drawing_id, item in data["poses"].items()}

@@ -17,11 +17,11 @@ def builtin_exercises() -> tuple[Exercise, ...]:
 
     A built-in is drawn with the pose pair of its own id (resources/poses.json) when there is one.
     """
-    from planner.store.poses import pose_pairs
+    from planner.store.poses import drawing_ids
 
     path = resources_dir() / BUILTIN_FILE
     data = json.loads(path.read_text(encoding="utf-8"))
-    drawn = pose_pairs()
+    drawn = drawing_ids()
     return tuple(
         Exercise.from_dict(
             {"drawing": item["id"] if item.get("id") in drawn else None, **item, "builtin": True},

@@ -1,0 +1,133 @@
+"""An exercise's drawing on paper (reportlab, vector) and as SVG text, from the domain's shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from html import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable
+
+from planner.domain.drawing import (
+    PAPER_COLOURS,
+    Circle,
+    Drawing,
+    Polygon,
+    Stroke,
+    draw_pair,
+    fill_colour,
+    placed,
+    stroke_colour,
+)
+from planner.domain.exercise import Exercise
+from planner.domain.pose import PosePair, read_pose_file
+from planner.paths import resources_dir
+
+POSES_FILE = "poses.json"
+
+
+@cache
+def shipped_pose_pairs() -> dict[str, PosePair]:
+    """Every shipped pose pair by drawing id, in file order; a broken shipped file is our bug and raises."""
+    return read_pose_file(resources_dir() / POSES_FILE)
+
+
+def drawing_ids() -> tuple[str, ...]:
+    """The ids a coach can pick a drawing from (each the id of the built-in exercise it draws)."""
+    return tuple(shipped_pose_pairs())
+
+
+@cache
+def drawing_for(drawing_id: str | None, side: str | None = None) -> Drawing | None:
+    """The drawing with this id, mirrored to `side` ("left"/"right") for a one-sided exercise; None when
+    there is no such drawing (no drawing chosen, or an id from a newer library file)."""
+    pair = shipped_pose_pairs().get(drawing_id or "")
+    return draw_pair(pair, side) if pair else None
+
+
+def exercise_drawing(exercise: Exercise | None, side: str | None = None) -> Drawing | None:
+    """The drawing an exercise is shown with, or None."""
+    return drawing_for(exercise.drawing, side) if exercise is not None else None
+
+
+class DrawingFlowable(Flowable):
+    """The start and end pictures side by side, scaled to fit width × height points; pure vector paths."""
+
+    def __init__(self, drawing: Drawing, width: float, height: float, colours: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.width, self.height = width, height
+        self.colours = colours or PAPER_COLOURS
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        paint(self.canv, self.drawing, 0, 0, self.width, self.height, self.colours)
+
+
+def paint(
+    canvas: object, drawing: Drawing, x: float, y: float, width: float, height: float, colours: Mapping[str, str]
+) -> None:
+    """Paint `drawing` into the box (x, y, width, height) of a reportlab canvas (y up)."""
+    c = canvas  # a reportlab Canvas; typed loosely because reportlab ships no type hints
+    c.saveState()  # type: ignore[attr-defined]
+    c.setLineCap(1)  # type: ignore[attr-defined]
+    c.setLineJoin(1)  # type: ignore[attr-defined]
+    for shape in placed(drawing, x, y, width, height, y_down=False):
+        c.setStrokeColor(HexColor(stroke_colour(shape.ink, shape.faded, colours)))  # type: ignore[attr-defined]
+        c.setLineWidth(shape.weight)  # type: ignore[attr-defined]
+        stroke = 1 if shape.weight > 0 else 0
+        if isinstance(shape, Stroke):
+            path = c.beginPath()  # type: ignore[attr-defined]
+            path.moveTo(*shape.points[0])
+            for p in shape.points[1:]:
+                path.lineTo(*p)
+            c.drawPath(path, stroke=1, fill=0)  # type: ignore[attr-defined]
+        elif isinstance(shape, Circle):
+            c.setFillColor(HexColor(fill_colour(shape.ink, shape.faded, colours)))  # type: ignore[attr-defined]
+            c.circle(*shape.center, shape.radius, stroke=stroke, fill=1 if shape.filled else 0)  # type: ignore[attr-defined]
+        elif isinstance(shape, Polygon):
+            c.setFillColor(HexColor(fill_colour(shape.ink, shape.faded, colours)))  # type: ignore[attr-defined]
+            path = c.beginPath()  # type: ignore[attr-defined]
+            path.moveTo(*shape.points[0])
+            for p in shape.points[1:]:
+                path.lineTo(*p)
+            path.close()
+            c.drawPath(path, stroke=stroke, fill=1 if shape.filled else 0)  # type: ignore[attr-defined]
+    c.restoreState()  # type: ignore[attr-defined]
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def drawing_svg(drawing: Drawing, width: int = 900, *, title: str | None = None) -> str:
+    """The drawing as a standalone SVG document `width` pixels wide, on white."""
+    colours = PAPER_COLOURS
+    height = max(1, round(width * drawing.height / drawing.width))
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" stroke-linecap="round" stroke-linejoin="round">',
+    ]
+    if title:
+        out.append(f"<title>{escape(title)}</title>")
+    out.append(f'<rect width="{width}" height="{height}" fill="{colours["halo"]}"/>')
+    for shape in placed(drawing, 0, 0, width, height, y_down=True):
+        line = stroke_colour(shape.ink, shape.faded, colours)
+        stroke = f'stroke="{line}" stroke-width="{_n(shape.weight)}"' if shape.weight > 0 else 'stroke="none"'
+        if isinstance(shape, Stroke):
+            pts = " ".join(f"{_n(x)},{_n(y)}" for x, y in shape.points)
+            out.append(f'<polyline points="{pts}" fill="none" {stroke}/>')
+        elif isinstance(shape, Circle):
+            fill = fill_colour(shape.ink, shape.faded, colours) if shape.filled else "none"
+            cx, cy = shape.center
+            out.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(shape.radius)}" fill="{fill}" {stroke}/>')
+        elif isinstance(shape, Polygon):
+            fill = fill_colour(shape.ink, shape.faded, colours) if shape.filled else "none"
+            pts = " ".join(f"{_n(x)},{_n(y)}" for x, y in shape.points)
+            out.append(f'<polygon points="{pts}" fill="{fill}" {stroke}/>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
