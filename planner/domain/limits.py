@@ -56,7 +56,7 @@ EQUIPMENT_ITEMS = CountLimit("equipment", 50)
 MILEAGE_WEEKS = CountLimit("mileage", 520)  # ten years of weeks; a plan is at most 104
 
 # -- exercises -------------------------------------------------------------------------------------------
-EXERCISE_ID = TextLimit("id", 100)
+EXERCISE_ID = TextLimit("id", 160)  # a slug of the name, or "fedb-" and the dataset's id
 EXERCISE_NAME = TextLimit("name", 120)
 ALIAS = TextLimit("alias", 120)
 ALIASES = CountLimit("aliases", 30)
@@ -77,13 +77,23 @@ PLAN_NOTE = TextLimit("notes", 500)  # a coach's note on one exercise of a sessi
 LOG_NOTE = TextLimit("note", 500)
 
 
-def check_exercise_text(exercise: Exercise, where: str) -> Exercise:
-    """`exercise` when every text field and list fits its limit; BadInput naming `where`.field otherwise."""
+# Totals for a multi-line editor that holds one list (a step or a cue per line).
+INSTRUCTIONS_TEXT = INSTRUCTIONS.items * (INSTRUCTION.chars + 1)
+CUES_TEXT = CUES.items * (CUE.chars + 1)
+
+
+def check_exercise_text(exercise: Exercise, where: str = "") -> Exercise:
+    """`exercise` when every text field and list fits its limit; else BadInput naming `where`.field
+    (just the field, e.g. `instructions[3]`, when `where` is empty)."""
     ex = exercise
-    EXERCISE_ID.check(ex.id, f"{where}.id")
-    EXERCISE_NAME.check(ex.name, f"{where}.name")
+
+    def at(key: str) -> str:
+        return f"{where}.{key}" if where else key
+
+    EXERCISE_ID.check(ex.id, at("id"))
+    EXERCISE_NAME.check(ex.name, at("name"))
     if ex.dose.tempo is not None:
-        TEMPO.check(ex.dose.tempo, f"{where}.dose.tempo")
+        TEMPO.check(ex.dose.tempo, at("dose.tempo"))
     for key, count, limit in (
         ("aliases", ALIASES, ALIAS),
         ("targets", TAGS, TAG),
@@ -92,11 +102,11 @@ def check_exercise_text(exercise: Exercise, where: str) -> Exercise:
         ("cues", CUES, CUE),
     ):
         values: tuple[str, ...] = getattr(ex, key)
-        count.check(values, f"{where}.{key}")
+        count.check(values, at(key))
         for i, value in enumerate(values):
-            limit.check(value, f"{where}.{key}[{i}]")
+            limit.check(value, at(f"{key}[{i}]"))
     for key, text_limit in (("easier", EASIER), ("harder", HARDER), ("source", SOURCE), ("license", LICENSE)):
         value = getattr(ex, key)
         if value is not None:
-            text_limit.check(value, f"{where}.{key}")
+            text_limit.check(value, at(key))
     return ex

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain import limits
 from planner.domain.athlete import DAY_NAMES, DAYS, LEVELS, Athlete, DayKind, Mileage, Priority, Race
 from planner.domain.errors import BadInput
 from planner.domain.exercise import EQUIPMENT, EQUIPMENT_LABELS
 from planner.ui.phase_colors import RUN_LABELS, RUN_SHORT
+from planner.ui.text_limits import cap_plain_text
 
 DATE_DEBOUNCE_MS = 500
 
@@ -94,6 +96,7 @@ class AthleteEditor(QWidget):
         self.wizard_button.clicked.connect(self.wizard_requested)
 
         self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(limits.ATHLETE_NAME.chars)
         self.name_edit.setPlaceholderText("Athlete's name")
         self.name_edit.editingFinished.connect(self._commit)
         self.level_combo = QComboBox()
@@ -101,6 +104,7 @@ class AthleteEditor(QWidget):
             self.level_combo.addItem(level.capitalize(), level)
         self.level_combo.currentIndexChanged.connect(self._commit)
         self.note_edit = NoteEdit()
+        cap_plain_text(self.note_edit, limits.ATHLETE_NOTE.chars)
         self.note_edit.setPlaceholderText("Injury history, preferences, anything to remember")
         self.note_edit.setFixedHeight(60)
         self.note_edit.editing_finished.connect(self._commit)
@@ -258,6 +262,7 @@ class AthleteEditor(QWidget):
         date_edit.dateChanged.connect(self._date_timer.start)
         date_edit.editingFinished.connect(self._commit)
         name_edit = QLineEdit(race.name)
+        name_edit.setMaxLength(limits.RACE_NAME.chars)
         name_edit.setFrame(False)
         name_edit.editingFinished.connect(self._commit)
         priority = QComboBox()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain import limits
 from planner.domain.errors import BadInput
 from planner.domain.exercise import (
     CONDITION_NAMES,
@@ -34,6 +35,7 @@ from planner.domain.exercise import (
     Exercise,
     slugify,
 )
+from planner.ui.text_limits import cap_plain_text
 
 NOT_SET = "none"
 
@@ -81,6 +83,7 @@ class ExerciseDialog(QDialog):
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.EXERCISE_NAME.chars)
         self.name.setPlaceholderText("e.g. Side-lying clamshell")
         self.category = QComboBox()
         for cat in Category:
@@ -97,19 +100,26 @@ class ExerciseDialog(QDialog):
         self.rest.setSuffix(" s")
         self.each_side = QCheckBox("Each side")
         self.tempo = QLineEdit()
+        self.tempo.setMaxLength(limits.TEMPO.chars)
         self.tempo.setPlaceholderText("e.g. 3-1-1")
         self.targets = QLineEdit()
+        self.targets.setMaxLength(limits.TAGS.items * (limits.TAG.chars + 2))
         self.targets.setPlaceholderText("comma-separated, e.g. glute_med, quadriceps")
         self.aliases = QLineEdit()
+        self.aliases.setMaxLength(limits.ALIASES.items * (limits.ALIAS.chars + 2))
         self.aliases.setPlaceholderText("other names, comma-separated")
         self.equipment = {e: QCheckBox(EQUIPMENT_LABELS[e]) for e in EQUIPMENT}
         self.conditions = {c: QCheckBox(CONDITION_NAMES[c]) for c in CONDITIONS}
         self.instructions = QPlainTextEdit()
+        cap_plain_text(self.instructions, limits.INSTRUCTIONS_TEXT)
         self.instructions.setPlaceholderText("One step per line")
         self.cues = QPlainTextEdit()
+        cap_plain_text(self.cues, limits.CUES_TEXT)
         self.cues.setPlaceholderText("One cue per line")
         self.easier = QLineEdit()
+        self.easier.setMaxLength(limits.EASIER.chars)
         self.harder = QLineEdit()
+        self.harder.setMaxLength(limits.HARDER.chars)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -191,6 +201,8 @@ class ExerciseDialog(QDialog):
         for spin in (self.sets, self.reps, self.hold, self.duration, self.rest):
             spin.valueChanged.connect(self._revalidate)
         self.tempo.textChanged.connect(self._revalidate)
+        for text in (self.instructions, self.cues):  # a line over its limit must say so at once
+            text.textChanged.connect(self._revalidate)
 
     # -- values --------------------------------------------------------------------------------
     def set_exercise(self, ex: Exercise) -> None:
@@ -236,6 +248,10 @@ class ExerciseDialog(QDialog):
             self.dose()
         except BadInput as exc:
             return f"The dose is not valid: {exc}."
+        try:  # a step or a cue per line: each line and the number of lines have limits
+            limits.check_exercise_text(self.exercise())
+        except BadInput as exc:
+            return f"Too long to save: {exc}."
         return None
 
     def _revalidate(self) -> None:
