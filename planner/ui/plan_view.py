@@ -438,10 +438,10 @@ class PlanView(QWidget):
             self.recheck_banner.hide()
 
     def _first_plan(self, athlete_id: int) -> Plan | None:
-        from planner.store.plans import regenerate_plan
+        from planner.store.plans import ensure_plan
 
         try:
-            return regenerate_plan(self.ctx.db, athlete_id)
+            return ensure_plan(self.ctx.db, athlete_id)[0]  # the one place a missing plan is made
         except Exception:  # the scheduler is ours: log the traceback and say so calmly
             from planner.logs import log_exception, log_location
 
