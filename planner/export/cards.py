@@ -11,8 +11,9 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spac
 from planner.domain.exercise import Exercise
 from planner.domain.plan import Plan, PlannedExercise
 from planner.domain.progression import HEAVY_SLOW_ID, PAIN_RULE, heavy_slow_schedule_text, states_pain_limit
+from planner.export.drawing import DrawingFlowable, exercise_drawing
 from planner.export.fonts import PrintWarnings
-from planner.export.layout import HAIRLINE, MUTED, RULE, Table, blank, style
+from planner.export.layout import MUTED, RULE, Table, blank, style
 from planner.export.markup import markup
 
 GAP = 5 * mm
@@ -100,20 +101,13 @@ class _CardText:
         return out
 
 
-def illustration_box(width: float, height: float) -> Table:
-    """An empty framed box kept for the drawing a later version prints there."""
-    label = Paragraph("illustration", style("card-ill", 7, color=HAIRLINE, align=1))
-    box = Table([[label]], colWidths=[width], rowHeights=[height])
-    box.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.6, HAIRLINE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ]
-        )
-    )
-    return box
+def illustration(exercise: Exercise | None, width: float, height: float) -> Flowable:
+    """The exercise's start and end drawing (vector) in a box of width × height; an empty spacer when it
+    has none, so a custom exercise without a drawing prints no empty frame."""
+    drawing = exercise_drawing(exercise)
+    if drawing is None:
+        return Spacer(width, 0)
+    return DrawingFlowable(drawing, width, height)
 
 
 def _fits(flowables: list[Flowable], width: float, height: float) -> bool:
@@ -149,10 +143,10 @@ def _card(
 ) -> _Card:
     text = _CardText(planned, exercise, warnings)
     inner_w, inner_h = small_w - 2 * PAD, small_h - 2 * PAD
-    small = [*text.title(), Spacer(1, 4), illustration_box(inner_w, 28 * mm), Spacer(1, 4), *text.details()]
+    small = [*text.title(), Spacer(1, 4), illustration(exercise, inner_w, 28 * mm), Spacer(1, 4), *text.details()]
     ill_w = 52 * mm
     left_w = wide_w - 2 * PAD - ill_w - 5 * mm
-    top = Table([[text.title(), illustration_box(ill_w, 38 * mm)]], colWidths=[left_w + 5 * mm, ill_w])
+    top = Table([[text.title(), illustration(exercise, ill_w, 38 * mm)]], colWidths=[left_w + 5 * mm, ill_w])
     top.setStyle(
         TableStyle(
             [
