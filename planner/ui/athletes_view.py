@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from planner import atomic
 from planner.domain.athlete import Athlete
 from planner.domain.errors import BadInput
+from planner.export.file_names import file_stem
 from planner.store import athletes as store
 from planner.ui.athlete_commands import AddAthlete, DeleteAthlete, DuplicateAthlete, EditAthlete
 from planner.ui.athlete_editor import AthleteEditor
@@ -330,7 +331,7 @@ class AthletesView(QWidget):
         if athlete_id is None:
             return
         athlete = store.get_athlete(self.ctx.db, athlete_id).athlete
-        suggested = "".join(c if c.isalnum() else "-" for c in athlete.name.lower()).strip("-") + ".json"
+        suggested = file_stem(athlete.name) + ".json"  # the one file-name rule
         path, _ = QFileDialog.getSaveFileName(self, "Export athlete file", suggested, "Athlete files (*.json)")
         if path:
             self.export_file(Path(path), athlete_id)

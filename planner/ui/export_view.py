@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.exercise import slugify
 from planner.export.document import BuildReport
+from planner.export.file_names import file_stem
 from planner.ui.export_options import (
     CONTENTS,
     PAPERS,
@@ -460,8 +460,9 @@ class ExportView(QWidget):
 
     def _suggested_path(self) -> str:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = slugify(self.inputs.athlete.name) if self.inputs else "season"
-        return str(Path(folder) / f"{name}-season.pdf")
+        if self.inputs is None:
+            return str(Path(folder) / "season.pdf")
+        return str(Path(folder) / f"{file_stem(self.inputs.athlete.name)}-season.pdf")
 
     def save_pdf(self) -> None:
         if self.inputs is None or not self.options().content:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner import DISCLAIMER
 from planner.domain.errors import BadInput
+from planner.export.file_names import file_stem
 from planner.ui.triage_banner import TriageBanner, fit_words
 from planner.ui.wizard_pages import (
     PAGE_FEEL,
@@ -350,7 +351,7 @@ class SymptomWizard(QWizard):
         if build is None or self.result is None:
             return
         name = self._athlete_name()
-        stem = f"routine-{name.lower().replace(' ', '-')}" if name else "routine"
+        stem = f"routine-{file_stem(name)}" if name else "routine"  # the one file-name rule
         start = str(Path.home() / f"{stem}.pdf")
         out, _ = QFileDialog.getSaveFileName(self, "Save the routine as PDF", start, "PDF files (*.pdf)")
         if not out:
