@@ -15,6 +15,7 @@ from planner.domain.errors import BadInput
 from planner.domain.exercise import Exercise
 from planner.domain.plan import PlannedExercise
 from planner.domain.progression import states_pain_limit
+from planner.export.drawing import DrawingFlowable, exercise_drawing
 from planner.export.fonts import PrintWarnings
 from planner.export.layout import HAIRLINE, INK, MUTED, PAIN_RULE, SHADE, SHADE_DARK, TICK, Table, blank, style
 from planner.export.markup import markup
@@ -97,11 +98,39 @@ def _box(content: list[Flowable], width: float, *, fill: colors.Color, line: flo
     return box
 
 
-def _routine_table(exercises: list[PlannedExercise], width: float, warnings: PrintWarnings) -> Table:
+THUMB_W, THUMB_H = 34 * mm, 15 * mm
+
+
+def _name_cell(exercise: Exercise | None, name: Paragraph) -> object:
+    """The exercise's name with its start-and-end drawing beside it, when it has one."""
+    drawing = exercise_drawing(exercise)
+    if drawing is None:
+        return name
+    cell = Table([[DrawingFlowable(drawing, THUMB_W, THUMB_H), name]], colWidths=[THUMB_W + 2 * mm, None])
+    cell.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return cell
+
+
+def _routine_table(
+    exercises: list[PlannedExercise],
+    width: float,
+    warnings: PrintWarnings,
+    library: Mapping[str, Exercise] | None = None,
+) -> Table:
     body, bold = style("rt-cell", 8.5), style("rt-head", 8, bold=True, align=1)
     tick = style("rt-tick", 12, align=1, leading=13)
     day_w = 11 * mm
-    dose_w = 52 * mm
+    dose_w = 40 * mm  # narrower since the name cell carries the drawing
     name_w = width - dose_w - 7 * day_w
     rows: list[list[object]] = [
         [Paragraph("<b>Exercise</b>", body), Paragraph("<b>Dose</b>", body), *(Paragraph(d, bold) for d in DAY_SHORT)]
@@ -109,7 +138,9 @@ def _routine_table(exercises: list[PlannedExercise], width: float, warnings: Pri
     for ex in exercises:
         rows.append(
             [
-                Paragraph(markup(ex.name, f"exercise name '{ex.id}'", warnings), body),
+                _name_cell(
+                    (library or {}).get(ex.id), Paragraph(markup(ex.name, f"exercise name '{ex.id}'", warnings), body)
+                ),
                 Paragraph(markup(ex.dose.describe(), f"dose of '{ex.id}'", warnings), body),
                 *(Paragraph(TICK, tick) for _ in DAYS),
             ]
@@ -216,7 +247,7 @@ def routine_page(
             Paragraph(f"The routine: {markup(str(times), 'frequency', warnings)} times this week", h2),
             Paragraph("Tick the day you do the routine; write down pain (0-10) afterwards.", small),
             Spacer(1, 1.5 * mm),
-            _routine_table(exercises, width, warnings),
+            _routine_table(exercises, width, warnings, library),
         ]
         # A tip with its own pain limit would disagree with the one pain rule printed below.
         tips = [t for t in program.get("advice") or [] if not states_pain_limit(str(t))]
