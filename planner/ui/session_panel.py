@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain import limits
 from planner.domain.errors import BadInput
 from planner.domain.exercise import DOSE_LIMITS, Dose
 from planner.domain.plan import PlannedExercise, Session
@@ -75,6 +76,7 @@ class ExerciseDoseRow(QFrame):
             grid.addWidget(caption, row, col)
             grid.addWidget(spin, row + 1, col)
         self.notes_edit = QLineEdit()
+        self.notes_edit.setMaxLength(limits.PLAN_NOTE.chars)
         self.notes_edit.setPlaceholderText("Notes for the athlete")
         self.notes_edit.editingFinished.connect(self.commit)
         layout = QVBoxLayout(self)

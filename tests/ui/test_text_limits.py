@@ -6,8 +6,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from planner.domain import limits
 from planner.domain.athlete import Athlete
+from planner.domain.exercise import Dose
+from planner.domain.plan import PlannedExercise
 from planner.ui.athlete_editor import AthleteEditor
 from planner.ui.exercise_dialog import ExerciseDialog
+from planner.ui.session_panel import ExerciseDoseRow
 
 
 def test_the_athlete_name_stops_at_its_limit(qtbot) -> None:
@@ -50,3 +53,10 @@ def test_a_step_over_its_limit_says_so_and_cannot_be_saved(qtbot) -> None:
         f"the limit is {limits.INSTRUCTION.chars:,}."
     )
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_an_exercise_note_in_a_session_stops_at_its_limit(qtbot) -> None:
+    row = ExerciseDoseRow(PlannedExercise(id="clam", name="Clamshell", dose=Dose(sets=3, reps=15)))
+    qtbot.addWidget(row)
+    row.notes_edit.setText("n" * 5000)
+    assert len(row.notes_edit.text()) == limits.PLAN_NOTE.chars
