@@ -59,7 +59,7 @@ _FEDB_EQUIPMENT = {
 
 def read_library_file(path: str | Path, fmt: str = "auto") -> list[Exercise]:
     """Parse and validate every exercise of a library file; BadInput names the file and the field."""
-    from planner.commands._common import read_json_file
+    from planner.store.input_files import read_json_file
 
     if fmt not in FORMATS:
         raise BadInput(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

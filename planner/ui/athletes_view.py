@@ -29,6 +29,7 @@ from planner.domain.athlete import Athlete
 from planner.domain.errors import BadInput
 from planner.export.file_names import file_stem
 from planner.store import athletes as store
+from planner.store.input_files import read_athlete_file
 from planner.ui.athlete_commands import AddAthlete, DeleteAthlete, DuplicateAthlete, EditAthlete
 from planner.ui.athlete_editor import AthleteEditor
 from planner.ui.athlete_model import ATHLETE_ID_ROLE, AthleteFilterModel, AthleteListModel
@@ -48,17 +49,6 @@ register_shortcut("Athletes", DELETE_KEYS, "Delete the selected athlete")
 def write_athlete_file(path: Path, athlete: Athlete) -> None:
     """Write the athlete file so that a crash mid-write never leaves half a file behind."""
     atomic.write_text(path, json.dumps(athlete.to_dict(), ensure_ascii=False, indent=2) + "\n")
-
-
-def read_athlete_file(path: Path) -> Athlete:
-    """The athlete in an athlete file; BadInput names the file and the field that is wrong."""
-    from planner.commands._common import read_json_file
-
-    data = read_json_file(path)
-    try:
-        return Athlete.from_dict(data)
-    except BadInput as exc:
-        raise exc.within(str(path)) from None
 
 
 class AthletesView(QWidget):
