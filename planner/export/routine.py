@@ -130,7 +130,7 @@ def _routine_table(
     body, bold = style("rt-cell", 8.5), style("rt-head", 8, bold=True, align=1)
     tick = style("rt-tick", 12, align=1, leading=13)
     day_w = 11 * mm
-    dose_w = 40 * mm  # narrower since the name cell carries the drawing
+    dose_w = 46 * mm  # narrower than before: the name cell carries the drawing
     name_w = width - dose_w - 7 * day_w
     rows: list[list[object]] = [
         [Paragraph("<b>Exercise</b>", body), Paragraph("<b>Dose</b>", body), *(Paragraph(d, bold) for d in DAY_SHORT)]
