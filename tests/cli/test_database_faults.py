@@ -153,6 +153,15 @@ def test_a_busy_database_exits_2_with_one_line_and_imports_nothing(tmp_path: Pat
     assert count_exercises(path) == before
 
 
+def test_listing_the_library_while_another_process_imports_works(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    make_current(path)
+    with write_lock(path):
+        code, out, err = run("--db", str(path), "library", "list", env={"STRIDE_PLANNER_BUSY_TIMEOUT_MS": "200"})
+    assert (code, err) == (0, "")
+    assert out.strip().splitlines()[-1].endswith("exercises")
+
+
 def test_an_import_that_waited_for_another_reads_the_library_it_finds(tmp_path: Path) -> None:
     # The second import must read the library inside its own write transaction: the rows the first
     # one committed while it waited are updated, never inserted twice ("UNIQUE constraint failed").
@@ -269,6 +278,23 @@ def test_an_import_into_a_database_on_a_read_only_disk_says_read_only(tmp_path: 
     remount_read_only(small_disk)
     source = library_file(tmp_path / "more.json", ["ro-1"])
     code, _out, err = run("--db", str(path), "library", "import", str(source))
+    assert code == 2
+    line = one_line(err)
+    assert "read-only" in line and "damaged" not in line
+
+
+def test_a_wal_database_left_open_on_a_read_only_disk_says_read_only_not_damaged(small_disk: Path) -> None:
+    # A copy taken while another process had it open: its -wal holds committed changes.
+    path = small_disk / "coach.db"
+    make_current(path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE exercise SET name = 'Renamed' WHERE id = 'side-lying-clamshell'")
+    con.commit()
+    for suffix in ("", "-wal"):
+        shutil.copy(small_disk / f"coach.db{suffix}", small_disk / f"copy.db{suffix}")
+    con.close()
+    remount_read_only(small_disk)
+    code, _out, err = run("--db", str(small_disk / "copy.db"), "library", "list")
     assert code == 2
     line = one_line(err)
     assert "read-only" in line and "damaged" not in line
