@@ -102,6 +102,23 @@ def test_a_failed_plan_rebuild_in_the_window_leaves_its_traceback_in_the_log_fil
     assert "RuntimeError: scheduler bug" in text
 
 
+def test_a_failed_job_off_the_ui_thread_leaves_its_traceback_in_the_log_file_its_message_names(qtbot: Any) -> None:
+    from planner.ui.operations import Control, Failure, run_operation
+
+    def job(_control: Control) -> None:
+        raise RuntimeError("the PDF builder tripped")
+
+    failures: list[Failure] = []
+    run_operation(job, name="building the preview", on_failed=failures.append)
+    qtbot.waitUntil(lambda: bool(failures))
+    named = re.search(r"Details are in (.+)\.$", failures[0].text("building the preview"))
+    assert named is not None, failures[0].text()
+    assert Path(named.group(1)) == log_path()
+    text = log_path().read_text(encoding="utf-8")
+    assert "building the preview" in text
+    assert "RuntimeError: the PDF builder tripped" in text
+
+
 def test_a_hard_crash_leaves_a_trace_in_the_crash_file(tmp_path: Path) -> None:
     data = tmp_path / "data"
     result = run_python(
