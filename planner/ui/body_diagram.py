@@ -1,4 +1,4 @@
-"""Where it hurts: a drawn knee (front and side) and hip (side) with regions to click.
+"""Where it hurts: a drawn leg (front and side) and hip with the lower back (side), with regions to click.
 
 The drawing lives in a fixed logical canvas that is scaled to the widget, so hit-testing and
 painting share one set of shapes. Hover highlights a region, a click (or Space on the focused
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
+    QPalette,
     QPen,
     QTransform,
 )
@@ -29,7 +30,7 @@ from planner.ui.wizard_labels import REGION_LABELS
 
 CANVAS_W, CANVAS_H = 660.0, 330.0
 PANEL_W = 220.0
-CAPTIONS = ("Knee from the front", "Knee from the side", "Hip from the side")
+CAPTIONS = ("Leg from the front", "Leg from the side", "Hip and back from the side")
 
 SKIN = QColor("#f4e6d8")
 SKIN_SHADE = QColor("#ead3bd")
@@ -117,12 +118,21 @@ REGIONS: tuple[Region, ...] = (
     Region("buttock", (_panel(_ellipse(74, 140, 27, 32), 2),)),
     Region("hip_outside", (_panel(_ellipse(114, 150, 19, 19), 2),)),
     Region("groin", (_panel(_rounded(150, 142, 20, 34, 8), 2),)),
+    # Added with clinical content 5: the inner shin below the knee (pes anserine), thighs, shin, calf,
+    # lower back and sit bone. Each keeps clear of the knee and hip regions so a click means one place.
+    Region("knee_inside_below", (_rounded(138, 203, 20, 24, 8),)),
+    Region("thigh_front", (_rounded(110, 52, 70, 46, 14), _panel(_rounded(134, 236, 26, 60, 10), 2))),
+    Region("thigh_back", (_panel(_ellipse(82, 72, 17, 36), 1), _panel(_rounded(90, 246, 22, 60, 10), 2))),
+    Region("sit_bone", (_panel(_ellipse(66, 186, 13, 10), 2),)),
+    Region("shin", (_rounded(108, 252, 26, 56, 10), _panel(_rounded(136, 240, 12, 56, 6), 1))),
+    Region("calf", (_panel(_ellipse(82, 226, 13, 30), 1),)),
+    Region("lower_back", (_panel(_ellipse(82, 52, 15, 28), 2),)),
 )
 REGION_IDS: tuple[str, ...] = tuple(r.id for r in REGIONS)
 
 
 class BodyDiagram(QWidget):
-    """Clickable pain regions on a drawn knee and hip; `selection_changed` carries the region ids."""
+    """Clickable pain regions on a drawn leg, hip and lower back; `selection_changed` carries the region ids."""
 
     selection_changed = Signal(object)  # list[str]
 
@@ -258,7 +268,8 @@ class BodyDiagram(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(8.5)
         painter.setFont(small)
-        painter.setPen(QColor("#6b5a4c"))
+        # Text sits on the window, not on the skin: the palette's colours keep it readable in dark mode.
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         for index, (left, right) in enumerate((("outside", "inside"), ("back", "front"), ("back", "front"))):
             x = index * PANEL_W
             painter.drawText(QRectF(x + 16, 4, 70, 16), Qt.AlignmentFlag.AlignLeft, left)
@@ -289,6 +300,6 @@ class BodyDiagram(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(10)
         painter.setFont(font)
-        painter.setPen(QColor("#3c3c3c"))
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         for index, caption in enumerate(CAPTIONS):
             painter.drawText(QRectF(index * PANEL_W, 306, PANEL_W, 22), Qt.AlignmentFlag.AlignCenter, caption)

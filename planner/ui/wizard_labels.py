@@ -20,6 +20,13 @@ REGION_LABELS: dict[str, str] = {
     "buttock": "Deep in the buttock",
     "hip_outside": "Outside of the hip",
     "groin": "Groin / front of the hip",
+    "knee_inside_below": "Inner shin, just below the knee",
+    "thigh_front": "Front of the thigh",
+    "thigh_back": "Back of the thigh",
+    "sit_bone": "Sit bone (bottom of the buttock)",
+    "shin": "Shin",
+    "calf": "Calf",
+    "lower_back": "Lower back",
 }
 
 AGGRAVATOR_LABELS: dict[str, str] = {
@@ -37,6 +44,20 @@ AGGRAVATOR_LABELS: dict[str, str] = {
     "day_after_hard_session": "Worse the day after a hard session",
     "twisting": "Twisting or turning on the leg",
     "deep_knee_bend": "Bending the knee deeply",
+    "builds_with_distance": "Builds the further you run",
+    "hopping": "Hopping on that leg",
+    "walking": "Walking",
+    "lying_on_side": "Lying on that side",
+    "standing_on_one_leg": "Standing on that leg",
+    "crossing_legs": "Crossing the legs",
+    "long_standing": "Standing for a long time",
+    "knee_straight": "Standing with the knee locked straight",
+    "getting_up_from_chair": "Getting up from a chair",
+    "deep_hip_flexion": "Deep hip bends (getting out of a car)",
+    "sitting_hard_seat": "Sitting on a hard seat",
+    "speed_work": "Fast running or sprints",
+    "stretching_hamstrings": "Stretching the back of the thigh",
+    "cough_sneeze": "Coughing or sneezing",
 }
 
 SENSATION_LABELS: dict[str, str] = {
@@ -49,6 +70,7 @@ SENSATION_LABELS: dict[str, str] = {
     "catching": "Catching",
     "stiffness": "Stiffness",
     "swelling": "Swelling",
+    "warmth": "Warm to touch",
 }
 
 TRAINING_CHANGE_LABELS: dict[str, str] = {
@@ -59,6 +81,7 @@ TRAINING_CHANGE_LABELS: dict[str, str] = {
     "worn_shoes": "Shoes are worn out",
     "new_shoes": "New or different shoes",
     "back_after_layoff": "Back after a break",
+    "more_speed_work": "More speed work",
 }
 
 FORM_LABELS: dict[str, str] = {
@@ -76,6 +99,38 @@ ONSET_LABELS: dict[str, str] = {
     "sudden": "Suddenly (a twist, fall or one run)",
 }
 
+SEX_LABELS: dict[str, str] = {"female": "Female", "male": "Male", "other": "Other / rather not say"}
+INJURY_LABELS: dict[str, str] = {
+    "none": "Nothing in particular",
+    "twist": "A twist",
+    "fall": "A fall",
+    "blow": "A knock or blow",
+}
+TREND_LABELS: dict[str, str] = {"better": "Getting better", "same": "About the same", "worse": "Getting worse"}
+PAIN_EXTENT_LABELS: dict[str, str] = {
+    "one_spot": "One spot I can cover with a finger",
+    "wide_area": "A wider area",
+}
+ENERGY_LABELS: dict[str, str] = {
+    "under_eating": "Eating less than the training needs (or losing weight)",
+    "menstrual_change": "Periods have stopped, become irregular or changed",
+}
+
+# The yes/no answers, asked as check boxes: ticked means yes, left empty means no or not sure.
+YES_NO_LABELS: dict[str, str] = {
+    "limp": "The pain makes me limp",
+    "cannot_hop": "I cannot hop on that leg because of the pain",
+    "cannot_straighten_knee": "Right now the knee will not straighten fully",
+    "bump_below_kneecap": "A tender bony bump below the kneecap",
+    "morning_stiffness": "Stiff when I get up in the morning",
+    "previous_stress_fracture": "I have had a stress fracture before",
+    "recent_immobilisation": "A long flight or journey, a cast or boot, or an operation in the last 6 weeks",
+    "calf_swelling": "The calf is swollen, warm or red",
+    "breathless_or_chest_pain": "New shortness of breath, or chest pain",
+    "both_legs": "Pain spreading down, tingling, numbness or weakness in BOTH legs",
+    "self_care_tried": "I have already tried rest, exercises or a routine for it",
+}
+
 LABELS: dict[str, dict[str, str]] = {
     "pain_regions": REGION_LABELS,
     "aggravators": AGGRAVATOR_LABELS,
@@ -84,6 +139,11 @@ LABELS: dict[str, dict[str, str]] = {
     "form": FORM_LABELS,
     "side": SIDE_LABELS,
     "onset": ONSET_LABELS,
+    "sex": SEX_LABELS,
+    "injury": INJURY_LABELS,
+    "trend": TREND_LABELS,
+    "pain_extent": PAIN_EXTENT_LABELS,
+    "energy_availability": ENERGY_LABELS,
 }
 
 
@@ -101,7 +161,7 @@ class TriageLook:
 TRIAGE_LOOKS: dict[str, TriageLook] = {
     "self_care": TriageLook("Self-care is fine", "#e6f4ea", "#2e7d32", "#1b4d1f", "check"),
     "see_clinician_soon": TriageLook("See a clinician soon", "#fff4de", "#b26a00", "#5c3800", "clock"),
-    "urgent": TriageLook("Urgent: get seen today", "#fde7df", "#c8441b", "#6e1f08", "alert"),
+    "urgent": TriageLook("Urgent: get seen today or within a day or two", "#fde7df", "#c8441b", "#6e1f08", "alert"),
     "emergency": TriageLook("Emergency: get help now", "#fbe3e3", "#b3261e", "#601410", "cross"),
 }
 
@@ -116,6 +176,11 @@ def choices(key: str) -> list[tuple[str, str]]:
     from planner.domain.wizard_answers import allowed_values
 
     return [(value, label(key, value)) for value in allowed_values(key)]
+
+
+def yes_no_label(key: str) -> str:
+    """The check-box words for a yes/no answer."""
+    return YES_NO_LABELS.get(key) or key.replace("_", " ").capitalize()
 
 
 def triage_look(triage: str) -> TriageLook:
@@ -136,3 +201,10 @@ def _rule_questions() -> dict[str, str]:
     flags: Any = load_wizard_rules().red_flags
     items = flags.values() if isinstance(flags, dict) else flags
     return {flag.id: flag.question for flag in items}
+
+
+def red_flag_triage() -> dict[str, str]:
+    """Red flag id -> the triage it calls for (from the rules file)."""
+    from planner.store.wizard_rules import load_wizard_rules
+
+    return {flag.id: flag.triage for flag in load_wizard_rules().red_flags.values()}

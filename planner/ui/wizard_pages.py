@@ -30,9 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui.body_diagram import BodyDiagram
-from planner.ui.wizard_labels import choices, red_flag_questions
+from planner.ui.wizard_labels import choices, red_flag_questions, red_flag_triage, yes_no_label
 
 PAGE_RED_FLAGS, PAGE_WHERE, PAGE_FEEL, PAGE_HISTORY, PAGE_FORM, PAGE_RESULT = range(6)
+# Asked between the history and the running form; a new id keeps the older ids as they were.
+PAGE_CONTEXT = 6
+
+# Yes/no answers that are warning signs in their own right: asked with the red flags, first.
+WARNING_YES_NO = ("both_legs", "breathless_or_chest_pain", "calf_swelling")
+# A ticked warning at these levels ends the questions: nothing later can make it less urgent.
+STOP_AT = ("urgent", "emergency")
 
 SPACING = 10
 
@@ -78,6 +85,46 @@ def _ticked(boxes: dict[str, QCheckBox]) -> list[str]:
     return [value for value, box in boxes.items() if box.isChecked()]
 
 
+def _radios(key: str, parent: QWidget, group_owner: QWidget) -> tuple[QHBoxLayout, dict[str, QRadioButton]]:
+    """One row of radio buttons for a single-choice answer; none is chosen until the runner picks."""
+    row = QHBoxLayout()
+    row.setSpacing(18)
+    group = QButtonGroup(group_owner)
+    radios: dict[str, QRadioButton] = {}
+    for value, text in choices(key):
+        radio = QRadioButton(text, parent)
+        radio.setObjectName(f"{key}:{value}")
+        radios[value] = radio
+        group.addButton(radio)
+        row.addWidget(radio)
+    row.addStretch(1)
+    return row, radios
+
+
+def _chosen(radios: dict[str, QRadioButton]) -> str | None:
+    return next((value for value, radio in radios.items() if radio.isChecked()), None)
+
+
+def _yes_no_boxes(keys: tuple[str, ...], parent: QWidget) -> dict[str, QCheckBox]:
+    boxes = {}
+    for key in keys:
+        box = QCheckBox(yes_no_label(key), parent)
+        box.setObjectName(key)
+        boxes[key] = box
+    return boxes
+
+
+def _scrolled(page: QWidget, inner: QWidget) -> None:
+    """Put a page's content in a frameless scroll area, so long lists never squeeze the layout."""
+    scroll = QScrollArea(page)
+    scroll.setWidget(inner)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+
+
 class QuestionPage(QWizardPage):
     """A page that contributes part of the answers object."""
 
@@ -86,13 +133,16 @@ class QuestionPage(QWizardPage):
 
 
 class RedFlagPage(QuestionPage):
-    """(a) Warning signs first: any one of them ends the check with what to do instead."""
+    """(a) Warning signs first. An urgent or emergency one ends the check with what to do instead;
+    a "see a clinician soon" one lets the questions go on, because the rest of the answers (a child's
+    age, a limp with hip pain) can make it more urgent."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("First, a few warning signs")
         self.setSubTitle("Tick any that are true for this knee or hip. If none are, tick “None of these”.")
         self.flags: dict[str, WrapCheck] = {}
+        self.warnings: dict[str, WrapCheck] = {}
         inner = QWidget(self)
         column = QVBoxLayout(inner)
         column.setSpacing(6)
@@ -102,6 +152,12 @@ class RedFlagPage(QuestionPage):
             check.box.setObjectName(f"red_flag:{flag}")
             check.box.toggled.connect(self._flag_toggled)
             self.flags[flag] = check
+            column.addWidget(check)
+        for key in WARNING_YES_NO:
+            check = WrapCheck(yes_no_label(key), inner)
+            check.box.setObjectName(key)
+            check.box.toggled.connect(self._flag_toggled)
+            self.warnings[key] = check
             column.addWidget(check)
         column.addSpacing(8)
         self.none_box = WrapCheck("None of these", inner)
@@ -124,21 +180,29 @@ class RedFlagPage(QuestionPage):
 
     def _none_toggled(self, on: bool) -> None:
         if on:
-            for check in self.flags.values():
+            for check in (*self.flags.values(), *self.warnings.values()):
                 check.box.setChecked(False)
         self.completeChanged.emit()
 
     def red_flags(self) -> list[str]:
         return [flag for flag, check in self.flags.items() if check.box.isChecked()]
 
+    def warning_answers(self) -> dict[str, bool]:
+        return {key: True for key, check in self.warnings.items() if check.box.isChecked()}
+
     def isComplete(self) -> bool:
-        return self.none_box.box.isChecked() or bool(self.red_flags())
+        return self.none_box.box.isChecked() or bool(self.red_flags()) or bool(self.warning_answers())
+
+    def stops_here(self) -> bool:
+        """True when what is ticked already calls for care today or now."""
+        triage = red_flag_triage()
+        return bool(self.warning_answers()) or any(triage.get(f) in STOP_AT for f in self.red_flags())
 
     def nextId(self) -> int:
-        return PAGE_RESULT if self.red_flags() else PAGE_WHERE
+        return PAGE_RESULT if self.stops_here() else PAGE_WHERE
 
     def answers(self) -> dict[str, Any]:
-        return {"red_flags": self.red_flags()}
+        return {"red_flags": self.red_flags(), **self.warning_answers()}
 
 
 class WherePage(QuestionPage):
@@ -151,14 +215,12 @@ class WherePage(QuestionPage):
         self.diagram = BodyDiagram(self)
         self.regions: dict[str, QCheckBox] = {}
         listing = QGroupBox("Places", self)
-        places = QVBoxLayout(listing)
-        places.setSpacing(6)
-        for value, text in choices("pain_regions"):
-            box = QCheckBox(text, listing)
-            box.setObjectName(f"pain_regions:{value}")
+        places, self.regions = _check_grid("pain_regions", listing, 4)
+        places.setHorizontalSpacing(14)
+        places.setVerticalSpacing(4)
+        listing.setLayout(places)
+        for box in self.regions.values():
             box.toggled.connect(self._list_toggled)
-            self.regions[value] = box
-            places.addWidget(box)
         side_box = QGroupBox("Which leg?", self)
         sides = QHBoxLayout(side_box)
         self.side_group = QButtonGroup(self)
@@ -169,15 +231,12 @@ class WherePage(QuestionPage):
             self.sides[value] = radio
             self.side_group.addButton(radio)
             sides.addWidget(radio)
-        right = QVBoxLayout()
-        right.setSpacing(SPACING)
-        right.addWidget(listing)
-        right.addWidget(side_box)
-        right.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.setSpacing(16)
-        layout.addWidget(self.diagram, 3)
-        layout.addLayout(right, 1)
+        # The drawing across the page with the list under it: sixteen places beside it left the drawing small.
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self.diagram, 1)
+        layout.addWidget(listing)
+        layout.addWidget(side_box)
         self.diagram.selection_changed.connect(self._diagram_changed)
 
     def _diagram_changed(self, selected: list[str]) -> None:
@@ -215,14 +274,26 @@ class FeelPage(QuestionPage):
         feel = QGroupBox("It feels like…", self)
         grid, self.sensations = _check_grid("sensations", feel, 3)
         feel.setLayout(grid)
-        layout = QVBoxLayout(self)
+        spot = QGroupBox("Where exactly?", self)
+        row, self.pain_extent = _radios("pain_extent", spot, self)
+        spot.setLayout(row)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
         layout.setSpacing(14)
         layout.addWidget(worse)
         layout.addWidget(feel)
+        layout.addWidget(spot)
         layout.addStretch(1)
+        for box in (worse, feel, spot):
+            box.setParent(inner)
+        _scrolled(self, inner)
 
     def answers(self) -> dict[str, Any]:
-        return {"aggravators": _ticked(self.aggravators), "sensations": _ticked(self.sensations)}
+        out: dict[str, Any] = {"aggravators": _ticked(self.aggravators), "sensations": _ticked(self.sensations)}
+        extent = _chosen(self.pain_extent)
+        if extent is not None:
+            out["pain_extent"] = extent
+        return out
 
 
 class HistoryPage(QuestionPage):
@@ -250,6 +321,8 @@ class HistoryPage(QuestionPage):
             onset_row.addWidget(radio)
         onset_row.addStretch(1)
         form.addRow("It came on:", onset_row)
+        injury_row, self.injury = _radios("injury", story, self)
+        form.addRow("When it started:", injury_row)
         self.weeks = QSpinBox(story)
         self.weeks.setObjectName("weeks_with_pain")
         self.weeks.setRange(-1, 104)
@@ -282,14 +355,23 @@ class HistoryPage(QuestionPage):
         self.age.setSuffix(" years")
         self.age.setMaximumWidth(180)
         form.addRow("Age:", self.age)
+        self.self_care_tried = QCheckBox(yes_no_label("self_care_tried"), story)
+        self.self_care_tried.setObjectName("self_care_tried")
+        form.addRow("", self.self_care_tried)
+        trend_row, self.trend = _radios("trend", story, self)
+        form.addRow("Lately it is:", trend_row)
         changes = QGroupBox("In the weeks before it started…", self)
         grid, self.training_changes = _check_grid("training_changes", changes, 2)
         changes.setLayout(grid)
-        layout = QVBoxLayout(self)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
         layout.setSpacing(14)
         layout.addWidget(story)
         layout.addWidget(changes)
         layout.addStretch(1)
+        for box in (story, changes):
+            box.setParent(inner)
+        _scrolled(self, inner)
 
     def _show_pain(self, value: int) -> None:
         words = "no pain" if value == 0 else "worst imaginable" if value == 10 else ""
@@ -304,7 +386,67 @@ class HistoryPage(QuestionPage):
             out["weeks_with_pain"] = self.weeks.value()
         if self.age.value() > self.NOT_GIVEN_AGE:
             out["age"] = self.age.value()
+        for key, radios in (("injury", self.injury), ("trend", self.trend)):
+            value = _chosen(radios)
+            if value is not None:
+                out[key] = value
+        if self.self_care_tried.isChecked():
+            out["self_care_tried"] = True
         return out
+
+    def nextId(self) -> int:
+        return PAGE_CONTEXT
+
+
+class ContextPage(QuestionPage):
+    """(d2) About the runner and a few more signs: they change how urgent the same pain is."""
+
+    SIGNS = ("limp", "cannot_hop", "cannot_straighten_knee", "bump_below_kneecap", "morning_stiffness")
+    HISTORY = ("previous_stress_fracture", "recent_immobilisation")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("A little about the runner")
+        self.setSubTitle("Age, sex and health change how urgent the same pain is. Leave anything you are not sure of.")
+        about = QGroupBox("The runner", self)
+        form = QFormLayout(about)
+        form.setVerticalSpacing(10)
+        sex_row, self.sex = _radios("sex", about, self)
+        form.addRow("Sex:", sex_row)
+        energy = QGroupBox("Eating and periods", self)
+        grid, self.energy = _check_grid("energy_availability", energy, 1)
+        energy.setLayout(grid)
+        before = QGroupBox("Before this started…", self)
+        column = QVBoxLayout(before)
+        self.history = _yes_no_boxes(self.HISTORY, before)
+        for box in self.history.values():
+            column.addWidget(box)
+        signs = QGroupBox("Also true now…", self)
+        column = QVBoxLayout(signs)
+        self.signs = _yes_no_boxes(self.SIGNS, signs)
+        for box in self.signs.values():
+            column.addWidget(box)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+        layout.setSpacing(12)
+        for box in (about, energy, before, signs):
+            box.setParent(inner)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        _scrolled(self, inner)
+
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"energy_availability": _ticked(self.energy)}
+        sex = _chosen(self.sex)
+        if sex is not None:
+            out["sex"] = sex
+        for key, box in (*self.history.items(), *self.signs.items()):
+            if box.isChecked():
+                out[key] = True
+        return out
+
+    def nextId(self) -> int:
+        return PAGE_FORM
 
 
 class FormPage(QuestionPage):

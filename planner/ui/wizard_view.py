@@ -37,8 +37,8 @@ register_shortcut("Wizard", START_KEYS, "Start a new symptom check")
 
 INTRO = (
     "<h2 style='margin-bottom:4px'>Symptom check</h2>"
-    "<p>A few questions about a runner's knee or hip pain: warning signs first, then where it hurts, "
-    "what makes it worse and how it started.</p>"
+    "<p>A few questions about a runner's leg, hip or back pain: warning signs first, then where it hurts, "
+    "what makes it worse, how it started and a little about the runner.</p>"
     "<p><b>What it does:</b> names the <i>likely patterns</i> and why, says whether self-care is fine or "
     "who to see and how soon, and suggests a short hip and knee routine you can add to the plan.</p>"
     "<p><b>What it does not do:</b> examine, diagnose or replace a clinician. Any warning sign ends the "
@@ -199,8 +199,7 @@ class WizardView(QWidget):
             self.last_box.hide()
             return
         self.last_box.setTitle(f"{found[0]}'s last check")
-        message = result.red_flags[0].action if result.red_flags else result.message
-        self.last_banner.set_triage(result.triage, message)
+        self.last_banner.set_triage(result.triage, result.message)
         self.last_patterns.set_conditions(result.conditions)
         if result.program is not None:
             self.last_when.setText(

@@ -30,12 +30,14 @@ from planner.domain.errors import BadInput
 from planner.export.file_names import file_stem
 from planner.ui.triage_banner import TriageBanner, fit_words
 from planner.ui.wizard_pages import (
+    PAGE_CONTEXT,
     PAGE_FEEL,
     PAGE_FORM,
     PAGE_HISTORY,
     PAGE_RED_FLAGS,
     PAGE_RESULT,
     PAGE_WHERE,
+    ContextPage,
     FeelPage,
     FormPage,
     HistoryPage,
@@ -52,18 +54,21 @@ log = logging.getLogger(__name__)
 
 
 def evaluate_answers(data: dict[str, Any]) -> WizardResult:
-    """Run the wizard on the answers; with a red flag and no regions yet, the flag alone decides."""
+    """Run the wizard on the answers; with warning signs and no regions yet, the signs alone decide."""
     from planner.store.wizard_rules import run_wizard
 
     if data.get("pain_regions"):
         return run_wizard(data)
-    # A red flag ends the questions before "where it hurts", which the answers contract requires;
-    # the flags come from our own check boxes, so they need no parsing.
-    from planner.domain.wizard import Answers, evaluate
+    # An urgent warning ends the questions before "where it hurts", which the answers contract
+    # requires; they come from our own check boxes, so they are checked with a stand-in region that
+    # no rule reads on its own, then evaluated without it.
+    from dataclasses import replace
+
+    from planner.domain.wizard import evaluate, parse_answers
     from planner.store.seed import builtin_exercises
     from planner.store.wizard_rules import load_wizard_rules
 
-    answers = Answers(pain_regions=(), red_flags=tuple(data.get("red_flags", ())))
+    answers = replace(parse_answers({**data, "pain_regions": ["knee_front"]}), pain_regions=())
     return evaluate(answers, load_wizard_rules(), {e.id: e.name for e in builtin_exercises()})
 
 
@@ -90,47 +95,55 @@ def _score_bar(score: float) -> str:
     )
 
 
-def result_html(result: WizardResult) -> str:
-    """The body of the result page: why it stopped, or the patterns, factors and routine."""
+def result_html(result: WizardResult, *, muted: str = "#555", warn: str = "#6e3b00") -> str:
+    """The body of the result page: why, what else to do, the likely patterns, factors and routine.
+
+    An emergency shows the action and why only. Beside any referral the patterns are shown as what
+    the clinician may look at, never as a reason to wait. `muted` and `warn` are text colours that
+    read on the page's background (the palette's, so dark mode stays legible).
+    """
     out: list[str] = []
     h = out.append
-    if result.red_flags:
-        h("<h3>Why the check stopped here</h3>")
-        for flag in result.red_flags:
-            h(f"<p><b>{_esc(flag.question)}.</b><br>{_esc(flag.action)}</p>")
-        h("<p style='color:#555'>No exercises are suggested until a clinician has seen it.</p>")
-        return "".join(out)
     if len(result.actions) > 1:
         h("<h3>Also</h3><ul>")
         out.extend(f"<li>{_esc(a)}</li>" for a in result.actions[1:])
         h("</ul>")
-    h("<h3>Likely patterns</h3>")
+    if result.red_flags or result.alerts:
+        h("<h3>Why</h3><ul>")
+        out.extend(f"<li>{_esc(flag.question)}</li>" for flag in result.red_flags)
+        out.extend(f"<li>{_esc('; '.join(alert.reasons))}</li>" for alert in result.alerts if alert.reasons)
+        h("</ul>")
+    if result.triage != "self_care":
+        h("<p><b>No exercises are suggested until a clinician has seen it.</b></p>")
+    if result.triage == "emergency":
+        return "".join(out)
+    h("<h3>Likely patterns</h3>" if result.triage == "self_care" else "<h3>What a clinician may look at</h3>")
     if not result.conditions:
         h("<p>No likely pattern stands out from these answers.</p>")
     for match in result.conditions[:3]:
         h(
             "<table cellspacing='0' cellpadding='0' width='100%'><tr>"
-            f"<td><b>{_esc(match.name)}</b> <span style='color:#555'>— {fit_words(match.score)}</span></td>"
+            f"<td><b>{_esc(match.name)}</b> <span style='color:{muted}'>— {fit_words(match.score)}</span></td>"
             f"<td align='right' width='170'>{_score_bar(match.score)}</td></tr></table>"
         )
         if match.reasons:
             h("<ul style='margin-top:2px'>" + "".join(f"<li>{_esc(r)}</li>" for r in match.reasons) + "</ul>")
     notes = [n.text for n in result.notes if n.text not in result.actions]
     if notes:
-        h("<p style='color:#6e3b00'>" + "<br>".join(f"⚠ {_esc(n)}" for n in notes) + "</p>")
+        h(f"<p style='color:{warn}'>" + "<br>".join(f"⚠ {_esc(n)}" for n in notes) + "</p>")
     if result.factors:
         h("<h3>What may have fed it</h3>")
         for factor in result.factors:
-            h(f"<p><b>{_esc(factor.name)}</b> — {_esc('; '.join(factor.reasons))}.<br>{_esc(factor.advice)}</p>")
+            advice = f"<br>{_esc(factor.advice)}" if factor.advice else ""
+            h(f"<p><b>{_esc(factor.name)}</b> — {_esc('; '.join(factor.reasons))}.{advice}</p>")
     program = result.program
-    h("<h3>Routine</h3>")
     if program is None:
-        h("<p style='color:#555'>No routine is suggested with this result: have it checked first.</p>")
         return "".join(out)
+    h("<h3>Routine</h3>")
     h(f"<p>{program.frequency_per_week} times a week, about {round(program.minutes())} minutes each time.</p>")
     h("<table cellspacing='0' cellpadding='5' width='100%'>")
     for item in program.exercises:
-        note = f"<br><span style='color:#555'>{_esc(item.notes)}</span>" if item.notes else ""
+        note = f"<br><span style='color:{muted}'>{_esc(item.notes)}</span>" if item.notes else ""
         h(
             f"<tr><td width='38%' valign='top'><b>{_esc(item.name)}</b></td>"
             f"<td valign='top'>{_esc(item.dose.describe())}{note}</td></tr>"
@@ -196,9 +209,12 @@ class ResultPage(QuestionPage):
 
     def show_result(self, result: WizardResult) -> None:
         self.result = result
-        message = result.red_flags[0].action if result.red_flags else result.message
-        self.banner.set_triage(result.triage, message)
-        self.details.setHtml(result_html(result))
+        self.banner.set_triage(result.triage, result.message)
+        from planner.ui.style import is_dark, muted_colour
+
+        pal = self.palette()
+        warn = "#f0b46a" if is_dark(pal) else "#6e3b00"
+        self.details.setHtml(result_html(result, muted=muted_colour(pal).name(), warn=warn))
 
     def text(self) -> str:
         """Everything the page says, as plain text (for tests and screen readers alike)."""
@@ -237,6 +253,7 @@ class SymptomWizard(QWizard):
         self.where_page = WherePage(self)
         self.feel_page = FeelPage(self)
         self.history_page = HistoryPage(self)
+        self.context_page = ContextPage(self)
         self.form_page = FormPage(self)
         self.result_page = ResultPage(self)
         for page_id, page in (
@@ -244,6 +261,7 @@ class SymptomWizard(QWizard):
             (PAGE_WHERE, self.where_page),
             (PAGE_FEEL, self.feel_page),
             (PAGE_HISTORY, self.history_page),
+            (PAGE_CONTEXT, self.context_page),
             (PAGE_FORM, self.form_page),
             (PAGE_RESULT, self.result_page),
         ):

@@ -16,7 +16,7 @@ from planner.domain.plan import SessionKind
 from planner.store.athletes import add_athlete, get_athlete, load_plan
 from planner.store.database import Database
 from planner.ui.context import AppContext
-from planner.ui.wizard_pages import PAGE_FEEL, PAGE_FORM, PAGE_HISTORY, PAGE_RESULT, PAGE_WHERE
+from planner.ui.wizard_pages import PAGE_CONTEXT, PAGE_FEEL, PAGE_FORM, PAGE_HISTORY, PAGE_RESULT, PAGE_WHERE
 from planner.ui.wizard_window import SymptomWizard, open_wizard
 
 ITBS_ANSWERS = {
@@ -65,6 +65,7 @@ def walk_to_result(qtbot: Any, wizard: SymptomWizard) -> None:
     wizard.history_page.pain.setValue(4)
     click(qtbot, wizard.history_page.training_changes["mileage_jump"])
     next_page(qtbot, wizard)
+    next_page(qtbot, wizard)  # about the runner: nothing to add for this story
     click(qtbot, wizard.form_page.skip)
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RESULT)
 
@@ -106,7 +107,7 @@ def test_walking_every_page_gives_a_result_with_pattern_routine_and_disclaimer(
     seen = []
     wizard.currentIdChanged.connect(seen.append)
     walk_to_result(qtbot, wizard)
-    assert seen == [PAGE_WHERE, PAGE_FEEL, PAGE_HISTORY, PAGE_FORM, PAGE_RESULT]
+    assert seen == [PAGE_WHERE, PAGE_FEEL, PAGE_HISTORY, PAGE_CONTEXT, PAGE_FORM, PAGE_RESULT]
     assert wizard.answers() == ITBS_ANSWERS
     page = wizard.result_page
     text = page.text()
@@ -136,11 +137,12 @@ def test_a_red_flag_jumps_to_the_result_with_what_to_do_and_no_routine(qtbot: An
 
 
 def test_start_again_clears_the_answers(qtbot: Any, wizard: SymptomWizard) -> None:
-    click(qtbot, wizard.red_flag_page.flags["limping"].box)
+    # An urgent sign ends the questions at once (a "see soon" one, like limping, lets them go on).
+    click(qtbot, wizard.red_flag_page.flags["trauma_cannot_bear_weight"].box)
     next_page(qtbot, wizard)
     click(qtbot, wizard.result_page.restart_button)
     assert wizard.currentId() == 0
-    assert wizard.red_flag_page.red_flags() == ["limping"]  # restart keeps the ticks visible to change
+    assert wizard.red_flag_page.red_flags() == ["trauma_cannot_bear_weight"]  # kept visible to change
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
 
 
@@ -219,3 +221,65 @@ def test_wizard_view_shows_the_check_and_the_athletes_last_result(qtbot: Any, ct
     assert view.findChild(object, "pattern_itbs") is not None
     assert "Anna Berg" in view.athlete_label.text()
     assert view.toolbar_actions()[0].shortcut().toString() == "Ctrl+Shift+W"
+
+
+def test_a_see_soon_warning_lets_the_questions_go_on_so_age_can_raise_it(qtbot: Any, wizard: SymptomWizard) -> None:
+    """A limping 12-year-old with knee pain: the limp alone says "soon", the age makes it "today"."""
+    click(qtbot, wizard.red_flag_page.flags["limping"].box)
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == PAGE_WHERE
+    diagram = wizard.where_page.diagram
+    qtbot.mouseClick(diagram, Qt.MouseButton.LeftButton, pos=diagram.region_rect("knee_front").center())
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    wizard.history_page.age.setValue(12)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    click(qtbot, wizard.form_page.skip)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RESULT)
+    page = wizard.result_page
+    assert wizard.answers()["red_flags"] == ["limping"]
+    assert page.banner.headline.text().startswith("Urgent")
+    assert "keep weight off the leg" in page.banner.message.text()
+    assert wizard.result is not None and wizard.result.program is None
+    assert not page.add_button.isVisible()
+
+
+def test_breathlessness_is_asked_first_and_ends_the_check_as_an_emergency(qtbot: Any, wizard: SymptomWizard) -> None:
+    click(qtbot, wizard.red_flag_page.warnings["breathless_or_chest_pain"].box)
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == PAGE_RESULT
+    page = wizard.result_page
+    assert page.banner.headline.text() == "Emergency: get help now"
+    assert "ambulance" in page.banner.message.text()
+    assert "Likely patterns" not in page.details.toPlainText()
+
+
+def test_the_context_page_answers_reach_the_check(qtbot: Any, wizard: SymptomWizard) -> None:
+    """Groin pain on foot strike after a mileage jump, in a runner eating too little: stop running."""
+    click(qtbot, wizard.red_flag_page.none_box.box)
+    next_page(qtbot, wizard)
+    click(qtbot, wizard.where_page.regions["groin"])
+    next_page(qtbot, wizard)
+    click(qtbot, wizard.feel_page.aggravators["foot_strike"])
+    next_page(qtbot, wizard)
+    click(qtbot, wizard.history_page.training_changes["mileage_jump"])
+    click(qtbot, wizard.history_page.self_care_tried)
+    click(qtbot, wizard.history_page.trend["same"])
+    next_page(qtbot, wizard)
+    context = wizard.context_page
+    click(qtbot, context.sex["female"])
+    click(qtbot, context.energy["under_eating"])
+    click(qtbot, context.history["previous_stress_fracture"])
+    next_page(qtbot, wizard)
+    click(qtbot, wizard.form_page.skip)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RESULT)
+    answers = wizard.answers()
+    assert answers["sex"] == "female"
+    assert answers["energy_availability"] == ["under_eating"]
+    assert answers["previous_stress_fracture"] is True
+    assert answers["self_care_tried"] is True and answers["trend"] == "same"
+    page = wizard.result_page
+    assert page.banner.headline.text().startswith("Urgent")
+    assert "Stop running" in page.banner.message.text()
+    assert "Eating less than the training needs" in page.details.toPlainText()
