@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtGui import QImage, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
+from planner.domain.drawing import Drawing
 from planner.domain.exercise import CONDITION_NAMES, EQUIPMENT_LABELS, Exercise
+from planner.export.drawing import exercise_drawing
+from planner.ui.drawing_widget import drawing_image, screen_colours
 from planner.ui.library_model import DEFAULT_DOSE_NOTE, ORIGIN_LABELS, origin, pretty
 
 EMPTY_TEXT = "Select an exercise to see how to do it."
+DRAWING_URL = QUrl("drawing:exercise")
+DRAWING_MAX_HEIGHT = 220  # px: the steps stay in view below the picture on a laptop screen
 
 
 class ExerciseDetail(QTextBrowser):
@@ -24,16 +29,60 @@ class ExerciseDetail(QTextBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(280)
         self.exercise: Exercise | None = None
+        self.drawing: Drawing | None = None  # what the pane shows above the text, start and end side by side
+        self._drawing_width = 0
+        self._image: QImage | None = None
         self.show_exercise(None)
 
     def show_exercise(self, ex: Exercise | None) -> None:
         self.exercise = ex
-        self.setHtml(self._html(ex))
+        self.drawing = exercise_drawing(ex)
+        self._render()
+
+    def _render(self) -> None:
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(self._html(self.exercise))
+        self.verticalScrollBar().setValue(scroll)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        if name == DRAWING_URL and self._image is not None:
+            return self._image
+        return super().loadResource(kind, name)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self.setHtml(self._html(self.exercise))  # the HTML carries the palette's colours
+            self._render()  # the HTML and the drawing carry the palette's colours
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.drawing is not None and abs(self._picture_width() - self._drawing_width) > 8:
+            self._render()  # the drawing scales with the pane
+
+    def _picture_width(self) -> int:
+        margin = round(self.document().documentMargin()) * 2 + 4
+        return max(120, self.viewport().width() - margin)
+
+    def _drawing_html(self) -> str:
+        """An <img> of the drawing, painted for the pane's width and palette and handed to the document."""
+        drawing = self.drawing
+        if drawing is None:
+            return ""
+        width = self._picture_width()
+        height = round(width * drawing.height / drawing.width)
+        if height > DRAWING_MAX_HEIGHT:
+            width, height = round(DRAWING_MAX_HEIGHT * drawing.width / drawing.height), DRAWING_MAX_HEIGHT
+        self._drawing_width = self._picture_width()
+        ratio = self.devicePixelRatioF()
+        image = drawing_image(drawing, round(width * ratio), round(height * ratio), screen_colours(self.palette()))
+        image.setDevicePixelRatio(ratio)
+        self._image = image  # setHtml clears the document's resources; loadResource hands it back
+        self.document().addResource(QTextDocument.ResourceType.ImageResource, DRAWING_URL, image)
+        alt = "Start and end position"
+        return (
+            f'<p style="margin:10px 0 0 0"><img src="{DRAWING_URL.toString()}" width="{width}" '
+            f'height="{height}" alt="{alt}" title="{alt}: start on the left, end on the right"></p>'
+        )
 
     def plain_text(self) -> str:
         return self.toPlainText()
@@ -49,6 +98,7 @@ class ExerciseDetail(QTextBrowser):
             f'<p style="color:{muted}; margin:0 0 12px 0">{escape(ex.category.value.replace("-", " ").capitalize())}'
             f" · {escape(ORIGIN_LABELS[origin(ex)])}</p>",
             f'<p style="font-size:16pt; font-weight:600; color:{accent}; margin:0">{escape(ex.dose.describe())}</p>',
+            self._drawing_html(),
         ]
         if ex.dose_is_default:
             parts.append(f'<p style="color:#b86e00; margin:4px 0 0 0"><i>{escape(DEFAULT_DOSE_NOTE)}</i></p>')
