@@ -6,6 +6,7 @@ from the event loop right after it.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from argparse import Namespace
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from planner.domain.errors import BadInput
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from planner.ui.main_window import MainWindow
@@ -45,6 +47,45 @@ def database_target(args: Namespace) -> str:
     return Settings().get("default_database") or default_database()
 
 
+class GarbageCollector:
+    """Automatic gc off; a main-thread timer collects instead (Anki's GarbageCollector in qt/aqt/main.py).
+
+    Qt wrappers (the window, the views, QUndoStack) end up in cyclic garbage after UI work. Automatic gc
+    runs on whichever thread crosses an allocation threshold, so a worker building a PDF could free a Qt
+    object on its thread and crash the process. Collecting only here keeps every collection on the UI
+    thread: the young generation often (cheap), everything rarely. `freeze()` after start-up moves what
+    start-up made (modules, the window) out of the collector's way for good.
+    """
+
+    def __init__(self, parent: QObject, *, tick_ms: int = 1000, full_every: int = 300) -> None:
+        from PySide6.QtCore import QTimer
+
+        gc.disable()
+        self.full_every = full_every  # ticks between full collections: every 5 minutes by default
+        self.ticks = 0
+        self.young_threshold = max(1, gc.get_threshold()[0])  # what automatic gc would have waited for
+        self.timer = QTimer(parent)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        self.ticks += 1
+        if self.ticks % self.full_every == 0:
+            gc.collect()
+        elif gc.get_count()[0] >= self.young_threshold:
+            gc.collect(0)
+
+    @staticmethod
+    def freeze() -> None:
+        """Start-up is over: collect once, then keep what is left out of every later collection."""
+        gc.collect()
+        gc.freeze()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
 def run_window(args: Namespace) -> int:
     """Open the main window (or take a screenshot of it) and return the exit status."""
     from planner.logs import setup_logging
@@ -65,7 +106,9 @@ def run_window(args: Namespace) -> int:
     app.setApplicationName("Stride Planner")
     app.setOrganizationName("StridePlanner")
     app.setApplicationVersion(_version())
+    collector = GarbageCollector(app)  # before the window exists: no Qt wrapper is ever collected elsewhere
     session = WindowSession(app, args)
+    session.collector = collector
     return session.run()
 
 
@@ -90,6 +133,7 @@ class WindowSession:
         self.screenshot: str | None = getattr(args, "screenshot", None)
         self.view_name: str = getattr(args, "view", None) or ""
         self.exit_code = EXIT_OK
+        self.collector: GarbageCollector | None = None  # run_window installs it; tests may run without
         self.settings = Settings()
         apply_style(app, dark=bool(self.settings.get("dark_palette")))
         app.setWindowIcon(app_icon())
@@ -145,6 +189,8 @@ class WindowSession:
             lambda athlete_id: self.settings.set("current_athlete", athlete_id or 0)
         )
         self.window.set_database(db)
+        if self.collector is not None:
+            self.collector.freeze()
         if self.screenshot:
             self._screenshot_when_ready()
         elif demo_id is not None and os.environ.get("STRIDE_PLANNER_NO_WELCOME") != "1":
