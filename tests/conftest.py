@@ -62,6 +62,8 @@ MODAL_CALLS: tuple[tuple[type, str], ...] = (
     (QFontDialog, "getFont"),
 )
 
+# Qt's own functions, taken before any test module is imported: a module that patches one at import wins too.
+_QT_ORIGINALS: dict[tuple[type, str], Any] = {(cls, name): cls.__dict__.get(name) for cls, name in MODAL_CALLS}
 _opened_modals: list[str] = []
 
 
@@ -108,17 +110,19 @@ def modal_dialogs_fail_the_test() -> Iterator[None]:
     Session-scoped so it is installed first: a test's or fixture's monkeypatch of `exec` (or of a static getter)
     lays over the guard and wins, and undoing that patch brings the guard back.
     """
-    originals: list[tuple[type, str, Any]] = []
-    for cls, name in MODAL_CALLS:
-        original = cls.__dict__.get(name)
-        if original is None:  # e.g. exec_ is gone in a future PySide6
+    guarded: list[tuple[type, str, Any, Any]] = []
+    for (cls, name), original in _QT_ORIGINALS.items():
+        # None: gone in this PySide6 (exec_ will be); not Qt's own: a test module patched it already, keep that.
+        if original is None or cls.__dict__.get(name) is not original:
             continue
-        originals.append((cls, name, original))
         guard = _guard(cls, name)
-        setattr(cls, name, staticmethod(guard) if isinstance(original, staticmethod) else guard)
+        installed = staticmethod(guard) if isinstance(original, staticmethod) else guard
+        setattr(cls, name, installed)
+        guarded.append((cls, name, original, installed))
     yield
-    for cls, name, original in originals:
-        setattr(cls, name, original)
+    for cls, name, original, installed in guarded:
+        if cls.__dict__.get(name) is installed:
+            setattr(cls, name, original)
 
 
 _reports_key = pytest.StashKey[dict[str, pytest.TestReport]]()
@@ -139,8 +143,8 @@ def no_modal_dialog_opened(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     opened = list(_opened_modals)
     _opened_modals.clear()
-    call = request.node.stash.get(_reports_key, {}).get("call")
-    if opened and (call is None or call.passed):
+    reports = request.node.stash.get(_reports_key, {})
+    if opened and all(report.passed for report in reports.values()):  # else it failed already, with the dialog named
         pytest.fail(f"modal dialogs opened unpatched: {'; '.join(opened)}", pytrace=False)
 
 
