@@ -129,6 +129,11 @@ FIRES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "locked_knee",
         "urgent",
+        {"pain_regions": ["knee_inside", "knee_back"], "cannot_straighten_knee": True, "onset": "sudden", "age": 23},
+    ),
+    (
+        "locked_knee",
+        "urgent",
         {"pain_regions": ["knee_back", "knee_inside"], "red_flags": ["knee_locks"], "injury": "twist"},
     ),
     # A knee that catches or locks now and then, no injury => see_clinician_soon.
