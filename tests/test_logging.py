@@ -124,8 +124,10 @@ def test_a_hard_crash_leaves_a_trace_in_the_crash_file(tmp_path: Path) -> None:
     result = run_python(
         """
         import faulthandler
+        import resource
         from planner.logs import setup_logging
 
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # the trace is what we want, not a core file
         setup_logging("window")
         faulthandler._sigsegv()
         """,
