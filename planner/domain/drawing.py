@@ -336,13 +336,14 @@ def prop_shapes(prop: Mapping[str, Any], pts: Mapping[str, Point], faded: bool, 
 _BEHIND = ("wall", "step", "bench", "chair", "foam_roller", "ball", "barbell", "metronome")
 
 
-def _floor(props: Iterable[Mapping[str, Any]]) -> float:
+def floor_height(props: Iterable[Mapping[str, Any]]) -> float:
+    """Where the body rests: on a mat when the pose has one, else on the floor."""
     return MAT_HEIGHT if any(p["kind"] == "mat" for p in props) else 0.0
 
 
 def pose_shapes(sk: Skeleton, *, faded: bool = False) -> list[Shape]:
     """Props behind, the body, props in front, for one placed skeleton."""
-    floor = _floor(sk.props)
+    floor = floor_height(sk.props)
     behind = [p for p in sk.props if p["kind"] in _BEHIND]
     front = [p for p in sk.props if p["kind"] not in _BEHIND and p["kind"] != "mat"]
     out: list[Shape] = []
@@ -357,10 +358,11 @@ def pose_shapes(sk: Skeleton, *, faded: bool = False) -> list[Shape]:
     return out
 
 
-def _place(pair: PosePair, which: str) -> Skeleton:
+def place(pair: PosePair, which: str) -> Skeleton:
+    """The start or end pose of a pair, projected and standing on its floor (or mat)."""
     pose = pair.start if which == "start" else pair.end
     sk = skeleton(pose, pair.view, pair.yaw, pair.elevation, radii=_RADII)
-    floor = _floor(pose.props)
+    floor = floor_height(pose.props)
     if floor and pose.anchor[2] is None:
         sk = replace(
             sk,
@@ -425,18 +427,23 @@ def _bounds(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def body_bottom(sk: Skeleton) -> float:
+    """The height of the lowest edge of the drawn body (a point's height less its stroke's half width)."""
+    return min(h - _RADII.get(k, 0.0) for k, h in sk.heights.items())
+
+
 def moved_points(pair: PosePair) -> tuple[str, ...]:
     """The points the arrow follows: the pair's own choice, or the one point that moves most."""
     if pair.arrow:
         return pair.arrow
-    start, end = _place(pair, "start").points, _place(pair, "end").points
+    start, end = place(pair, "start").points, place(pair, "end").points
     best = max(ARROW_CANDIDATES, key=lambda k: math.dist(start[k], end[k]))
     return (best,)
 
 
 def draw_pair(pair: PosePair, side: str | None = None) -> Drawing:
     """The drawing of a pose pair; `side` ("left"/"right") mirrors a one-sided exercise to that side."""
-    start, end = _place(pair, "start"), _place(pair, "end")
+    start, end = place(pair, "start"), place(pair, "end")
     start_shapes = pose_shapes(start)
     end_shapes: list[Shape] = []
     if pair.ghost:
