@@ -104,6 +104,8 @@ class PdfPreview(QWidget):
         self.view.setWidget(self.canvas)
         self.view.setWidgetResizable(False)
         self.view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # Always there, so "Fit width" never fits to a width the scroll bar then takes away.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setStyleSheet(f"QScrollArea#pdf_preview {{ background: {SURROUND}; border: none; }}")
         self.view.viewport().setStyleSheet(f"background: {SURROUND};")
         self.view.verticalScrollBar().valueChanged.connect(self._in_sight_changed)
@@ -234,6 +236,10 @@ class PdfPreview(QWidget):
     def _relayout(self, *, keep_page: bool) -> None:
         page = self.current_page() if keep_page else 0
         self._scale = self._scale_for(self._sizes)
+        fit = self.ZOOMS[self.zoom_box.currentIndex()][1] is None
+        self.view.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fit else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         sizes = [QSize(round(w * self._scale), round(h * self._scale)) for w, h in self._sizes]
         width = max((s.width() for s in sizes), default=0) + 2 * MARGIN
         width = max(width, self.view.viewport().width())
