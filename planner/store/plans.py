@@ -2,6 +2,10 @@
 
 This is the one place a plan is made: `ensure_plan` when a view needs the athlete's plan and there may
 be none yet (idempotent), `regenerate_plan` when the season changed or the coach asked for a new one.
+
+In the window, `ensure_plan` runs wherever the plan is needed (the Plan view on the UI thread, the preview
+and the team batch in operations: it is safe across threads), and `regenerate_plan` runs inside the undo
+command that changes the season, on the UI thread, because a QUndoCommand applies its change at once.
 """
 
 from __future__ import annotations
