@@ -83,6 +83,12 @@ CONDITION_SHORT = {
     "quadriceps_tendinopathy": "Quad tendon",
     "meniscus": "Meniscus",
     "piriformis": "Piriformis",
+    "gluteal_tendinopathy": "Outer hip tendon",
+    "fat_pad": "Fat pad",
+    "hip_joint": "Hip joint",
+    "osgood_schlatter": "Osgood-Schlatter",
+    "pes_anserine": "Pes anserine",
+    "proximal_hamstring_tendinopathy": "High hamstring",
 }
 
 

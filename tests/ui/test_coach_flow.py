@@ -168,6 +168,7 @@ def test_a_coachs_whole_flow_survives_closing_the_app(
         click(qtbot, wizard.feel_page.aggravators[value])
     next_page(qtbot, wizard)
     next_page(qtbot, wizard)
+    next_page(qtbot, wizard)  # about the runner (age, sex, context): nothing to add here
     click(qtbot, wizard.form_page.skip)
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RESULT)
     add = wizard.result_page.add_button
