@@ -1,4 +1,4 @@
-"""`stride-planner library list|import|export`."""
+"""`stride-planner library list|import|export|draw`."""
 
 from __future__ import annotations
 
@@ -31,6 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     exporting = actions.add_parser("export", help="write the library as native JSON")
     exporting.add_argument("file")
     exporting.set_defaults(run=run_export)
+
+    drawing = actions.add_parser("draw", help="write an exercise's drawing (start and end) as SVG or PNG")
+    drawing.add_argument("id", metavar="ID", help="exercise id, e.g. side-lying-clamshell")
+    drawing.add_argument("--out", required=True, metavar="FILE.svg|FILE.png")
+    drawing.add_argument(
+        "--side", choices=("left", "right"), help="the side to show for a one-sided exercise (mirrors the drawing)"
+    )
+    drawing.set_defaults(run=run_draw)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -78,4 +86,44 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Wrote {count} exercises to {args.file}")
+    return 0
+
+
+DRAW_FORMATS = (".svg", ".png")
+DRAW_WIDTH = 900  # pixels: sharp on a screen, small on disk
+
+
+def run_draw(args: argparse.Namespace) -> int:
+    """Write the drawing of exercise ID: SVG text or a PNG picture, chosen by the file's extension."""
+    from pathlib import Path
+
+    from planner import atomic
+    from planner.domain.errors import BadInput
+    from planner.export.drawing import drawing_png, drawing_svg, exercise_drawing
+    from planner.store.database import open_database
+    from planner.store.exercises import get_exercise
+
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in DRAW_FORMATS:
+        raise BadInput(f"expected a file name ending in {' or '.join(DRAW_FORMATS)}, got {out.name!r}", source="--out")
+    db = open_database(args.db)
+    try:
+        exercise = get_exercise(db, args.id)
+    finally:
+        db.close()
+    if exercise is None:
+        raise BadInput(f"no exercise with id {args.id!r}; `stride-planner library list` shows the ids")
+    drawing = exercise_drawing(exercise, args.side)
+    if drawing is None:
+        raise BadInput(f"{exercise.name!r} has no drawing; pick one in the window's exercise editor")
+    try:
+        if kind == ".svg":
+            atomic.write_text(out, drawing_svg(drawing, DRAW_WIDTH, title=exercise.name))
+        else:
+            atomic.write_bytes(out, drawing_png(drawing, DRAW_WIDTH))
+    except atomic.CannotWrite as exc:
+        raise BadInput(exc.reason, source=str(out)) from None
+    side = f" ({drawing.side} side)" if drawing.side else ""
+    print(f"Wrote the drawing of {exercise.name}{side} to {out}")
     return 0

@@ -99,6 +99,41 @@ def paint(
     c.restoreState()  # type: ignore[attr-defined]
 
 
+def drawing_png(drawing: Drawing, width: int = 900, *, supersample: int = 4) -> bytes:
+    """The drawing as PNG bytes `width` pixels wide, on white.
+
+    Painted with Pillow (reportlab's own dependency) so the command line needs no Qt; drawn at
+    `supersample` times the size and scaled down, which smooths the edges as an antialiased painter would.
+    """
+    import io
+
+    from PIL import Image, ImageDraw
+
+    colours = PAPER_COLOURS
+    height = max(1, round(width * drawing.height / drawing.width))
+    k = supersample
+    image = Image.new("RGB", (width * k, height * k), colours["halo"])
+    pen = ImageDraw.Draw(image)
+    for shape in placed(drawing, 0, 0, width * k, height * k, y_down=True):
+        line = stroke_colour(shape.ink, shape.faded, colours)
+        w = max(1, round(shape.weight)) if shape.weight > 0 else 0
+        if isinstance(shape, Stroke):
+            pen.line(shape.points, fill=line, width=w, joint="curve")
+            for x, y in (shape.points[0], shape.points[-1]):  # round caps
+                pen.ellipse((x - w / 2, y - w / 2, x + w / 2, y + w / 2), fill=line)
+        elif isinstance(shape, Circle):
+            (x, y), r = shape.center, shape.radius
+            fill = fill_colour(shape.ink, shape.faded, colours) if shape.filled else None
+            pen.ellipse((x - r, y - r, x + r, y + r), fill=fill, outline=line if w else None, width=w)
+        elif isinstance(shape, Polygon):
+            fill = fill_colour(shape.ink, shape.faded, colours) if shape.filled else None
+            pen.polygon(shape.points, fill=fill, outline=line if w else None, width=w)
+    image = image.resize((width, height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
 def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
