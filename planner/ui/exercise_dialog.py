@@ -35,6 +35,8 @@ from planner.domain.exercise import (
     Exercise,
     slugify,
 )
+from planner.export.drawing import drawing_for, drawing_ids
+from planner.ui.drawing_widget import DrawingView
 from planner.ui.text_limits import cap_plain_text
 
 NOT_SET = "none"
@@ -65,6 +67,22 @@ def _split_commas(text: str) -> tuple[str, ...]:
 
 def _split_lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+NO_DRAWING = "No drawing"
+
+
+def _drawing_picker() -> QComboBox:
+    """ "No drawing" and every built-in drawing, named by the exercise it draws."""
+    from planner.store.seed import builtin_exercises
+
+    names = {ex.id: ex.name for ex in builtin_exercises()}
+    picker = QComboBox()
+    picker.addItem(NO_DRAWING, None)
+    for drawing_id in sorted(drawing_ids(), key=lambda i: names.get(i, i).lower()):
+        picker.addItem(names.get(drawing_id, drawing_id), drawing_id)
+    picker.setMaxVisibleItems(20)
+    return picker
 
 
 class ExerciseDialog(QDialog):
@@ -120,6 +138,9 @@ class ExerciseDialog(QDialog):
         self.easier.setMaxLength(limits.EASIER.chars)
         self.harder = QLineEdit()
         self.harder.setMaxLength(limits.HARDER.chars)
+        self.drawing = _drawing_picker()
+        self.drawing_preview = DrawingView()
+        self.drawing_preview.setMinimumHeight(110)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -179,6 +200,8 @@ class ExerciseDialog(QDialog):
         how_layout.addRow("C&ues", self.cues)
         how_layout.addRow("Eas&ier", self.easier)
         how_layout.addRow("Har&der", self.harder)
+        how_layout.addRow("Dra&wing", self.drawing)
+        how_layout.addRow("", self.drawing_preview)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(main, "Exercise")
@@ -203,6 +226,7 @@ class ExerciseDialog(QDialog):
         self.tempo.textChanged.connect(self._revalidate)
         for text in (self.instructions, self.cues):  # a line over its limit must say so at once
             text.textChanged.connect(self._revalidate)
+        self.drawing.currentIndexChanged.connect(self._show_drawing)
 
     # -- values --------------------------------------------------------------------------------
     def set_exercise(self, ex: Exercise) -> None:
@@ -225,6 +249,19 @@ class ExerciseDialog(QDialog):
         self.cues.setPlainText("\n".join(ex.cues))
         self.easier.setText(ex.easier or "")
         self.harder.setText(ex.harder or "")
+        self.set_drawing(ex.drawing)
+
+    def set_drawing(self, drawing_id: str | None) -> None:
+        """Pick `drawing_id` (None: "No drawing"); an id this version does not ship is kept as it is."""
+        index = self.drawing.findData(drawing_id)
+        if index < 0:
+            self.drawing.addItem(f"{drawing_id} (not in this version)", drawing_id)
+            index = self.drawing.count() - 1
+        self.drawing.setCurrentIndex(index)
+        self._show_drawing()
+
+    def _show_drawing(self) -> None:
+        self.drawing_preview.set_drawing(drawing_for(self.drawing.currentData()))
 
     def dose(self) -> Dose:
         """The dose as entered; BadInput says what is missing or out of range."""
@@ -275,6 +312,7 @@ class ExerciseDialog(QDialog):
             "cues": _split_lines(self.cues.toPlainText()),
             "easier": self.easier.text().strip() or None,
             "harder": self.harder.text().strip() or None,
+            "drawing": self.drawing.currentData(),
         }
         if self.original is None:
             return Exercise(id=slugify(name), **values)
