@@ -140,7 +140,7 @@ class RedFlagPage(QuestionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("First, a few warning signs")
-        self.setSubTitle("Tick any that are true for this knee or hip. If none are, tick “None of these”.")
+        self.setSubTitle("Tick any that are true for this pain. If none are, tick “None of these”.")
         self.flags: dict[str, WrapCheck] = {}
         self.warnings: dict[str, WrapCheck] = {}
         inner = QWidget(self)

@@ -41,8 +41,8 @@ INTRO = (
     "what makes it worse, how it started and a little about the runner.</p>"
     "<p><b>What it does:</b> names the <i>likely patterns</i> and why, says whether self-care is fine or "
     "who to see and how soon, and suggests a short hip and knee routine you can add to the plan.</p>"
-    "<p><b>What it does not do:</b> examine, diagnose or replace a clinician. Any warning sign ends the "
-    "check with what to do instead of exercises.</p>"
+    "<p><b>What it does not do:</b> examine, diagnose or replace a clinician. Any warning sign means no "
+    "exercises, only what to do instead; an urgent one ends the check at once.</p>"
 )
 
 
