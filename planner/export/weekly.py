@@ -30,7 +30,7 @@ from planner.export.layout import (
     blank,
     style,
 )
-from planner.export.markup import markup
+from planner.export.markup import markup, paragraph
 
 RUN_LABELS: dict[str, str] = {
     "rest": "Rest day",
@@ -89,7 +89,7 @@ class _Sheet:
         self.day = style("wk-day", 10 * s, bold=True)
 
     def text(self, value: str, where: str, st: object, *, bold: bool = False) -> Paragraph:
-        return Paragraph(markup(value, where, self.warnings, bold=bold), st)
+        return paragraph(value, st, where=where, warnings=self.warnings, bold=bold)
 
     # -- header -------------------------------------------------------------------------------------
     def header(self) -> list[Flowable]:
