@@ -160,7 +160,7 @@ class WizardView(QWidget):
         # Unlike "Start again", a new check may be for another athlete: the warning signs are asked
         # afresh, never left answered by the last check.
         page = self.wizard.red_flag_page
-        for check in (*page.flags.values(), page.none_box):
+        for check in (*page.flags.values(), *page.warnings.values(), page.none_box):
             check.box.setChecked(False)
         first = next(iter(page.flags.values()), None)
         if first is not None:
