@@ -78,6 +78,24 @@ def drawing_image(drawing: Drawing, width: int, height: int, colours: Mapping[st
     return image
 
 
+def drawing_img_tag(drawing: Drawing | None, width: int, palette: QPalette, *, max_height: int = 90) -> str:
+    """An <img> of the drawing for rich text (a data URL, so it needs no document resource); "" for None."""
+    if drawing is None:
+        return ""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    height = round(width * drawing.height / drawing.width)
+    if height > max_height:
+        width, height = round(max_height * drawing.width / drawing.height), max_height
+    image = drawing_image(drawing, width * 2, height * 2, screen_colours(palette))  # sharp on a 2x screen
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    encoded = bytes(data.toBase64().data()).decode("ascii")
+    return f'<img src="data:image/png;base64,{encoded}" width="{width}" height="{height}" alt="Start and end position">'
+
+
 def save_png(drawing: Drawing, path: Path, width: int = 900) -> bool:
     """Write the drawing as a PNG `width` pixels wide (needs a QGuiApplication); True when written."""
     height = max(1, round(width * drawing.height / drawing.width))

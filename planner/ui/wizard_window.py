@@ -95,7 +95,9 @@ def _score_bar(score: float) -> str:
     )
 
 
-def result_html(result: WizardResult, *, muted: str = "#555", warn: str = "#6e3b00") -> str:
+def result_html(
+    result: WizardResult, *, muted: str = "#555", warn: str = "#6e3b00", pictures: dict[str, str] | None = None
+) -> str:
     """The body of the result page: why, what else to do, the likely patterns, factors and routine.
 
     An emergency shows the action and why only. Beside any referral the patterns are shown as what
@@ -145,7 +147,9 @@ def result_html(result: WizardResult, *, muted: str = "#555", warn: str = "#6e3b
     for item in program.exercises:
         note = f"<br><span style='color:{muted}'>{_esc(item.notes)}</span>" if item.notes else ""
         h(
-            f"<tr><td width='38%' valign='top'><b>{_esc(item.name)}</b></td>"
+            f"<tr><td width='38%' valign='top'><b>{_esc(item.name)}</b>"
+            + (f"<br>{pictures[item.id]}" if pictures and pictures.get(item.id) else "")  # its drawing
+            + "</td>"
             f"<td valign='top'>{_esc(item.dose.describe())}{note}</td></tr>"
         )
     h("</table>")
@@ -214,7 +218,12 @@ class ResultPage(QuestionPage):
 
         pal = self.palette()
         warn = "#f0b46a" if is_dark(pal) else "#6e3b00"
-        self.details.setHtml(result_html(result, muted=muted_colour(pal).name(), warn=warn))
+        from planner.export.drawing import drawing_for
+        from planner.ui.drawing_widget import drawing_img_tag
+
+        exercises = result.program.exercises if result.program else []
+        pictures = {item.id: drawing_img_tag(drawing_for(item.id), 220, pal) for item in exercises}
+        self.details.setHtml(result_html(result, muted=muted_colour(pal).name(), warn=warn, pictures=pictures))
 
     def text(self) -> str:
         """Everything the page says, as plain text (for tests and screen readers alike)."""

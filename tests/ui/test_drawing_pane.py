@@ -141,3 +141,18 @@ def test_a_drawing_from_a_newer_version_is_kept_when_editing(qtbot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.exercise().drawing == "wall-angel-v2"
     assert "not in this version" in dialog.drawing.currentText()
+
+
+def test_the_wizard_result_shows_each_routine_exercise_drawn(qtbot) -> None:
+    import json
+
+    from planner.paths import resources_dir
+    from planner.ui.wizard_window import ResultPage, evaluate_answers
+
+    result = evaluate_answers(json.loads((resources_dir() / "examples" / "answers_pfps.json").read_text()))
+    assert result.program is not None
+    page = ResultPage()
+    qtbot.addWidget(page)
+    page.show_result(result)
+    html = page.details.toHtml()
+    assert html.count('alt="Start and end position"') == len(result.program.exercises)
