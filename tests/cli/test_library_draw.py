@@ -86,3 +86,27 @@ def test_exercise_without_a_drawing_exits_2(capsys, tmp_path: Path, db_path: Pat
         db.close()
     code, _, err = run(capsys, "--db", str(db_path), "library", "draw", "wall-angel", "--out", str(tmp_path / "w.svg"))
     assert code == 2 and "'Wall angel' has no drawing" in err
+
+
+def test_export_then_import_keeps_each_exercise_drawing(capsys, tmp_path: Path, db_path: Path) -> None:
+    import json
+
+    out_file = tmp_path / "lib.json"
+    assert run(capsys, "--db", str(db_path), "library", "export", str(out_file))[0] == 0
+    exported = {e["id"]: e["drawing"] for e in json.loads(out_file.read_text())["exercises"]}
+    assert exported["side-lying-clamshell"] == "side-lying-clamshell"
+    empty = tmp_path / "other.db"
+    assert run(capsys, "--db", str(empty), "library", "import", str(out_file))[0] == 0
+    listed = json.loads(run(capsys, "--db", str(empty), "library", "list", "--json")[1])
+    assert {e["id"]: e["drawing"] for e in listed} == exported
+
+
+def test_free_exercise_db_records_get_no_invented_drawing(capsys, db_path: Path) -> None:
+    import json
+
+    from tests.conftest import FREE_EXERCISE_DB
+
+    assert run(capsys, "--db", str(db_path), "library", "import", str(FREE_EXERCISE_DB))[0] == 0
+    listed = json.loads(run(capsys, "--db", str(db_path), "library", "list", "--json")[1])
+    imported = [e for e in listed if e["id"].startswith("fedb-")]
+    assert imported and all(e["drawing"] is None for e in imported)
