@@ -333,7 +333,7 @@ def prop_shapes(prop: Mapping[str, Any], pts: Mapping[str, Point], faded: bool, 
 
 
 # Props that hold the body up are drawn behind it; what it holds or wears, in front.
-_BEHIND = ("wall", "step", "bench", "chair", "foam_roller", "ball", "barbell", "metronome")
+_BEHIND = ("wall", "step", "bench", "chair", "foam_roller", "ball", "metronome")  # a barbell's near plate is in front
 
 
 def floor_height(props: Iterable[Mapping[str, Any]]) -> float:
