@@ -8,8 +8,12 @@ from enum import StrEnum
 from typing import Any
 
 from planner.domain import limits
+
+# The date range and parse_date live in planner.domain.dates (the training log reads dates too); importable here.
+from planner.domain.dates import FIRST_DATE, LAST_DATE, parse_date  # noqa: F401
 from planner.domain.errors import BadInput, shown
 from planner.domain.exercise import EQUIPMENT
+from planner.domain.training_log import LogEntry, parse_log
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES: dict[str, str] = {
@@ -56,11 +60,6 @@ class Phase(StrEnum):
 
 
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
-
-# Dates a coach can mean. Outside them date arithmetic (a taper before a race on 0001-01-01, the
-# weeks after a start on 9999-12-31) would leave the calendar.
-FIRST_DATE = dt.date(1900, 1, 1)
-LAST_DATE = dt.date(2199, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +130,8 @@ class Athlete:
     note: str = ""
     # Day of the latest symptom check: a hold and the corrective block start there (None: the plan's start).
     wizard_checked_on: dt.date | None = None
+    # The athlete file's training log (planner.domain.training_log); the window keeps its log in the database.
+    log: tuple[LogEntry, ...] = ()
 
     def day_kind(self, day: dt.date) -> DayKind:
         return self.week[DAYS[day.weekday()]]
@@ -160,6 +161,8 @@ class Athlete:
                 out["wizard"]["date"] = self.wizard_checked_on.isoformat()
         if self.note:
             out["note"] = self.note
+        if self.log:
+            out["log"] = [entry.to_dict() for entry in self.log]
         return out
 
     @classmethod
@@ -167,7 +170,7 @@ class Athlete:
         """Parse and validate an athlete file; BadInput names the field that is wrong."""
         if not isinstance(data, dict):
             raise BadInput(f"expected a JSON object, got {type(data).__name__}")
-        known = {"name", "level", "equipment", "week", "races", "phases", "mileage", "wizard", "note"}
+        known = {"name", "level", "equipment", "week", "races", "phases", "mileage", "wizard", "note", "log"}
         unknown = sorted(set(data) - known)
         if unknown:
             raise BadInput(f"unknown key {shown(unknown[0])}; expected one of {', '.join(sorted(known))}")
@@ -207,6 +210,7 @@ class Athlete:
         if not isinstance(note, str):
             raise BadInput("expected text", field="note")
         limits.ATHLETE_NOTE.check(note, "note")
+        log = parse_log(data.get("log"))
         return cls(
             name=name.strip(),
             level=level,
@@ -218,21 +222,8 @@ class Athlete:
             wizard_answers=answers,
             note=note,
             wizard_checked_on=checked_on,
+            log=log,
         )
-
-
-def parse_date(value: Any, field_name: str) -> dt.date:
-    """A YYYY-MM-DD date from FIRST_DATE to LAST_DATE; an impossible one (2027-02-30) or one outside
-    that range (0001-01-01, 9999-12-31) is BadInput naming the field."""
-    if not isinstance(value, str):
-        raise BadInput(f"expected a date as YYYY-MM-DD, got {shown(value)}", field=field_name)
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadInput(f"{shown(value)} is not a real date (expected YYYY-MM-DD)", field=field_name) from None
-    if not FIRST_DATE <= day <= LAST_DATE:
-        raise BadInput(f"expected a date from {FIRST_DATE} to {LAST_DATE}, got {shown(value)}", field=field_name)
-    return day
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:

@@ -75,6 +75,7 @@ LICENSE = TextLimit("license", 200)
 # -- plans and logs --------------------------------------------------------------------------------------
 PLAN_NOTE = TextLimit("notes", 500)  # a coach's note on one exercise of a session
 LOG_NOTE = TextLimit("note", 500)
+LOG_ENTRIES = CountLimit("log", 20_000)  # years of daily entries; far more is not a log of ours
 
 
 # Totals for a multi-line editor that holds one list (a step or a cue per line).

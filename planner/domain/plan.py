@@ -206,6 +206,58 @@ class Hold:
         return cls(triage=str(data["triage"]), message=str(data["message"]), since=dt.date.fromisoformat(data["since"]))
 
 
+class Change(StrEnum):
+    """What the training log did to an exercise's dose for the next week (planner.domain.adjustments)."""
+
+    PROGRESS = "progress"
+    HOLD = "hold"
+    BACK = "back"
+    REPEAT = "repeat"
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """The log decided the dose of `exercise` in plan week `week` (the week after the logged session)."""
+
+    week: int
+    exercise: str
+    change: Change
+    because: str
+    name: str = ""  # the exercise's name, for the sheet's line
+    dose: str = ""  # the dose it now has, as the sheet prints it ("3 × 12, each side")
+
+    @property
+    def line(self) -> str:
+        """The sheet's short line: "Single-leg bridge held at 3 × 12: pain 4/10 the next morning on Tue"."""
+        verb = {
+            Change.PROGRESS: "progresses to",
+            Change.HOLD: "held at",
+            Change.BACK: "back to",
+            Change.REPEAT: "repeated at",
+        }[self.change]
+        return f"{self.name or self.exercise} {verb} {self.dose}: {self.because}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "week": self.week,
+            "exercise": self.exercise,
+            "change": self.change.value,
+            "because": self.because,
+        }
+        return out | {"name": self.name, "dose": self.dose}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Adjustment:
+        return cls(
+            week=int(data["week"]),
+            exercise=str(data["exercise"]),
+            change=Change(data["change"]),
+            because=str(data.get("because", "")),
+            name=str(data.get("name", "")),
+            dose=str(data.get("dose", "")),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     athlete: str
@@ -214,6 +266,7 @@ class Plan:
     warnings: tuple[str, ...] = ()
     hold: Hold | None = None
     recheck_due: dt.date | None = None  # the corrective block ends: repeat the symptom check from this day
+    adjustments: tuple[Adjustment, ...] = ()  # what the training log changed, week by week
 
     def to_dict(self) -> dict[str, Any]:
         """The plan JSON of the interface spec, with its Additions (disclaimer and hold)."""
@@ -224,6 +277,7 @@ class Plan:
             "warnings": list(self.warnings),
             "hold": self.hold.to_dict() if self.hold is not None else None,
             "recheck_due": self.recheck_due.isoformat() if self.recheck_due is not None else None,
+            "adjustments": [a.to_dict() for a in self.adjustments],
             "disclaimer": DISCLAIMER,
         }
 
@@ -238,6 +292,7 @@ class Plan:
             warnings=tuple(data.get("warnings", [])),
             hold=Hold.from_dict(hold) if hold else None,
             recheck_due=dt.date.fromisoformat(recheck) if recheck else None,
+            adjustments=tuple(Adjustment.from_dict(a) for a in data.get("adjustments", [])),
         )
 
     def on_hold(self, week: Week) -> bool:

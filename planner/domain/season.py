@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from planner.domain.adjustments import apply_log
 from planner.domain.athlete import Athlete
 from planner.domain.dates import monday_of
 from planner.domain.exercise import Exercise
@@ -20,6 +22,7 @@ from planner.domain.plan import SELF_CARE, CorrectiveProgram, Hold, Plan, Planne
 from planner.domain.progression import HEAVY_SLOW_ID
 from planner.domain.scheduling import PFPS, TENDON_PAIN, build_plan, sort_by_week
 from planner.domain.session_content import equipment_alternative, knee_exclusions
+from planner.domain.training_log import LogEntry, check_known_exercises
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +105,30 @@ def fit_routine_to_equipment(
     return replace(program, exercises=tuple(kept)), tuple(notes)
 
 
-def make_plan(athlete: Athlete, library: list[Exercise], rules: Any, *, start: dt.date, weeks: int) -> Plan:
+def make_plan(
+    athlete: Athlete,
+    library: list[Exercise],
+    rules: Any,
+    *,
+    start: dt.date,
+    weeks: int,
+    log: Sequence[LogEntry] | None = None,
+) -> Plan:
     """The athlete's season plan, obeying their latest symptom check (`athlete.wizard_answers`,
-    evaluated with the wizard `rules`, made on `athlete.wizard_checked_on`).
+    evaluated with the wizard `rules`, made on `athlete.wizard_checked_on`), with next week's doses
+    decided by the training log (planner.domain.adjustments).
 
-    `start` is moved back to the Monday of its week. Deterministic: same inputs, same plan.
+    `log` is the window's stored log; None takes the athlete file's `log`, whose exercises must be in
+    the library (BadInput naming the entry). `start` is moved back to the Monday of its week.
+    Deterministic: same inputs, same plan.
     """
+    if log is None:
+        log = athlete.log
+        check_known_exercises(log, (e.id for e in library))
+    return apply_log(_checked_plan(athlete, library, rules, start=start, weeks=weeks), log)
+
+
+def _checked_plan(athlete: Athlete, library: list[Exercise], rules: Any, *, start: dt.date, weeks: int) -> Plan:
     finding = check_finding(athlete, library, rules, start=start)
     plan = build_plan(
         athlete,

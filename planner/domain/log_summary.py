@@ -1,0 +1,65 @@
+"""What the log says week by week: the share of sets done and the pain, for the charts and the roster."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planner.domain.adjustments import week_of
+from planner.domain.plan import Plan
+from planner.domain.training_log import LogEntry
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSummary:
+    """One plan week of the log: sets done of the sets prescribed, and the highest and mean pain during."""
+
+    week: int
+    sets_done: int
+    sets_prescribed: int
+    max_pain: int | None  # None: nothing logged that week
+    mean_pain: float | None
+
+    @property
+    def adherence(self) -> float | None:
+        """Share of the prescribed sets done, 0-1; None when the week prescribed nothing or was not logged."""
+        if self.max_pain is None or not self.sets_prescribed:
+            return None
+        return min(1.0, self.sets_done / self.sets_prescribed)
+
+
+def prescribed_sets(plan: Plan, week_index: int) -> int:
+    """Sets the week's sheet has boxes for: every exercise's sets, twice for each-side work."""
+    for week in plan.weeks:
+        if week.index == week_index:
+            return sum(ex.dose.sets * (2 if ex.dose.each_side else 1) for s in week.sessions for ex in s.exercises)
+    return 0
+
+
+def week_summaries(plan: Plan, log: Sequence[LogEntry]) -> list[WeekSummary]:
+    """A summary of every plan week, in order (weeks without entries have no pain and no adherence).
+
+    Sets done count per side; an each-side exercise logged without a side counts for both sides.
+    """
+    each_side = {ex.id for w in plan.weeks for s in w.sessions for ex in s.exercises if ex.dose.each_side}
+    out = []
+    for week in plan.weeks:
+        found = [e for e in log if week_of(plan.start, e.date) == week.index]
+        done = sum(e.sets_done * (2 if e.side is None and e.exercise in each_side else 1) for e in found if e.done)
+        pains = [e.pain_during for e in found if e.done]
+        out.append(
+            WeekSummary(
+                week=week.index,
+                sets_done=done,
+                sets_prescribed=prescribed_sets(plan, week.index),
+                max_pain=max((e.pain_during for e in found), default=None) if found else None,
+                mean_pain=sum(pains) / len(pains) if pains else None,
+            )
+        )
+    return out
+
+
+def last_week_summary(plan: Plan, log: Sequence[LogEntry]) -> WeekSummary | None:
+    """The summary of the most recent plan week with log entries (the roster's "last week"), or None."""
+    logged = [s for s in week_summaries(plan, log) if s.max_pain is not None]
+    return logged[-1] if logged else None
