@@ -13,7 +13,7 @@ from planner.domain.errors import BadInput
 from planner.logs import log_exception, log_location, setup_logging
 
 # Sub-command modules in planner.commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("library", "wizard", "plan", "export_pdf", "demo")
+COMMANDS: tuple[str, ...] = ("library", "wizard", "plan", "export_pdf", "export_ics", "log", "demo")
 VIEWS: tuple[str, ...] = ("library", "athletes", "plan", "wizard", "export")
 
 

@@ -123,3 +123,44 @@ class DoseEditRow(SQLModel, table=True):
     exercise_id: str
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class TrainingLogRow(SQLModel, table=True):
+    """One exercise on one day (and side) as the athlete did it: planner.domain.training_log.LogEntry."""
+
+    __tablename__ = "training_log"
+    __table_args__ = (UniqueConstraint("athlete_id", "date", "exercise_id", "side"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    session_key: str = ""  # the plan session it was logged against (date|kind|title), for reading it back
+    date: dt.date
+    exercise_id: str
+    side: str = ""  # "left", "right", or "" for one side / both sides at once (NULLs would not be unique)
+    sets_done: int = 0
+    pain_during: int = 0
+    pain_next_morning: int | None = None
+    rpe: int | None = None
+    done: bool = True
+    note: str = ""
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class CalendarEventRow(SQLModel, table=True):
+    """What the window's last calendar export said of one session: its SEQUENCE and a digest of its content."""
+
+    __tablename__ = "calendar_event"
+    __table_args__ = (UniqueConstraint("athlete_id", "uid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    athlete_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("athlete.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    uid: str
+    sequence: int = 0
+    digest: str = ""
+    date: dt.date
+    summary: str = ""
+    cancelled: bool = False

@@ -1,0 +1,116 @@
+"""The training log in the database: an athlete's entries, read and written as domain LogEntry values.
+
+One row per athlete, day, exercise and side. Writing an entry that exists replaces it, so the log grid,
+`log import` and an undo all say "this is what the athlete did" rather than adding a second answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from planner.domain.training_log import LogEntry, Side, sort_log
+
+if TYPE_CHECKING:
+    from planner.store.engine import Database
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _tables() -> Any:
+    from planner.store import tables
+
+    return tables
+
+
+def _entry(row: Any) -> LogEntry:
+    return LogEntry(
+        date=row.date,
+        exercise=row.exercise_id,
+        sets_done=row.sets_done,
+        side=Side(row.side) if row.side else None,
+        pain_during=row.pain_during,
+        pain_next_morning=row.pain_next_morning,
+        rpe=row.rpe,
+        done=row.done,
+        note=row.note or "",
+    )
+
+
+def _where(t: Any, athlete_id: int, key: tuple[dt.date, str, str]) -> tuple[Any, ...]:
+    day, exercise, side = key
+    row = t.TrainingLogRow
+    return (row.athlete_id == athlete_id, row.date == day, row.exercise_id == exercise, row.side == side)
+
+
+def log_entries(
+    db: Database, athlete_id: int, *, start: dt.date | None = None, end: dt.date | None = None
+) -> tuple[LogEntry, ...]:
+    """The athlete's entries (from `start` to `end` inclusive when given), by day, exercise and side."""
+    from sqlmodel import select
+
+    t = _tables()
+    query = select(t.TrainingLogRow).where(t.TrainingLogRow.athlete_id == athlete_id)
+    if start is not None:
+        query = query.where(t.TrainingLogRow.date >= start)
+    if end is not None:
+        query = query.where(t.TrainingLogRow.date <= end)
+    with db.session() as s:
+        return sort_log(_entry(r) for r in s.exec(query).all())
+
+
+def save_entries(
+    db: Database, athlete_id: int, entries: Iterable[LogEntry], *, session_keys: dict[Any, str] | None = None
+) -> None:
+    """Write entries in one transaction, each replacing any entry for the same day, exercise and side.
+
+    `session_keys` (entry key -> plan session key) records which session of the plan an entry was typed
+    against. All or nothing: a failure leaves the log as it was.
+    """
+    replace_entries(db, athlete_id, (), entries, session_keys=session_keys)
+
+
+def delete_entries(db: Database, athlete_id: int, keys: Sequence[tuple[dt.date, str, str]]) -> int:
+    """Forget the entries with these (day, exercise, side) keys; returns how many there were."""
+    from sqlmodel import delete
+
+    t = _tables()
+    removed = 0
+    with db.session() as s:
+        for key in keys:
+            result = s.exec(delete(t.TrainingLogRow).where(*_where(t, athlete_id, key)))
+            removed += int(result.rowcount or 0)
+    return removed
+
+
+def replace_entries(
+    db: Database,
+    athlete_id: int,
+    remove: Sequence[tuple[dt.date, str, str]],
+    add: Iterable[LogEntry],
+    *,
+    session_keys: dict[Any, str] | None = None,
+) -> None:
+    """Delete the entries keyed `remove` and write `add`, in one transaction (a log grid edit or its undo)."""
+    from sqlmodel import delete, select
+
+    t = _tables()
+    keys = session_keys or {}
+    added = list(add)
+    with db.session() as s:
+        for key in remove:
+            s.exec(delete(t.TrainingLogRow).where(*_where(t, athlete_id, key)))
+        s.flush()
+        for entry in added:
+            row = s.exec(select(t.TrainingLogRow).where(*_where(t, athlete_id, entry.key))).first()
+            if row is None:
+                row = t.TrainingLogRow(athlete_id=athlete_id, date=entry.date, exercise_id=entry.exercise)
+            row.side = entry.side.value if entry.side else ""
+            row.session_key = keys.get(entry.key, row.session_key or "")
+            row.sets_done, row.pain_during = entry.sets_done, entry.pain_during
+            row.pain_next_morning, row.rpe = entry.pain_next_morning, entry.rpe
+            row.done, row.note, row.updated_at = entry.done, entry.note, _now()
+            s.add(row)
