@@ -108,6 +108,17 @@ def test_bundle_takes_a_screenshot_of_the_library_offscreen(bundle_dir: Path, us
     assert len(data) > 20_000  # a painted window, not an empty or blank image
 
 
+def test_bundle_previews_the_pdf_with_its_own_pdfium(bundle_dir: Path, user_home: Path) -> None:
+    # The Export view is ready only once the preview's first pages are rendered (pypdfium2's libpdfium).
+    assert list((bundle_dir / "_internal" / "pypdfium2_raw").glob("*pdfium*"))
+    png = user_home / "export.png"
+    result = run_bundle(
+        bundle_dir, user_home, "--screenshot", str(png), "--view", "export", QT_QPA_PLATFORM="offscreen"
+    )
+    assert result.returncode == 0, result.stderr
+    assert png.read_bytes().startswith(PNG_SIGNATURE)
+
+
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb (apt-get install xvfb)")
 def test_bundle_opens_an_x11_window_under_xvfb(bundle_dir: Path, user_home: Path) -> None:
     # The xcb plugin is what a Linux desktop uses: its libraries (xcb-cursor, icccm, keysyms...) must be
