@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from planner.domain.athlete import DAYS, Athlete, DayKind, Phase, Priority
 from planner.domain.dates import monday_of
 from planner.domain.exercise import Exercise
+from planner.domain.library_index import LibraryIndex, library_index
 from planner.domain.load_warnings import running_load_warnings
 from planner.domain.phases import phase_of_weeks
 from planner.domain.placement import (
@@ -69,7 +70,6 @@ from planner.domain.session_content import (
     MOBILITY_MINUTES,
     STRENGTH_MINUTES,
     deep_knee_bend,
-    knee_exclusions,
     mobility_exercises,
     strength_exercises,
     strength_title,
@@ -160,19 +160,21 @@ def build_plan(
     phases = phase_of_weeks(athlete, first, weeks)
     loads = week_loads(phases)
     state = _SeasonState()
-    by_id = {e.id: e for e in library}
-    state.library_tags = {e.id: tuple(e.tags) for e in library}
+    # The library-wide work (allowed lists, pools, maps) once per library and equipment set, not per session.
+    index = library_index(library)
+    by_id = index.by_id
+    state.library_tags = index.tags
     heavy_slow = _heavy_slow_exercise(athlete, by_id, program, state, _week_of(first, check_day, weeks))
     block = corrective_block(program, check_day, heavy_slow=heavy_slow is not None) if program else None
     mondays = [first + dt.timedelta(days=7 * i) for i in range(weeks)]
-    excludes = [_strength_exclusions(library, program, block, check_day, monday) for monday in mondays]
-    _fit_prescriptions(athlete, library, phases, loads, excludes, state)
+    excludes = [_strength_exclusions(index, program, block, check_day, monday) for monday in mondays]
+    _fit_prescriptions(athlete, index, phases, loads, excludes, state)
     built: list[Week] = []
     for i, (phase, load) in enumerate(zip(phases, loads, strict=True)):
         built.append(
             _build_week(
                 athlete,
-                library,
+                index,
                 index=i + 1,
                 monday=mondays[i],
                 phase=phase,
@@ -217,7 +219,7 @@ def _week_of(first: dt.date, day: dt.date, weeks: int) -> int:
 
 
 def _strength_exclusions(
-    library: list[Exercise],
+    library: LibraryIndex,
     program: CorrectiveProgram | None,
     block: CorrectiveBlock | None,
     check_day: dt.date,
@@ -233,7 +235,7 @@ def _strength_exclusions(
     gentle_until = check_day + dt.timedelta(days=PFPS_GENTLE_DAYS)
     deep = PFPS in conditions and monday < gentle_until
     heavy = bool(TENDON_PAIN & conditions) and block is not None and monday < block.end
-    out |= knee_exclusions(library, deep=deep or heavy, heavy=heavy)
+    out |= library.knee_exclusions(deep=deep or heavy, heavy=heavy)
     return frozenset(out)
 
 
@@ -249,7 +251,7 @@ def _deepening(program: CorrectiveProgram | None, check_day: dt.date, monday: dt
 
 def _fit_prescriptions(
     athlete: Athlete,
-    library: list[Exercise],
+    library: LibraryIndex,
     phases: list[Phase],
     loads: list[WeekLoad],
     excludes: list[frozenset[str]],
@@ -325,7 +327,7 @@ def _planned(
 
 
 def _prescription(
-    athlete: Athlete, library: list[Exercise], phase: Phase, peak: int, exclude: frozenset[str]
+    athlete: Athlete, library: LibraryIndex, phase: Phase, peak: int, exclude: frozenset[str]
 ) -> _Prescription:
     """Fit every strength session slot of `phase` to its time at the phase's hardest week (`peak`).
 
@@ -360,7 +362,7 @@ def _prescription(
 
 def _build_week(
     athlete: Athlete,
-    library: list[Exercise],
+    library: LibraryIndex,
     *,
     index: int,
     monday: dt.date,
@@ -388,8 +390,7 @@ def _build_week(
         prescription=state.prescriptions[phase, exclude],
     )
     if deepen:
-        by_id = {e.id: e for e in library}
-        sessions = [_with_deepen_note(s, by_id) for s in sessions]
+        sessions = [_with_deepen_note(s, library.by_id) for s in sessions]
     sessions = _apply_volume_caps(sessions, index=index, phase=phase, load=load, state=state)
     strength_days = [s.date for s in sessions if s.kind is SessionKind.STRENGTH]
     if program is not None and block is not None:
@@ -472,7 +473,7 @@ def _week_runs(athlete: Athlete, monday: dt.date, phase: Phase) -> dict[str, str
 
 def _strength_sessions(
     athlete: Athlete,
-    library: list[Exercise],
+    library: LibraryIndex,
     days: tuple[PlacedDay, ...],
     *,
     phase: Phase,

@@ -18,10 +18,11 @@ from planner.domain.adjustments import apply_log
 from planner.domain.athlete import Athlete
 from planner.domain.dates import monday_of
 from planner.domain.exercise import Exercise
+from planner.domain.library_index import library_index
 from planner.domain.plan import SELF_CARE, CorrectiveProgram, Hold, Plan, PlannedExercise
 from planner.domain.progression import HEAVY_SLOW_ID
 from planner.domain.scheduling import PFPS, TENDON_PAIN, build_plan, sort_by_week
-from planner.domain.session_content import equipment_alternative, knee_exclusions
+from planner.domain.session_content import equipment_alternative
 from planner.domain.training_log import LogEntry, check_known_exercises
 
 
@@ -46,7 +47,7 @@ def check_finding(athlete: Athlete, library: list[Exercise], rules: Any, *, star
     from planner.domain.wizard import evaluate, parse_answers
 
     checked_on = athlete.wizard_checked_on or monday_of(start)
-    names = {e.id: e.name for e in library}
+    names = library_index(library).names  # built once per library, not per plan
     answers = parse_answers(athlete.wizard_answers)
     if "equipment" in inspect.signature(evaluate).parameters:
         # The wizard builds the routine for the athlete's equipment itself (its listed alternatives).
@@ -74,11 +75,10 @@ def fit_routine_to_equipment(
     brings back what the finding keeps out (deep knee bends for kneecap pain, heavy knee work for tendon
     pain). Returns the routine and a note per change.
     """
-    by_id = {e.id: e for e in library}
+    index = library_index(library)
+    by_id = index.by_id
     conditions = set(program.conditions)
-    avoid = knee_exclusions(
-        library, deep=bool(conditions & ({PFPS} | TENDON_PAIN)), heavy=bool(conditions & TENDON_PAIN)
-    )
+    avoid = index.knee_exclusions(deep=bool(conditions & ({PFPS} | TENDON_PAIN)), heavy=bool(conditions & TENDON_PAIN))
     taken = {e.id for e in program.exercises}
     kept: list[PlannedExercise] = []
     notes: list[str] = []
@@ -124,7 +124,7 @@ def make_plan(
     """
     if log is None:
         log = athlete.log
-        check_known_exercises(log, (e.id for e in library))
+        check_known_exercises(log, library_index(library).by_id)
     return apply_log(_checked_plan(athlete, library, rules, start=start, weeks=weeks), log)
 
 

@@ -14,9 +14,14 @@ from dataclasses import dataclass
 
 from planner.domain.athlete import Athlete, Phase
 from planner.domain.exercise import Category, Exercise
+from planner.domain.library_index import (
+    NOT_STRENGTH_TAGS,
+    STRENGTH_CATEGORIES,
+    LibraryIndex,
+    Pool,
+    library_index,
+)
 
-STRENGTH_CATEGORIES = frozenset({Category.STRENGTH, Category.ISOMETRIC, Category.PLYOMETRIC})
-NOT_STRENGTH_TAGS = frozenset({"stretch", "foam_roll", "gait"})
 SESSION_LETTERS = "ABCDEFG"
 
 # Deep single-leg knee bends and split-stance work: high patellofemoral joint stress (Powers 2014), kept out
@@ -72,71 +77,23 @@ def strength_order(e: Exercise) -> int:
 
 def allowed_exercises(library: list[Exercise], athlete: Athlete) -> list[Exercise]:
     """The exercises the athlete's equipment allows, in a stable order (body-weight ones always)."""
-    return sorted((e for e in library if e.needs(athlete.equipment)), key=lambda e: e.id)
-
-
-def _is_strength(e: Exercise) -> bool:
-    return e.category in STRENGTH_CATEGORIES and not NOT_STRENGTH_TAGS.intersection(e.tags)
-
-
-def _deal(pool: list[Exercise], count: int, slot: int, slots: int) -> list[Exercise]:
-    """`count` exercises dealt from `pool` like cards, so sessions A, B and C of a week differ."""
-    if not pool or count <= 0:
-        return []
-    slots = max(slots, 1)
-    out: list[Exercise] = []
-    k = 0
-    while len(out) < min(count, len(pool)):
-        e = pool[(slot + k * slots) % len(pool)]
-        if e not in out:
-            out.append(e)
-        elif k > 2 * len(pool):
-            break
-        k += 1
-    if len(out) < min(count, len(pool)):
-        out += [e for e in pool if e not in out][: count - len(out)]
-    return out
-
-
-def _groups(pool: list[Exercise]) -> list[list[Exercise]]:
-    """The pool split by main target (an exercise's first target), so a session mixes movements."""
-    by_target: dict[str, list[Exercise]] = {}
-    for e in pool:
-        by_target.setdefault(e.targets[0] if e.targets else "", []).append(e)
-    return [by_target[k] for k in sorted(by_target)]
+    return list(library_index(library).for_equipment(athlete.equipment).allowed)
 
 
 def _pick_varied(pool: list[Exercise], count: int, slots: int, slot: int) -> list[Exercise]:
     """`count` exercises for session `slot`, one per main target in turn, preferring those the
-    week's earlier sessions used least, so A, B and C differ and each session mixes movements."""
-    groups = _groups(pool)
-    if not groups or count <= 0:
-        return []
-    group_of = {e.id: gi for gi, group in enumerate(groups) for e in group}
-    order = {e.id: i for i, e in enumerate(pool)}
-    used: dict[str, int] = {}
-    picked: list[Exercise] = []
-    for s in range(slot + 1):
-        picked = []
-        picked_ids: set[str] = set()  # ids are unique in a library; comparing whole exercises was most of a plan
-        while len(picked) < min(count, len(pool)):
-            wanted_group = (s + len(picked)) % len(groups)
-            in_session = [group_of[e.id] for e in picked]
+    week's earlier sessions used least, so A, B and C differ and each session mixes movements.
 
-            def rank(e: Exercise, wanted_group: int = wanted_group, in_session: list[int] = in_session) -> tuple:
-                g = group_of[e.id]
-                return (used.get(e.id, 0), in_session.count(g), (g - wanted_group) % len(groups), order[e.id])
-
-            choice = min((e for e in pool if e.id not in picked_ids), key=rank)
-            picked.append(choice)
-            picked_ids.add(choice.id)
-        for e in picked:
-            used[e.id] = used.get(e.id, 0) + 1
-    return picked
+    The rule: each pick is the exercise with the smallest (times the week's earlier sessions used it, picks
+    from its main-target group this session, distance of its group from the wanted one, pool position),
+    groups in target order and the wanted group moving on one per pick. `Pool.pick_varied` computes it
+    comparing one candidate per group.
+    """
+    return Pool.of(pool).pick_varied(count, slots, slot)
 
 
 def strength_exercises(
-    library: list[Exercise],
+    library: list[Exercise] | LibraryIndex,
     athlete: Athlete,
     phase: Phase,
     *,
@@ -151,21 +108,17 @@ def strength_exercises(
     (`strength_order`): heavy single-leg work first, hip work next, core and holds last. Sessions of the same
     week get different exercises, and session A stays the same from week to week within a phase so
     its doses can progress.
+
+    Heavy work comes from the allowed strength exercises tagged heavy (in-season and taper: those also
+    tagged maintenance, when there are any), hip work from the others tagged activation or maintenance, and
+    a library short of either fills up from any strength work. The library's index does the picking once
+    per phase, slot and exclusions (`planner.domain.library_index`).
     """
     recipe = STRENGTH_RECIPES.get(phase)
     if recipe is None:
         return []
-    strength = [e for e in allowed_exercises(library, athlete) if _is_strength(e) and e.id not in exclude]
-    heavy = [e for e in strength if "heavy" in e.tags]
-    if recipe.maintenance_only:
-        heavy = [e for e in heavy if "maintenance" in e.tags] or heavy
-    hip = [e for e in strength if "heavy" not in e.tags and {"activation", "maintenance"}.intersection(e.tags)]
-    chosen = _pick_varied(heavy, recipe.heavy, slots, slot)
-    chosen += [e for e in _pick_varied(hip, recipe.hip, slots, slot) if e not in chosen]
-    wanted = recipe.heavy + recipe.hip
-    if len(chosen) < wanted:  # a library short of tagged exercises: fill from any strength work
-        rest = [e for e in strength if e not in chosen]
-        chosen += _pick_varied(rest, wanted - len(chosen), slots, slot)
+    index = library_index(library).for_equipment(athlete.equipment)
+    chosen = index.strength_session(recipe, phase, slot=slot, slots=slots, exclude=exclude)
     # Loaded single-leg work first while fresh, hip work next, trunk and holds last.
     return sorted(chosen, key=strength_order)
 
@@ -231,31 +184,12 @@ def strength_title(slot: int) -> str:
     return f"Strength {SESSION_LETTERS[slot]}"
 
 
-def _is_stretch(e: Exercise) -> bool:
-    return "stretch" in e.tags or e.category is Category.MOBILITY
-
-
-def _is_rolling(e: Exercise) -> bool:
-    return "foam_roll" in e.tags or e.category is Category.FOAM_ROLL
-
-
 def mobility_exercises(
-    library: list[Exercise], athlete: Athlete, phase: Phase, *, slot: int = 0, slots: int = 1
+    library: list[Exercise] | LibraryIndex, athlete: Athlete, phase: Phase, *, slot: int = 0, slots: int = 1
 ) -> list[Exercise]:
-    """Stretches and foam rolling (race week: light activation and stretches), three to four."""
-    usable = allowed_exercises(library, athlete)
-    stretches = [e for e in usable if _is_stretch(e)]
-    rolling = [e for e in usable if _is_rolling(e)]
-    # By the exercise's own tags, not `e not in stretches`: that compared every pair (minutes at 10,000).
-    activation = [e for e in usable if "activation" in e.tags and not _is_stretch(e) and not _is_rolling(e)]
-    if phase is Phase.RACE_WEEK:
-        picks = _deal(activation, 2, slot, slots) + _deal(stretches, 2, slot, slots)
-    elif phase is Phase.RECOVERY:
-        picks = _deal(stretches, 3, slot, slots) + _deal(rolling, 1, slot, slots)
-    else:
-        picks = _deal(rolling, 2, slot, slots) + _deal(stretches, 2, slot, slots)
-    out: list[Exercise] = []
-    for e in picks:
-        if e not in out:
-            out.append(e)
-    return out
+    """Stretches and foam rolling (race week: light activation and stretches), three to four.
+
+    Dealt from the allowed stretches, rolling and activation work (not itself a stretch or rolling) by the
+    library's index, once per phase and slot.
+    """
+    return list(library_index(library).for_equipment(athlete.equipment).mobility_session(phase, slot=slot, slots=slots))

@@ -268,6 +268,47 @@ def test_weekly_sheets_print_the_golden_words(tmp_path: Path) -> None:
     assert sheet_text(pdf) == expected, f"the weekly sheets' text changed; {FIX}"
 
 
+def ranked_picks(pool: list[Exercise], count: int, slots: int, slot: int) -> list[Exercise]:
+    """The picking rule as written: rank the whole pool for every pick (what the index must reproduce)."""
+    keys = sorted({e.targets[0] if e.targets else "" for e in pool})
+    group = {e.id: keys.index(e.targets[0] if e.targets else "") for e in pool}
+    used: dict[str, int] = {}
+    picked: list[Exercise] = []
+    for s in range(slot + 1):
+        picked = []
+        while len(picked) < min(count, len(pool)):
+            wanted = (s + len(picked)) % len(keys)
+            in_session = [group[e.id] for e in picked]
+            picked.append(
+                min(
+                    (e for e in pool if e not in picked),
+                    key=lambda e: (
+                        used.get(e.id, 0),
+                        in_session.count(group[e.id]),
+                        (group[e.id] - wanted) % len(keys),
+                        pool.index(e),
+                    ),
+                )
+            )
+        for e in picked:
+            used[e.id] = used.get(e.id, 0) + 1
+    return picked
+
+
+def test_index_picks_what_ranking_the_whole_pool_picks() -> None:
+    import random
+
+    from planner.domain.library_index import Pool
+
+    rng = random.Random(14)
+    library = list(big_library(400))
+    for _ in range(300):
+        pool = rng.sample(library, rng.randint(1, 40))
+        count, slots = rng.randint(1, 6), rng.randint(1, 4)
+        slot = rng.randrange(slots)
+        assert Pool.of(pool).pick_varied(count, slots, slot) == ranked_picks(pool, count, slots, slot)
+
+
 def write_golden_files() -> None:
     """Regenerate every golden plan and the weekly sheets' words (the library and rules copies stay)."""
     import tempfile
