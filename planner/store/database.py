@@ -93,20 +93,33 @@ def is_writable(path: Path) -> bool:
     return writable(path)
 
 
-def retry_when_busy(action: Callable[[], T], *, attempts: int = 3) -> T:
-    """Run `action`; when it meets a busy database quickly (another writer changed what it had read),
-    run it again after a short pause. A wait that used up the busy timeout is not retried: the
-    DatabaseBusy goes to the user ("try again"), so nothing waits much longer than the timeout."""
+def retry_when_busy(action: Callable[[], T], db: Database | None = None, *, attempts: int = 3) -> T:
+    """Run `action`; when it meets a busy database, wait until the other writer is done and run it again,
+    up to `attempts` times within twice the busy timeout in all; past that the DatabaseBusy goes to the
+    user ("try again").
+
+    SQLite does not wait when a transaction that has read tries to write while another connection writes
+    (that could deadlock): it says busy at once. So a read-then-write meets busy however long the
+    timeout; waiting here for the write lock (on `db`, when given) and reading again is what works.
+    """
+    started = time.monotonic()
     for attempt in range(1, attempts + 1):
-        started = time.monotonic()
         try:
             return action()
         except DatabaseBusy:
-            waited_ms = (time.monotonic() - started) * 1000
-            if attempt == attempts or waited_ms >= busy_timeout_ms() / 2:
+            if attempt == attempts or (time.monotonic() - started) * 1000 >= 2 * busy_timeout_ms():
                 raise
-            time.sleep(0.05 * attempt)
+            if db is not None and db.url.startswith("sqlite"):
+                wait_for_writers(db)
+            else:
+                time.sleep(0.05 * attempt)
     raise AssertionError("unreachable")
+
+
+def wait_for_writers(db: Database) -> None:
+    """Return once no other connection holds the write lock (DatabaseBusy after the busy timeout)."""
+    with writing(db).engine.begin():
+        pass  # BEGIN IMMEDIATE waits for the lock; the empty transaction gives it straight back
 
 
 def writing(db: Database) -> Database:
@@ -221,12 +234,12 @@ def open_database(target: str | Path | None = None, *, seed: bool = True) -> Dat
                 )
             elif state.has_rows and path is not None:
                 db.backup = migrate.backup_copy(path)  # a file without a single row has nothing to lose
-            retry_when_busy(lambda: migrate.upgrade(engine))
+            retry_when_busy(lambda: migrate.upgrade(engine), db)
         if seed and not read_only:
             from planner.store.exercises import sync_builtin_library
 
             # Plain BEGIN: a start that finds the built-ins current only reads, even beside an import.
-            db.seeded = retry_when_busy(lambda: sync_builtin_library(db))
+            db.seeded = retry_when_busy(lambda: sync_builtin_library(db), db)
     except BaseException:
         engine.dispose()
         raise

@@ -314,6 +314,8 @@ def upgrade(engine: Engine, *, script_location: Path | None = None) -> None:
         try:
             connection.execution_options(sqlite_begin="IMMEDIATE")
             with connection.begin():
+                if _revision_in(connection) == head_revision():
+                    return  # another start upgraded it while this one waited for the lock
                 _drop_leftovers(connection)
                 cfg.attributes["connection"] = connection
                 command.upgrade(cfg, "head")
@@ -323,6 +325,17 @@ def upgrade(engine: Engine, *, script_location: Path | None = None) -> None:
         finally:
             connection.execution_options(sqlite_begin="")
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _revision_in(connection: Connection) -> str | None:
+    # Read inside the write transaction, without loading Alembic's scripts: a start that waited for
+    # another one's upgrade holds the lock only for this query.
+    found = connection.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).scalar()
+    if not found:
+        return None
+    return connection.exec_driver_sql("SELECT max(version_num) FROM alembic_version").scalar()
 
 
 def _drop_leftovers(connection: Connection) -> None:

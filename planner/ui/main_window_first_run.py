@@ -38,9 +38,9 @@ def prepare_first_run(db: Database, settings: Settings) -> int | None:
         from planner.export.demo import demo_athlete
         from planner.store.plans import regenerate_plan
 
-        athlete_id = retry_when_busy(lambda: add_athlete(db, demo_athlete()))
+        athlete_id = retry_when_busy(lambda: add_athlete(db, demo_athlete()), db)
         try:
-            retry_when_busy(lambda: regenerate_plan(db, athlete_id))
+            retry_when_busy(lambda: regenerate_plan(db, athlete_id), db)
         except DatabaseUnavailable:
             delete_athlete(db, athlete_id)  # a demo without its plan would show an empty Plan view
             raise

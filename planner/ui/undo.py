@@ -55,7 +55,7 @@ class DatabaseCommand(QUndoCommand):
             self._still_done = False
             return
         try:
-            retry_when_busy(self.apply)
+            retry_when_busy(self.apply, self.ctx.db)
         except BadInput as exc:
             self.error = str(exc)
             self.setObsolete(True)
@@ -67,7 +67,7 @@ class DatabaseCommand(QUndoCommand):
 
     def undo(self) -> None:
         try:
-            retry_when_busy(self.revert)
+            retry_when_busy(self.revert, self.ctx.db)
         except BadInput as exc:
             self.error = str(exc)
             self.ctx.say(f"Could not undo {self.text()}: {plain(exc)}")

@@ -13,6 +13,7 @@ import pytest
 
 from planner.domain.errors import BadInput
 from planner.store.database import open_database
+from planner.store.migrate import head_revision
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -23,7 +24,7 @@ def digest(path: Path) -> str:
 
 def make_current(path: Path) -> None:
     """A database at the current schema, left as the app leaves it (WAL mode, checkpointed, closed)."""
-    shutil.copy(SCHEMAS / "0002.db", path)
+    shutil.copy(SCHEMAS / f"{head_revision()}.db", path)
     open_database(path).close()
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [path.name]
 
