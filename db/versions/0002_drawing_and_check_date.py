@@ -23,6 +23,9 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("exercise") as batch:
         batch.add_column(sa.Column("drawing", sa.String(), nullable=True))
+    # Built-ins are drawn with their own id. The library sync refreshes unedited built-ins; one a coach
+    # edited is never overwritten by the sync, so it gets its drawing here.
+    op.execute("UPDATE exercise SET drawing = id WHERE builtin = 1 AND drawing IS NULL")
     with op.batch_alter_table("athlete") as batch:
         batch.add_column(sa.Column("wizard_checked_on", sa.Date(), nullable=True))
 
