@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -62,10 +63,15 @@ def test_screenshot_of_every_view_on_a_fresh_database(tmp_path: Path, view: str,
 
 
 def logged_errors(data: Path) -> list[str]:
-    """Lines of the app's log and crash files (any rotation) that report an error of ours."""
-    return [
-        f"{log.name}: {line}"
-        for log in sorted(data.glob("stride-planner*.log*"))
-        for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
-        if "Traceback" in line or " ERROR " in line or " CRITICAL " in line or "Fatal Python error" in line
-    ]
+    """The errors of ours in the app's log and crash files (any rotation), each with its traceback."""
+    found: list[str] = []
+    for log in sorted(data.glob("stride-planner*.log*")):
+        capturing = False
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            if " ERROR " in line or " CRITICAL " in line or "Fatal Python error" in line:
+                capturing = True
+            elif re.match(r"\d{4}-\d\d-\d\d ", line):  # the next record of the log
+                capturing = False
+            if capturing:
+                found.append(f"{log.name}: {line}")
+    return found
