@@ -135,15 +135,17 @@ class WindowSession:
         self.exit_code = EXIT_OK
         self.collector: GarbageCollector | None = None  # run_window installs it; tests may run without
         self.settings = Settings()
-        apply_style(app, dark=bool(self.settings.get("dark_palette")))
+        palette = getattr(args, "palette", None)  # --palette for this run only; Preferences keep theirs
+        apply_style(app, dark=palette == "dark" if palette else bool(self.settings.get("dark_palette")))
         app.setWindowIcon(app_icon())
         self.target = database_target(args)
         self.ctx = AppContext(None, self.settings)
         self.window: MainWindow = MainWindow(self.ctx, self.settings, database_label=self.target)
         if not self.view_name:
             self.view_name = self.settings.get("window/last_view")
-        if self.screenshot:
-            self.window.resize(*SCREENSHOT_SIZE)
+        size = getattr(args, "size", None)
+        if size or self.screenshot:
+            self.window.resize(*(size or SCREENSHOT_SIZE))
         self.window.show_view(self.view_name if self.view_name in VIEW_NAMES else "library")
         if os.environ.get("STRIDE_PLANNER_EXIT_AFTER") == "first-paint":
             # bench/run.py times process start -> first paint: quit there, before the database opens.

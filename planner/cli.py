@@ -17,6 +17,15 @@ COMMANDS: tuple[str, ...] = ("library", "wizard", "plan", "export_pdf", "export_
 VIEWS: tuple[str, ...] = ("library", "athletes", "plan", "wizard", "export")
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """`--size 1024x640` as (1024, 640); anything else is a usage error (exit 2, one line)."""
+    width, sep, height = text.lower().partition("x")
+    size = (int(width), int(height)) if sep and width.isdigit() and height.isdigit() else None
+    if size is None or not all(200 <= side <= 10_000 for side in size):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels, e.g. 1024x640, got {text!r}")
+    return size
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stride-planner",
@@ -33,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="FILE.png", help="open the window, wait until the view is painted, save a PNG and exit"
     )
     parser.add_argument("--view", choices=VIEWS, default=None, help="view to open (with or without --screenshot)")
+    parser.add_argument(
+        "--palette", choices=("light", "dark"), default=None, help="colours for this run (default: the Preferences)"
+    )
+    parser.add_argument(
+        "--size", metavar="WxH", type=window_size, default=None, help="window size for this run, e.g. 1024x640"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module_name = f"planner.commands.{name}"

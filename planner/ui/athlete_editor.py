@@ -37,6 +37,7 @@ from planner.domain.athlete import DAY_NAMES, DAYS, LEVELS, Athlete, DayKind, Mi
 from planner.domain.errors import BadInput
 from planner.domain.exercise import EQUIPMENT, EQUIPMENT_LABELS
 from planner.ui.phase_colors import RUN_LABELS, RUN_SHORT
+from planner.ui.style import set_tone
 from planner.ui.text_limits import cap_plain_text
 
 DATE_DEBOUNCE_MS = 500
@@ -172,7 +173,7 @@ class AthleteEditor(QWidget):
         )
         self.mileage_edit.editingFinished.connect(self._commit)
         self.mileage_error = QLabel()
-        self.mileage_error.setStyleSheet("color: #b3261e;")
+        set_tone(self.mileage_error, "error")
         self.mileage_error.setWordWrap(True)
         self.mileage_error.hide()
 
@@ -341,11 +342,11 @@ class AthleteEditor(QWidget):
         try:
             mileage = self._mileage(current.mileage)
             self.mileage_error.hide()
-            self.mileage_edit.setStyleSheet("")
+            set_tone(self.mileage_edit, None)
         except BadInput as exc:
             self.mileage_error.setText(f"Not saved: {exc}. Write distances in km separated by commas.")
             self.mileage_error.show()
-            self.mileage_edit.setStyleSheet("border: 1px solid #b3261e;")
+            set_tone(self.mileage_edit, "error")
             mileage = current.mileage
         return replace(
             current,

@@ -17,7 +17,7 @@ from planner.domain.athlete import Athlete, Phase, Race
 from planner.domain.dates import monday_of
 from planner.domain.phases import phase_of_week
 from planner.store.athletes import StoredAthlete
-from planner.ui.phase_colors import phase_color, tint
+from planner.ui.colors import color, phase_band, phase_color
 
 ATHLETE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -108,7 +108,9 @@ class AthleteListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             return phase_color(phase)
         if role == Qt.ItemDataRole.BackgroundRole and column == 3:
-            return tint(phase_color(phase), 0.8)
+            return phase_band(phase)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:  # the band's own text: it is light in both palettes
+            return color("text")
         return None
 
 

@@ -37,6 +37,7 @@ from planner.domain.exercise import (
 )
 from planner.export.drawing import drawing_for, drawing_ids
 from planner.ui.drawing_widget import DrawingView
+from planner.ui.style import set_tone
 from planner.ui.text_limits import cap_plain_text
 
 NOT_SET = "none"
@@ -144,7 +145,7 @@ class ExerciseDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
+        set_tone(self.problem, "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
 
         basics = QFormLayout()

@@ -62,11 +62,6 @@ register_shortcut("Export", SAVE_KEYS, "Save the athlete's PDF")
 register_shortcut("Export", PRINT_KEYS, "Print the athlete's PDF")
 register_shortcut("Export", BATCH_KEYS, "Export PDFs for the whole team")
 
-WARNING_STYLE = (
-    "QLabel#export_warnings { background: #fff6e0; color: #5f4b00; border: 1px solid #f0d68a;"
-    " border-radius: 6px; padding: 8px 10px; }"
-)
-
 
 class ExportView(QWidget):
     ready = Signal()
@@ -215,7 +210,7 @@ class ExportView(QWidget):
         self.status_label.setObjectName("export_status")
         self.warning_strip = QLabel()
         self.warning_strip.setObjectName("export_warnings")
-        self.warning_strip.setStyleSheet(WARNING_STYLE)
+        # Its colours are the app style sheet's (planner.ui.style): they follow the light or dark palette.
         self.warning_strip.setWordWrap(True)
         self.warning_strip.setTextFormat(Qt.TextFormat.RichText)
         self.warning_strip.hide()

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 from planner.domain.drawing import Drawing
 from planner.domain.exercise import CONDITION_NAMES, EQUIPMENT_LABELS, Exercise
 from planner.export.drawing import exercise_drawing
+from planner.ui.colors import color
 from planner.ui.drawing_widget import drawing_image, screen_colours
 from planner.ui.library_model import DEFAULT_DOSE_NOTE, ORIGIN_LABELS, origin, pretty
+from planner.ui.style import is_dark
 
 EMPTY_TEXT = "Select an exercise to see how to do it."
 DRAWING_URL = QUrl("drawing:exercise")
@@ -90,7 +92,7 @@ class ExerciseDetail(QTextBrowser):
     def _html(self, ex: Exercise | None) -> str:
         pal = self.palette()
         muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
-        accent = pal.color(QPalette.ColorRole.Highlight).name()
+        accent = pal.color(QPalette.ColorRole.Link).name()  # the highlight is a fill colour: too dim as text in dark
         if ex is None:
             return f'<p style="color:{muted}; margin-top:24px">{escape(EMPTY_TEXT)}</p>'
         parts = [
@@ -101,7 +103,8 @@ class ExerciseDetail(QTextBrowser):
             self._drawing_html(),
         ]
         if ex.dose_is_default:
-            parts.append(f'<p style="color:#b86e00; margin:4px 0 0 0"><i>{escape(DEFAULT_DOSE_NOTE)}</i></p>')
+            edited = color("edited", is_dark(pal)).name()
+            parts.append(f'<p style="color:{edited}; margin:4px 0 0 0"><i>{escape(DEFAULT_DOSE_NOTE)}</i></p>')
         parts.append('<table cellspacing="0" cellpadding="2" style="margin-top:12px">')
         rows = (
             ("Targets", ", ".join(pretty(t) for t in ex.targets) or "—"),

@@ -50,11 +50,13 @@ def origin(ex: Exercise) -> str:
 
 
 ORIGIN_LABELS = {"builtin": "Built-in", "edited": "Built-in, edited by you", "custom": "Your own exercise"}
-_ORIGIN_BADGE = {"builtin": ("#5b6b67", "B"), "edited": ("#b86e00", "E"), "custom": ("#2f7d6d", "C")}
+_ORIGIN_LETTER = {"builtin": "B", "edited": "E", "custom": "C"}  # colours: planner.ui.colors badge_<kind>
 
 
-def _badge(kind: str) -> QIcon:
-    colour, letter = _ORIGIN_BADGE[kind]
+def _badge(kind: str, dark: bool) -> QIcon:
+    from planner.ui.colors import color
+
+    colour, letter = color(f"badge_{kind}", dark), _ORIGIN_LETTER[kind]
     icon = QIcon()
     for size in (16, 32):
         pm = QPixmap(size, size)
@@ -68,7 +70,7 @@ def _badge(kind: str) -> QIcon:
         font.setBold(True)
         font.setPixelSize(int(size * 0.62))
         p.setFont(font)
-        p.setPen(QColor("#ffffff"))
+        p.setPen(color("badge_text", dark))
         p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter, letter)
         p.end()
         icon.addPixmap(pm, QIcon.Mode.Normal)
@@ -105,7 +107,7 @@ class ExerciseTableModel(QAbstractTableModel):
         self._display: list[tuple[str, ...]] = []
         self._sorted_texts: list[tuple[str, ...]] = []  # from _sort_rows, for the _cache that follows it
         self.search_keys: list[str] = []  # per row: "name | id | aliases", lowercase
-        self._badges: dict[str, QIcon] = {}
+        self._badges: dict[tuple[str, bool], QIcon] = {}  # (origin, dark palette)
         self._italic = QFont()
         self._italic.setItalic(True)
         self._sort: tuple[int, Qt.SortOrder] = (Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -185,9 +187,12 @@ class ExerciseTableModel(QAbstractTableModel):
             return ex.id
         if role == Qt.ItemDataRole.DecorationRole and col == Column.NAME:
             kind = origin(ex)
-            if kind not in self._badges:
-                self._badges[kind] = _badge(kind)
-            return self._badges[kind]
+            from planner.ui.colors import app_is_dark
+
+            key = (kind, app_is_dark())
+            if key not in self._badges:
+                self._badges[key] = _badge(*key)
+            return self._badges[key]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(ex, row, col)
         if role == Qt.ItemDataRole.FontRole and col == Column.DOSE and ex.dose_is_default:

@@ -18,11 +18,12 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from planner.ui.colors import hex_of
 from planner.ui.operations import Control, Operation, run_operation
 from planner.ui.pdf_pages import PageImage, render_pages
 
 # The grey around the pages, readable around white pages in the light and the dark palette alike.
-SURROUND = "#8a8f94"
+SURROUND = hex_of("preview_surround", dark=False)  # planner.ui.colors: one grey for both palettes
 PAGE_SPACING = 12
 MARGIN = 16
 SCREEN_DPI = 96.0  # "100 %" shows a page at its printed size on an ordinary screen

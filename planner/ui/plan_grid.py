@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.plan import Session
-from planner.ui.phase_colors import RUN_COLORS, RUN_SHORT, SESSION_COLORS, phase_color, text_on, tint
+from planner.ui.colors import color, phase_band, phase_chip_text, phase_color, run_color, session_color
+from planner.ui.phase_colors import RUN_SHORT
 from planner.ui.plan_model import (
     CELL_ROLE,
     FIRST_DAY_COLUMN,
@@ -40,12 +41,6 @@ CARD_HEIGHT = 19
 CARD_GAP = 3
 WEEK_COLUMN_WIDTH = 120
 WARNINGS_COLUMN_WIDTH = 170
-EDITED_COLOR = QColor("#e8710a")
-WARNING_COLOR = QColor("#c77700")
-HOLD_TEXT = QColor("#b3261e")  # on the grid's white day cells: "See a clinician before running"
-GRID_LINE = QColor("#d5d8dc")
-TODAY_FILL = QColor("#fff8d6")
-FOCUS_COLOR = QColor("#1a73e8")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -81,9 +76,9 @@ def _small(font: QFont, scale: float = 0.9) -> QFont:
 def draw_warning_sign(painter: QPainter, left: int, top: int, size: int) -> None:
     triangle = QPolygonF([QPointF(left + size / 2, top), QPointF(left + size, top + size), QPointF(left, top + size)])
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(WARNING_COLOR)
+    painter.setBrush(color("warning_sign"))
     painter.drawPolygon(triangle)
-    painter.setPen(QPen(QColor("white"), 1.6))
+    painter.setPen(QPen(color("warning_mark"), 1.6))
     cx = left + size / 2
     painter.drawLine(QPointF(cx, top + size * 0.38), QPointF(cx, top + size * 0.7))
     painter.drawPoint(QPointF(cx, top + size * 0.84))
@@ -112,22 +107,24 @@ class PlanDelegate(QStyledItemDelegate):
         elif isinstance(cell, tuple):
             self._paint_warnings(painter, option, cell)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(GRID_LINE)
+        painter.setPen(color("grid_line"))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
         if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(FOCUS_COLOR, 2))
+            painter.setPen(QPen(color("focus"), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
     def _paint_week(self, painter: QPainter, option: QStyleOptionViewItem, cell: WeekCell) -> None:
         rect, week = option.rect, cell.week
-        color = phase_color(week.phase)
-        painter.fillRect(rect, tint(color, 0.78))
-        painter.fillRect(QRect(rect.left(), rect.top(), 7, rect.height()), color)
+        solid = phase_color(week.phase)
+        painter.fillRect(rect, phase_band(week.phase))
+        painter.fillRect(QRect(rect.left(), rect.top(), 7, rect.height()), solid)
         if week.deload:  # hatching reads as "lighter" even without colour
-            painter.setPen(QPen(tint(color, 0.45), 1))
+            hatch = QColor(solid)
+            hatch.setAlpha(90)
+            painter.setPen(QPen(hatch, 1))
             for x in range(rect.left() - rect.height(), rect.right(), 9):
                 painter.drawLine(x, rect.bottom(), x + rect.height(), rect.top())
         left = rect.left() + 12
@@ -135,7 +132,7 @@ class PlanDelegate(QStyledItemDelegate):
         base = option.font
         bold = QFont(base)
         bold.setBold(True)
-        painter.setPen(QColor("#1b1b1b"))
+        painter.setPen(color("text"))
         painter.setFont(bold)
         y = rect.top() + PAD
         line = QFontMetrics(bold).height()
@@ -158,7 +155,7 @@ class PlanDelegate(QStyledItemDelegate):
         small = _small(base)
         small_line = QFontMetrics(small).height()
         painter.setFont(small)
-        painter.setPen(QColor("#3c4043"))
+        painter.setPen(color("muted"))
         y += line
         painter.drawText(QRect(left, y, width, small_line), Qt.AlignmentFlag.AlignLeft, week_dates(week))
         y += small_line + 2
@@ -169,29 +166,29 @@ class PlanDelegate(QStyledItemDelegate):
         label = week.phase.label
         chip = QRect(left, y, min(width, chip_fm.horizontalAdvance(label) + 10), small_line + 2)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
+        painter.setBrush(solid)
         painter.drawRoundedRect(chip, 4, 4)
-        painter.setPen(text_on(color))
+        painter.setPen(phase_chip_text(week.phase))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_day(self, painter: QPainter, option: QStyleOptionViewItem, cell: DayCell) -> None:
         rect = option.rect
         if cell.date == self.today:
-            painter.fillRect(rect, TODAY_FILL)
+            painter.fillRect(rect, color("today"))
         elif cell.run == "race":
-            painter.fillRect(rect, tint(RUN_COLORS["race"], 0.9))
+            painter.fillRect(rect, color("race_day"))
         else:
-            painter.fillRect(rect, QColor("white"))
+            painter.fillRect(rect, color("day"))
         small = _small(option.font)
         fm = QFontMetrics(small)
         run_rect = QRect(rect.left() + PAD, rect.top() + PAD, rect.width() - 2 * PAD, RUN_LINE - 2)
-        run_color = RUN_COLORS.get(cell.run, QColor("#5f6368"))
+        run_ink = run_color(cell.run)
         day = f"{cell.date.day} {cell.date:%b}" if cell.date.day == 1 else str(cell.date.day)
         if cell.run == "race":
             bold = QFont(small)
             bold.setBold(True)
             painter.setFont(bold)
-            painter.setPen(run_color)
+            painter.setPen(run_ink)
             priority = f" ({cell.race_priority})" if cell.race_priority else ""
             painter.drawText(run_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"Race{priority}")
             painter.setFont(small)
@@ -213,15 +210,15 @@ class PlanDelegate(QStyledItemDelegate):
                 )
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(run_color)
+            painter.setBrush(run_ink)
             dot = 7
             cy = run_rect.center().y()
             if cell.run == "rest":
-                painter.setPen(QPen(run_color, 1.2))
+                painter.setPen(QPen(run_ink, 1.2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QRect(run_rect.left(), cy - dot // 2, dot, dot))
             painter.setFont(small)
-            painter.setPen(run_color if cell.run != "rest" else QColor("#80868b"))
+            painter.setPen(run_ink)
             text_rect = run_rect.adjusted(dot + 4, 0, 0, 0)
             day_width = fm.horizontalAdvance(day)
             label_width = text_rect.width() - day_width - 4
@@ -230,7 +227,7 @@ class PlanDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 fm.elidedText(RUN_SHORT.get(cell.run, cell.run), Qt.TextElideMode.ElideRight, label_width),
             )
-            painter.setPen(QColor("#9aa0a6"))
+            painter.setPen(color("muted"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
         for session, card in zip(cell.sessions, card_rects(rect, len(cell.sessions)), strict=False):
             self._paint_card(painter, card, session, cell.is_edited(session), small, fm)
@@ -242,7 +239,7 @@ class PlanDelegate(QStyledItemDelegate):
             bold = QFont(small)
             bold.setBold(bool(cell.run_note))
             painter.setFont(bold)
-            painter.setPen(HOLD_TEXT if cell.run_note else QColor("#5f6368"))
+            painter.setPen(color("error") if cell.run_note else color("muted"))
             painter.drawText(
                 note_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
@@ -252,17 +249,18 @@ class PlanDelegate(QStyledItemDelegate):
     def _paint_card(
         self, painter: QPainter, card: QRect, session: Session, edited: bool, font: QFont, fm: QFontMetrics
     ) -> None:
-        color = SESSION_COLORS[session.kind]
+        stripe = session_color(session.kind)
         selected = session.key == self.selected_key
-        painter.setPen(QPen(color, 2) if selected else Qt.PenStyle.NoPen)
-        painter.setBrush(tint(color, 0.55 if selected else 0.84))
+        painter.setPen(QPen(stripe, 2) if selected else Qt.PenStyle.NoPen)
+        fill = "session_fill_selected" if selected else "session_fill"
+        painter.setBrush(color(f"{fill}.{session.kind.value}"))
         painter.drawRoundedRect(card.adjusted(0, 0, -1, -1), 3, 3)
-        painter.fillRect(QRect(card.left(), card.top(), 4, card.height()), color)
+        painter.fillRect(QRect(card.left(), card.top(), 4, card.height()), stripe)
         minutes = f"{round(session.minutes())}′"
         inner = card.adjusted(7, 0, -4, 0)
         if edited:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(EDITED_COLOR)
+            painter.setBrush(color("edited"))
             painter.drawEllipse(QRect(inner.right() - 6, card.top() + 3, 6, 6))
             inner.adjust(0, 0, -9, 0)
         painter.setFont(font)
@@ -272,10 +270,10 @@ class PlanDelegate(QStyledItemDelegate):
         title_width = inner.width()
         if fm.horizontalAdvance(title) + fm.horizontalAdvance(minutes) + 6 <= inner.width():
             # Minutes only where the whole title still fits: a readable title matters more.
-            painter.setPen(QColor("#5f6368"))
+            painter.setPen(color("muted"))
             painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, minutes)
             title_width -= fm.horizontalAdvance(minutes) + 6
-        painter.setPen(QColor("#1b1b1b"))
+        painter.setPen(color("text"))
         painter.drawText(
             QRect(inner.left(), inner.top(), title_width, inner.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -284,7 +282,7 @@ class PlanDelegate(QStyledItemDelegate):
 
     def _paint_warnings(self, painter: QPainter, option: QStyleOptionViewItem, warnings: tuple[str, ...]) -> None:
         rect = option.rect
-        painter.fillRect(rect, QColor("#fffdf5") if warnings else QColor("white"))
+        painter.fillRect(rect, color("warning_fill") if warnings else color("day"))
         if not warnings:
             return
         small = _small(option.font)
@@ -292,7 +290,7 @@ class PlanDelegate(QStyledItemDelegate):
         draw_warning_sign(painter, rect.left() + PAD, rect.top() + PAD + 1, 13)
         text_rect = rect.adjusted(PAD + 18, PAD, -PAD, -PAD)
         text = "\n".join(w.split(":", 1)[1].strip() if ":" in w else w for w in warnings)
-        painter.setPen(QColor("#7a4a00"))
+        painter.setPen(color("warning_text"))
         fm = QFontMetrics(small)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         needed = fm.boundingRect(text_rect, flags, text)

@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -29,13 +29,13 @@ from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise, Session
 from planner.domain.plan import SessionKind as Kind
 from planner.store import athletes as store
-from planner.ui.phase_colors import PHASE_COLORS, SESSION_COLORS, SESSION_LABELS, text_on
+from planner.ui.colors import TRIAGE, color, phase_chip_text, phase_color, session_color
+from planner.ui.phase_colors import SESSION_LABELS
 from planner.ui.plan_commands import RegeneratePlan, SetDoseCommand
 from planner.ui.plan_grid import PlanGrid
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel, plan_summary
 from planner.ui.session_panel import SessionPanel
 from planner.ui.shortcuts import register_shortcut
-from planner.ui.style import ACCENT, is_dark
 from planner.ui.triage_banner import TriageIcon
 from planner.ui.wizard_labels import triage_look
 
@@ -64,32 +64,30 @@ for _keys, _text in (
     register_shortcut("Plan", _keys, _text)
 
 CONTROL_DEBOUNCE_MS = 700
+LOG_KEYS = "Ctrl+L"
+register_shortcut("Plan", LOG_KEYS, "Type the selected week's log from the printed sheet")
 MAX_WEEKS = 52
 
 
-def legend_html() -> str:
-    """Phase and session colours with their names: the key to the grid."""
-    chips = []
-    for phase in Phase:
-        color = PHASE_COLORS[phase]
-        chips.append(
-            f"<span style='background:{color.name()}; color:{text_on(color).name()};'>&nbsp;{phase.label}&nbsp;</span>"
-        )
-    kinds = [f"<span style='color:{SESSION_COLORS[k].name()}'>■</span> {SESSION_LABELS[k]}" for k in Kind]
-    return (
-        " ".join(chips)
-        + "&nbsp;&nbsp;&nbsp;"
-        + " &nbsp;".join(kinds)
-        + " &nbsp;<span style='color:#e8710a'>●</span> edited"
-    )
+def legend_html(dark: bool | None = None) -> str:
+    """Phase and session colours with their names: the key to the grid, in the palette's colours."""
+    chips = [
+        f"<span style='background:{phase_color(p, dark).name()}; color:{phase_chip_text(p, dark).name()};'>"
+        f"&nbsp;{p.label}&nbsp;</span>"
+        for p in Phase
+    ]
+    kinds = [f"<span style='color:{session_color(k, dark).name()}'>■</span> {SESSION_LABELS[k]}" for k in Kind]
+    edited = color("edited", dark).name()
+    marks = [*kinds, f"<span style='color:{edited}'>●</span> edited"]
+    return " ".join(chips) + "&nbsp;&nbsp;&nbsp;" + " &nbsp;".join(marks)
 
 
 class PlanNotice(QFrame):
     """A banner over the plan: the symptom check's hold, or the re-check its routine asks for.
 
-    Colours come from the palette (a tint of the triage colour over the window colour, the window
-    text on it), so the banner reads in light and dark; the icon shape and the words carry the
-    meaning too.
+    Fill and border come from planner.ui.colors (the triage level's pair, or the notice's), the text
+    is the palette's window text, so the banner reads in light and dark; the icon shape and the words
+    carry the meaning too.
     """
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
@@ -115,14 +113,15 @@ class PlanNotice(QFrame):
         row.setSpacing(12)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
-        self._colour = QColor(ACCENT)
+        self._level = "notice"
+        self._shape = "clock"
         self.hide()
 
-    def show_notice(self, headline: str, message: str, *, shape: str, colour: str) -> None:
+    def show_notice(self, headline: str, message: str, *, shape: str, level: str = "notice") -> None:
+        """Show the banner; `level` is a symptom-check level (its colours) or "notice" (the accent)."""
         self.headline.setText(headline)
         self.message.setText(message)
-        self.icon.set_look(shape, colour)
-        self._colour = QColor(colour)
+        self._level, self._shape = level, shape
         self._restyle()
         self.setAccessibleName(f"{headline}. {message}")
         self.show()
@@ -130,19 +129,17 @@ class PlanNotice(QFrame):
     def _restyle(self) -> None:
         # The application's palette (light or dark): the frame's own changes with its style sheet.
         pal = QApplication.palette()
-        window = pal.color(QPalette.ColorRole.Window)
-        amount = 0.32 if is_dark(pal) else 0.14
-        c = self._colour
-        fill = QColor(
-            round(window.red() + (c.red() - window.red()) * amount),
-            round(window.green() + (c.green() - window.green()) * amount),
-            round(window.blue() + (c.blue() - window.blue()) * amount),
-        )
+        level = self._level if self._level in TRIAGE else "notice"
+        if level == "notice":
+            fill, border = color("notice_fill"), color("notice_border")
+        else:
+            fill, border = color(f"triage_fill.{level}"), color(f"triage_border.{level}")
+        self.icon.set_look(self._shape, border.name())
         name = self.objectName()
         text = pal.color(QPalette.ColorRole.WindowText).name()
         sheet = (
-            f"#{name} {{ background: {fill.name()}; border: 1px solid {c.name()};"
-            f" border-left: 6px solid {c.name()}; border-radius: 6px; }}"
+            f"#{name} {{ background: {fill.name()}; border: 1px solid {border.name()};"
+            f" border-left: 6px solid {border.name()}; border-radius: 6px; }}"
             f"#{name} QLabel {{ color: {text}; background: transparent; border: none; }}"
         )
         if sheet != self.styleSheet():
@@ -215,10 +212,12 @@ class PlanView(QWidget):
         controls.addWidget(self.weeks_spin)
         self.hold_banner = PlanNotice("planHoldBanner")
         self.recheck_banner = PlanNotice("planRecheckBanner")
+        self.log_banner = PlanNotice("planLogBanner")  # the training log suggests a new symptom check
         header = QVBoxLayout()
         header.setSpacing(2)
         header.addWidget(self.hold_banner)
         header.addWidget(self.recheck_banner)
+        header.addWidget(self.log_banner)
         header.addLayout(controls)
         header.addWidget(self.summary_label)
         header.addWidget(self.legend_label)
@@ -236,6 +235,12 @@ class PlanView(QWidget):
         page_layout.setContentsMargins(6, 6, 6, 6)
         page_layout.addLayout(header)
         page_layout.addWidget(self.splitter, 1)
+        from planner.ui.log_grid import LogPanel
+
+        self.log_panel = LogPanel(ctx)  # the week's log, typed from the printed sheet (Ctrl+L)
+        self.log_panel.hide()
+        page_layout.addWidget(self.log_panel, 1)
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_log())
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._empty_state())
@@ -300,11 +305,20 @@ class PlanView(QWidget):
         self.this_week_action = action(
             "This week", self.go_to_today, THIS_WEEK_KEYS, f"Jump to this week ({THIS_WEEK_KEYS})"
         )
+        self.log_action = action(
+            "Log week", self.toggle_log, LOG_KEYS, f"Type the selected week's log from the printed sheet ({LOG_KEYS})"
+        )
+        self.log_action.setCheckable(True)
 
     # --- the view contract ----------------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:  # the legend's colours follow light <-> dark
+            self.legend_label.setText(legend_html())
+        super().changeEvent(event)
+
     def toolbar_actions(self) -> list[QAction]:
-        return [self.regenerate_action, self.reset_action, self.this_week_action]
+        return [self.regenerate_action, self.reset_action, self.this_week_action, self.log_action]
 
     def is_ready(self) -> bool:
         return self._ready
@@ -316,6 +330,9 @@ class PlanView(QWidget):
                 row.commit()
         if self._control_timer.isActive():
             self.apply_range()
+        self.log_panel.grid.keep_pending()
+        if self.log_panel.pending_replan():
+            self.log_panel.replan_now()
 
     def focus_search(self) -> None:
         self.grid.setFocus()
@@ -397,6 +414,7 @@ class PlanView(QWidget):
             return
         self.summary_label.setText(plan_summary(plan))
         self._show_notices(plan)
+        self._show_log()
         with QSignalBlocker(self.start_edit), QSignalBlocker(self.weeks_spin):
             self.start_edit.setDate(QDate(plan.start.year, plan.start.month, plan.start.day))
             self.weeks_spin.setValue(len(plan.weeks))
@@ -419,7 +437,7 @@ class PlanView(QWidget):
         hold = plan.hold
         if hold is not None:
             look = triage_look(hold.triage)
-            self.hold_banner.show_notice(hold.title, hold.instead, shape=look.icon, colour=look.border)
+            self.hold_banner.show_notice(hold.title, hold.instead, shape=look.icon, level=hold.triage)
         else:
             self.hold_banner.hide()
         last_day = plan.weeks[-1].end if plan.weeks else plan.start
@@ -432,10 +450,36 @@ class PlanView(QWidget):
                 "(or see a physical therapist if it is not clearly better) before carrying on with it; the plan "
                 "does not repeat it on its own.",
                 shape="clock",
-                colour=ACCENT,
             )
         else:
             self.recheck_banner.hide()
+        from planner.domain.adjustments import CHECK_ADVICE
+
+        suggested = [w for w in plan.warnings if CHECK_ADVICE in w]
+        if hold is None and suggested:
+            self.log_banner.show_notice(
+                "The training log suggests a new symptom check", " ".join(suggested), shape="clock"
+            )
+        else:
+            self.log_banner.hide()
+
+    # --- the training log -----------------------------------------------------------------------
+
+    def toggle_log(self) -> None:
+        """Show or hide the log grid of the selected week (typing goes straight into it)."""
+        show = not self.log_panel.isVisible()
+        self.log_panel.setVisible(show)
+        self.log_action.setChecked(show)
+        self._show_log()
+        if show:
+            self.log_panel.grid.setFocus()
+
+    def _show_log(self) -> None:
+        if not self.log_panel.isVisible():
+            return
+        row = self.grid.currentIndex().row()
+        week = self.model.week_at(row) if self.plan is not None and row >= 0 else None
+        self.log_panel.show_week(self.athlete_id, self.plan, week.index if week is not None else None)
 
     def _first_plan(self, athlete_id: int) -> Plan | None:
         from planner.store.plans import ensure_plan

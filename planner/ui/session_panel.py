@@ -22,7 +22,9 @@ from planner.domain import limits
 from planner.domain.errors import BadInput
 from planner.domain.exercise import DOSE_LIMITS, Dose
 from planner.domain.plan import PlannedExercise, Session
-from planner.ui.phase_colors import SESSION_COLORS, SESSION_LABELS
+from planner.ui.colors import session_color
+from planner.ui.phase_colors import SESSION_LABELS
+from planner.ui.style import set_tone
 
 DOSE_DEBOUNCE_MS = 600
 # (field, label, optional): an optional field shows "—" one below its minimum for "not used".
@@ -52,7 +54,7 @@ class ExerciseDoseRow(QFrame):
         self.dose_label = QLabel()
         self.dose_label.setStyleSheet("color: palette(placeholder-text);")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
+        set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.spins: dict[str, QSpinBox] = {}
@@ -169,7 +171,7 @@ class SessionPanel(QWidget):
         self.why_label.setWordWrap(True)
         self.why_label.setStyleSheet("font-style: italic; color: palette(placeholder-text);")
         self.edited_label = QLabel("● Doses edited by you — kept when the plan is regenerated")
-        self.edited_label.setStyleSheet("color: #b35600;")
+        set_tone(self.edited_label, "edited")
         self.edited_label.setWordWrap(True)
         self.placeholder = QLabel(
             "Click a session in the plan (or select a day and press Enter) to see its exercises and change their doses."
@@ -217,10 +219,10 @@ class SessionPanel(QWidget):
         if session is None:
             self._clear_rows()
             return
-        color = SESSION_COLORS[session.kind].name()
+        kind_colour = session_color(session.kind).name()
         self.title_label.setText(session.title)
         self.meta_label.setText(
-            f"<span style='color:{color}'>■</span> {SESSION_LABELS[session.kind]} · {session.date:%A %d %B %Y}"
+            f"<span style='color:{kind_colour}'>■</span> {SESSION_LABELS[session.kind]} · {session.date:%A %d %B %Y}"
             f" · {len(session.exercises)} exercises · about {round(session.minutes())} min"
         )
         self.why_label.setText(session.why)

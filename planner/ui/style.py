@@ -1,17 +1,19 @@
-"""Looks: Fusion style, the light and dark palettes, spacing on an 8 px grid, and the shipped icons."""
+"""Looks: Fusion style with a focus ring, the light and dark palettes (from planner.ui.colors), spacing on an
+8 px grid, app-wide tones, and the shipped icons."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
 
 from planner.paths import resources_dir
+from planner.ui.colors import PALETTE, color, hex_of, palette_for
 
 SPACING = 8  # every margin and gap is a multiple of this
-ACCENT = "#2f7d6d"
+ACCENT = PALETTE[QPalette.ColorRole.Highlight].light  # the light palette's highlight
 
 
 def icon(name: str) -> QIcon:
@@ -38,7 +40,7 @@ def on_accent_icon(name: str) -> QIcon:
         painter = QPainter(white)
         painter.drawPixmap(0, 0, normal)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(white.rect(), QColor("#ffffff"))
+        painter.fillRect(white.rect(), color("palette.HighlightedText"))
         painter.end()
         result.addPixmap(white, QIcon.Mode.Selected)
     return result
@@ -49,72 +51,90 @@ def app_icon() -> QIcon:
 
 
 def apply_style(app: QApplication, *, dark: bool) -> None:
-    """Fusion everywhere (same look on every platform) with our light or dark palette."""
-    app.setStyle("Fusion")
+    """Fusion everywhere (same look on every platform) with our light or dark palette, a focus ring
+    every keyboard stop draws, and the app-wide tones (error, edited, muted, warning) for that palette."""
+    if not isinstance(app.style(), FocusRingStyle):
+        app.setStyle(FocusRingStyle())
     app.setPalette(dark_palette() if dark else light_palette())
+    app.setStyleSheet(app_style_sheet(dark))
 
 
 def light_palette() -> QPalette:
-    pal = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#f4f5f4",
-        QPalette.ColorRole.WindowText: "#1d2321",
-        QPalette.ColorRole.Base: "#ffffff",
-        QPalette.ColorRole.AlternateBase: "#f2f5f4",
-        QPalette.ColorRole.ToolTipBase: "#ffffff",
-        QPalette.ColorRole.ToolTipText: "#1d2321",
-        QPalette.ColorRole.PlaceholderText: "#7a8380",
-        QPalette.ColorRole.Text: "#1d2321",
-        QPalette.ColorRole.Button: "#eceeed",
-        QPalette.ColorRole.ButtonText: "#1d2321",
-        QPalette.ColorRole.BrightText: "#b3261e",
-        QPalette.ColorRole.Highlight: ACCENT,
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#1f6b5c",
-        QPalette.ColorRole.Mid: "#c4c9c7",
-        QPalette.ColorRole.Dark: "#a3aaa7",
-        QPalette.ColorRole.Light: "#ffffff",
-    }
-    _fill(pal, roles)
-    _disabled(pal, "#9aa19e")
-    return pal
+    return palette_for(dark=False)
 
 
 def dark_palette() -> QPalette:
-    pal = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#24282a",
-        QPalette.ColorRole.WindowText: "#e6e9e8",
-        QPalette.ColorRole.Base: "#1b1e20",
-        QPalette.ColorRole.AlternateBase: "#23272a",
-        QPalette.ColorRole.ToolTipBase: "#2e3336",
-        QPalette.ColorRole.ToolTipText: "#e6e9e8",
-        QPalette.ColorRole.PlaceholderText: "#8c9592",
-        QPalette.ColorRole.Text: "#e6e9e8",
-        QPalette.ColorRole.Button: "#2e3336",
-        QPalette.ColorRole.ButtonText: "#e6e9e8",
-        QPalette.ColorRole.BrightText: "#ff8a80",
-        QPalette.ColorRole.Highlight: "#3f9d8a",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#7fd1bf",
-        QPalette.ColorRole.Mid: "#3b4144",
-        QPalette.ColorRole.Dark: "#151819",
-        QPalette.ColorRole.Light: "#3f4548",
-        QPalette.ColorRole.Shadow: "#0d0f10",
-    }
-    _fill(pal, roles)
-    _disabled(pal, "#6d7573")
-    return pal
+    return palette_for(dark=True)
 
 
-def _fill(pal: QPalette, roles: dict[QPalette.ColorRole, str]) -> None:
-    for role, colour in roles.items():
-        pal.setColor(role, QColor(colour))
+# Labels and fields say what they are with a `tone` property; the colours follow the palette.
+TONES: dict[str, str] = {"error": "error", "edited": "edited", "muted": "muted", "warning": "warning_text"}
 
 
-def _disabled(pal: QPalette, colour: str) -> None:
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
+def set_tone(widget: QWidget, tone: str | None) -> None:
+    """Colour a label's text (or a field's border, for "error") by meaning; None takes the tone off."""
+    if tone is not None and tone not in TONES:
+        raise KeyError(tone)
+    widget.setProperty("tone", tone or "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def app_style_sheet(dark: bool) -> str:
+    """The few rules the whole app shares: tones, the warning strip, the disclaimer box, focus in lists."""
+
+    def c(name: str) -> str:
+        return hex_of(name, dark)
+
+    rules = [f'QLabel[tone="{tone}"] {{ color: {c(name)}; }}' for tone, name in TONES.items()]
+    rules += [
+        f'QLineEdit[tone="error"], QPlainTextEdit[tone="error"] {{ border: 2px solid {c("error")}; }}',
+        f"QLabel#disclaimer_box {{ color: {c('text')}; background: {c('disclaimer_fill')};"
+        f" border: 1px solid {c('disclaimer_border')}; border-radius: 4px; padding: 8px; }}",
+        f"QLabel#export_warnings {{ background: {c('warning_fill')}; color: {c('warning_text')};"
+        f" border: 1px solid {c('warning_border')}; border-radius: 4px; padding: 6px 8px; }}",
+    ]
+    return "\n".join(rules)
+
+
+class FocusRingStyle(QProxyStyle):
+    """Fusion, plus a 2 px ring in the palette's focus colour around whatever has the keyboard focus.
+
+    Fusion marks focus with a faint tint of the highlight colour that all but vanishes in the dark
+    palette and on check boxes; a coach driving the window by keyboard must always see where they are.
+    """
+
+    _FRAMED = (
+        QStyle.PrimitiveElement.PE_FrameLineEdit,
+        QStyle.PrimitiveElement.PE_PanelButtonCommand,
+        QStyle.PrimitiveElement.PE_FrameFocusRect,
+    )
+    _COMPLEX = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
+            self._ring(option, painter, inset=0)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self._FRAMED and option.state & QStyle.StateFlag.State_HasFocus:
+            self._ring(option, painter, inset=1)
+
+    def drawComplexControl(self, control, option, painter, widget=None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in self._COMPLEX and option.state & QStyle.StateFlag.State_HasFocus:
+            self._ring(option, painter, inset=1)
+
+    @staticmethod
+    def _ring(option, painter: QPainter, *, inset: int) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(color("focus", is_dark(option.palette)), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(option.rect).adjusted(inset + 1, inset + 1, -inset - 1, -inset - 1), 3, 3)
+        painter.restore()
 
 
 def is_dark(pal: QPalette) -> bool:

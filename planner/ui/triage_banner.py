@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from planner.ui.colors import triage_colors
 from planner.ui.wizard_labels import triage_look
 
 
@@ -21,7 +22,7 @@ class TriageIcon(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._shape = "check"
-        self._colour = QColor("#2e7d32")
+        self._colour = QColor(triage_colors("self_care")[1])
         self.setFixedSize(QSize(40, 40))
 
     def set_look(self, shape: str, colour: str) -> None:
@@ -41,7 +42,13 @@ class TriageIcon(QWidget):
             p.drawPath(triangle)
         else:
             p.drawEllipse(QRectF(1, 1, 38, 38))
-        pen = QPen(QColor("white"), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        pen = QPen(
+            self.palette().color(QPalette.ColorRole.Base),
+            4,
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+            Qt.PenJoinStyle.RoundJoin,
+        )
         p.setPen(pen)
         if self._shape == "check":
             p.drawPolyline([QPointF(11, 21), QPointF(17, 27), QPointF(29, 13)])
@@ -84,17 +91,26 @@ class TriageBanner(QFrame):
     def set_triage(self, triage: str, message: str) -> None:
         self.triage = triage
         look = triage_look(triage)
-        self.icon.set_look(look.icon, look.border)
         self.headline.setText(look.headline)
         self.message.setText(message)
         self.message.setVisible(bool(message))
+        self._restyle()
+        self.setAccessibleName(f"{look.headline}. {message}")
+
+    def _restyle(self) -> None:
+        fill, border, text = triage_colors(self.triage)  # the light or dark pair, whichever is showing
+        self.icon.set_look(triage_look(self.triage).icon, border)
         self.setStyleSheet(
-            f"#triageBanner {{ background: {look.background}; border: 1px solid {look.border};"
-            f" border-left: 6px solid {look.border}; border-radius: 6px; }}"
-            f"#triageBanner QLabel {{ color: {look.text}; background: transparent; border: none; }}"
+            f"#triageBanner {{ background: {fill}; border: 1px solid {border};"
+            f" border-left: 6px solid {border}; border-radius: 6px; }}"
+            f"#triageBanner QLabel {{ color: {text}; background: transparent; border: none; }}"
             "#triageHeadline { font-size: 15pt; font-weight: 600; }"
         )
-        self.setAccessibleName(f"{look.headline}. {message}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange and self.triage:
+            self._restyle()
+        super().changeEvent(event)
 
 
 class PatternBars(QWidget):

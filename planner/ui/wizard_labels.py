@@ -149,20 +149,18 @@ LABELS: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class TriageLook:
-    """How a triage level reads: a headline, a colour (never the only cue) and an icon shape."""
+    """How a triage level reads: a headline and an icon shape; its colours (never the only cue) are
+    planner.ui.colors.TRIAGE's light and dark pairs."""
 
     headline: str
-    background: str
-    border: str
-    text: str
     icon: str  # "check", "clock", "alert", "cross"
 
 
 TRIAGE_LOOKS: dict[str, TriageLook] = {
-    "self_care": TriageLook("Self-care is fine", "#e6f4ea", "#2e7d32", "#1b4d1f", "check"),
-    "see_clinician_soon": TriageLook("See a clinician soon", "#fff4de", "#b26a00", "#5c3800", "clock"),
-    "urgent": TriageLook("Urgent: get seen today or within a day or two", "#fde7df", "#c8441b", "#6e1f08", "alert"),
-    "emergency": TriageLook("Emergency: get help now", "#fbe3e3", "#b3261e", "#601410", "cross"),
+    "self_care": TriageLook("Self-care is fine", "check"),
+    "see_clinician_soon": TriageLook("See a clinician soon", "clock"),
+    "urgent": TriageLook("Urgent: get seen today or within a day or two", "alert"),
+    "emergency": TriageLook("Emergency: get help now", "cross"),
 }
 
 

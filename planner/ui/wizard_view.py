@@ -68,11 +68,8 @@ class WizardView(QWidget):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         disclaimer = QLabel(DISCLAIMER, self)
-        disclaimer.setObjectName("disclaimer")
+        disclaimer.setObjectName("disclaimer_box")  # coloured by the app style sheet, light or dark
         disclaimer.setWordWrap(True)
-        disclaimer.setStyleSheet(
-            "color: #555; background: #f7f3ea; border: 1px solid #e2d9c3; border-radius: 4px; padding: 8px;"
-        )
         self.start_button = QPushButton("Start symptom check", self)
         self.start_button.setToolTip(self.start_action.toolTip())
         self.start_button.clicked.connect(self.start_action.trigger)

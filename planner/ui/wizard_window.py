@@ -87,16 +87,18 @@ def _esc(text: str) -> str:
 
 def _score_bar(score: float) -> str:
     # A table cell bar: QTextBrowser draws table widths reliably where CSS widths are ignored.
+    from planner.ui.colors import color
+
     filled = max(1, round(score * 100))
-    rest = f"<td width='{100 - filled}%' bgcolor='#dfe6ee'></td>" if filled < 100 else ""
+    rest = f"<td width='{100 - filled}%' bgcolor='{color('score_rest').name()}'></td>" if filled < 100 else ""
     return (
         f"<table width='160' cellspacing='0' cellpadding='0' style='margin-top:4px'><tr>"
-        f"<td width='{filled}%' bgcolor='#3a6ea5' height='9'></td>{rest}</tr></table>"
+        f"<td width='{filled}%' bgcolor='{color('score_bar').name()}' height='9'></td>{rest}</tr></table>"
     )
 
 
 def result_html(
-    result: WizardResult, *, muted: str = "#555", warn: str = "#6e3b00", pictures: dict[str, str] | None = None
+    result: WizardResult, *, muted: str = "", warn: str = "", pictures: dict[str, str] | None = None
 ) -> str:
     """The body of the result page: why, what else to do, the likely patterns, factors and routine.
 
@@ -104,6 +106,10 @@ def result_html(
     the clinician may look at, never as a reason to wait. `muted` and `warn` are text colours that
     read on the page's background (the palette's, so dark mode stays legible).
     """
+    from planner.ui.colors import color
+
+    muted = muted or color("muted").name()
+    warn = warn or color("warning_text").name()
     out: list[str] = []
     h = out.append
     if len(result.actions) > 1:
@@ -214,10 +220,11 @@ class ResultPage(QuestionPage):
     def show_result(self, result: WizardResult) -> None:
         self.result = result
         self.banner.set_triage(result.triage, result.message)
+        from planner.ui.colors import color
         from planner.ui.style import is_dark, muted_colour
 
         pal = self.palette()
-        warn = "#f0b46a" if is_dark(pal) else "#6e3b00"
+        warn = color("warning_text", is_dark(pal)).name()
         from planner.export.drawing import drawing_for
         from planner.ui.drawing_widget import drawing_img_tag
 
