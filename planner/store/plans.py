@@ -37,7 +37,11 @@ def regenerate_plan(
         default_start, default_weeks = season_horizon([r.date for r in athlete.races])
         start = start or default_start
         weeks = weeks or default_weeks
-    plan = make_plan(athlete, list_exercises(db), load_wizard_rules(), start=start, weeks=weeks)
+    from planner.store.training_log import log_entries
+
+    # The stored training log decides next week's doses, as the athlete file's `log` does for the CLI.
+    log = log_entries(db, athlete_id)
+    plan = make_plan(athlete, list_exercises(db), load_wizard_rules(), start=start, weeks=weeks, log=log)
     if keep_edits:
         plan = apply_dose_edits(plan, athletes.dose_edits(db, athlete_id))
     else:
