@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from planner.domain.adjustments import week_of
-from planner.domain.plan import Plan
+from planner.domain.plan import Plan, WeekSummary
 from planner.domain.training_log import LogEntry
 
-
-@dataclass(frozen=True, slots=True)
-class WeekSummary:
-    """One plan week of the log: sets done of the sets prescribed, and the highest and mean pain during."""
-
-    week: int
-    sets_done: int
-    sets_prescribed: int
-    max_pain: int | None  # None: nothing logged that week
-    mean_pain: float | None
-
-    @property
-    def adherence(self) -> float | None:
-        """Share of the prescribed sets done, 0-1; None when the week prescribed nothing or was not logged."""
-        if self.max_pain is None or not self.sets_prescribed:
-            return None
-        return min(1.0, self.sets_done / self.sets_prescribed)
+__all__ = ["WeekSummary", "last_week_summary", "prescribed_sets", "week_summaries"]
 
 
 def prescribed_sets(plan: Plan, week_index: int) -> int:
@@ -52,8 +35,9 @@ def week_summaries(plan: Plan, log: Sequence[LogEntry]) -> list[WeekSummary]:
                 week=week.index,
                 sets_done=done,
                 sets_prescribed=prescribed_sets(plan, week.index),
-                max_pain=max((e.pain_during for e in found), default=None) if found else None,
+                max_pain=max(pains, default=None),
                 mean_pain=sum(pains) / len(pains) if pains else None,
+                logged=bool(found),
             )
         )
     return out
@@ -61,5 +45,5 @@ def week_summaries(plan: Plan, log: Sequence[LogEntry]) -> list[WeekSummary]:
 
 def last_week_summary(plan: Plan, log: Sequence[LogEntry]) -> WeekSummary | None:
     """The summary of the most recent plan week with log entries (the roster's "last week"), or None."""
-    logged = [s for s in week_summaries(plan, log) if s.max_pain is not None]
+    logged = [s for s in week_summaries(plan, log) if s.logged]
     return logged[-1] if logged else None

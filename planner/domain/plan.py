@@ -259,6 +259,46 @@ class Adjustment:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekSummary:
+    """One plan week of the training log: sets done of the sets prescribed, and the highest and mean pain."""
+
+    week: int
+    sets_done: int
+    sets_prescribed: int
+    max_pain: int | None  # None: no session done that week
+    mean_pain: float | None
+    logged: bool = True  # False: nothing logged that week (not even a missed session)
+
+    @property
+    def adherence(self) -> float | None:
+        """Share of the prescribed sets done, 0-1; None when the week prescribed nothing or was not logged."""
+        if not self.logged or not self.sets_prescribed:
+            return None
+        return min(1.0, self.sets_done / self.sets_prescribed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "sets_done": self.sets_done,
+            "sets_prescribed": self.sets_prescribed,
+            "max_pain": self.max_pain,
+            "mean_pain": self.mean_pain,
+            "logged": self.logged,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> WeekSummary:
+        return cls(
+            week=int(data["week"]),
+            sets_done=int(data["sets_done"]),
+            sets_prescribed=int(data["sets_prescribed"]),
+            max_pain=data.get("max_pain"),
+            mean_pain=data.get("mean_pain"),
+            logged=bool(data.get("logged", True)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     athlete: str
     start: dt.date
@@ -267,10 +307,12 @@ class Plan:
     hold: Hold | None = None
     recheck_due: dt.date | None = None  # the corrective block ends: repeat the symptom check from this day
     adjustments: tuple[Adjustment, ...] = ()  # what the training log changed, week by week
+    log_weeks: tuple[WeekSummary, ...] = ()  # the log week by week (sets done, pain); empty without a log
 
     def to_dict(self) -> dict[str, Any]:
-        """The plan JSON of the interface spec, with its Additions (disclaimer and hold)."""
-        return {
+        """The plan JSON of the interface spec, with its Additions (disclaimer, hold, adjustments; and
+        `log_weeks` only when there is a log, so a plan without one is as it was)."""
+        out = {
             "athlete": self.athlete,
             "start": self.start.isoformat(),
             "weeks": [w.to_dict() for w in self.weeks],
@@ -280,6 +322,9 @@ class Plan:
             "adjustments": [a.to_dict() for a in self.adjustments],
             "disclaimer": DISCLAIMER,
         }
+        if self.log_weeks:
+            out["log_weeks"] = [w.to_dict() for w in self.log_weeks]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
@@ -293,6 +338,7 @@ class Plan:
             hold=Hold.from_dict(hold) if hold else None,
             recheck_due=dt.date.fromisoformat(recheck) if recheck else None,
             adjustments=tuple(Adjustment.from_dict(a) for a in data.get("adjustments", [])),
+            log_weeks=tuple(WeekSummary.from_dict(w) for w in data.get("log_weeks", [])),
         )
 
     def on_hold(self, week: Week) -> bool:

@@ -125,7 +125,12 @@ def make_plan(
     if log is None:
         log = athlete.log
         check_known_exercises(log, library_index(library).by_id)
-    return apply_log(_checked_plan(athlete, library, rules, start=start, weeks=weeks), log)
+    plan = apply_log(_checked_plan(athlete, library, rules, start=start, weeks=weeks), log)
+    if not log:
+        return plan
+    from planner.domain.log_summary import week_summaries
+
+    return replace(plan, log_weeks=tuple(week_summaries(plan, log)))
 
 
 def _checked_plan(athlete: Athlete, library: list[Exercise], rules: Any, *, start: dt.date, weeks: int) -> Plan:

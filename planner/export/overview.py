@@ -317,6 +317,49 @@ def hold_notice(plan: Plan, width: float, warnings: PrintWarnings) -> list[Flowa
     return [Spacer(1, 3 * mm), box]
 
 
+def log_chart(plan: Plan, width: float, height: float) -> Drawing:
+    """The training log week by week: bars for the share of sets done, a line for the highest pain (0-10),
+    the pain rule's limit dashed. Weeks without a log leave a gap."""
+    from planner.domain.adjustments import ACCEPTABLE_PAIN
+
+    d = Drawing(width, height)
+    left, right, top, bottom = 30.0, 30.0, 14.0, 12.0
+    w, h = width - left - right, height - top - bottom
+    d.add(String(0, height - 9, "Training log: sets done (bars) and highest pain (line)", fontName=BOLD, fontSize=8))
+    d.add(Line(left, bottom, left + w, bottom, strokeColor=RULE, strokeWidth=0.6))
+    d.add(String(left - 3, bottom + h - 3, "100 %", fontName=BODY, fontSize=6.5, fillColor=MUTED, textAnchor="end"))
+    d.add(String(left + w + 3, bottom + h - 3, "10/10", fontName=BODY, fontSize=6.5, fillColor=MUTED))
+    limit = bottom + h * ACCEPTABLE_PAIN / 10
+    d.add(Line(left, limit, left + w, limit, strokeColor=MUTED, strokeWidth=0.5, strokeDashArray=[2, 2]))
+    weeks = plan.log_weeks
+    step = w / max(len(weeks), 1)
+    points: list[tuple[float, float] | None] = []
+    for i, s in enumerate(weeks):
+        x = left + i * step
+        if s.adherence is not None:
+            d.add(
+                Rect(
+                    x + step * 0.15,
+                    bottom,
+                    step * 0.7,
+                    h * s.adherence,
+                    fillColor=SHADE,
+                    strokeColor=RULE,
+                    strokeWidth=0.4,
+                )
+            )
+        points.append((x + step / 2, bottom + h * s.max_pain / 10) if s.max_pain is not None else None)
+        if len(weeks) <= 26 or s.week % 4 == 1:
+            d.add(String(x + step / 2, 2, str(s.week), fontName=BODY, fontSize=6, fillColor=MUTED, textAnchor="middle"))
+    for a, b in pairwise(points):
+        if a is not None and b is not None:
+            d.add(Line(a[0], a[1], b[0], b[1], strokeColor=INK, strokeWidth=1.2))
+    for p in points:
+        if p is not None:
+            d.add(Circle(p[0], p[1], 1.8, fillColor=INK, strokeColor=INK))
+    return d
+
+
 def season_overview(
     *, athlete: Athlete, plan: Plan, warnings: PrintWarnings, width: float, height: float
 ) -> list[Flowable]:
@@ -342,6 +385,8 @@ def season_overview(
         _legend(width),
         Spacer(1, 4 * mm),
     ]
+    if any(w.adherence is not None for w in plan.log_weeks):
+        out += [log_chart(plan, width, 34 * mm), Spacer(1, 3 * mm)]
     table = _week_table(plan, width, warnings)
     used = sum(f.wrap(width, height)[1] for f in out)
     if table.wrap(width, height)[1] <= height - used:

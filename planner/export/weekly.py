@@ -135,7 +135,8 @@ class _Sheet:
             )
             out += [Spacer(1, 2 * mm * s), box]
         howto = (
-            "Tick a box for each set you finish. After each session, write down any pain from 0 (none) to 10 (worst)."
+            "Tick a box for each set you finish. After each session, write down any pain from 0 (none) to 10 "
+            "(worst), again the next morning, and how hard it felt (RPE, 0 easy to 10 maximal)."
         )
         out += self.hold_box()
         if self.week.sessions:  # a week the check holds entirely has nothing to tick
@@ -222,7 +223,13 @@ class _Sheet:
                 + "</font>"
             )
         compact = self.columns == 2
-        pain = Paragraph("Pain 0-10: ___" if compact else "Pain 0-10: ______", self.pain)
+        # The same boxes as the window's log grid: pain during, pain the next morning, effort (RPE).
+        pain = Paragraph(
+            "Pain 0-10: ___<br/>Morning: ___<br/>RPE: ___"
+            if compact
+            else "Pain 0-10: ______<br/>Next morning: ______<br/>Effort (RPE): ______",
+            self.pain,
+        )
         tick_w = (27 if compact else 38) * mm * s
         dose_w = 0 if compact else 56 * mm * s
         name_w = width - tick_w - dose_w
@@ -354,8 +361,32 @@ class _Sheet:
         )
         return [Spacer(1, 1.5 * mm), box]
 
+    def log_changes(self) -> list[Flowable]:
+        """What the training log changed this week, one short line each with its reason."""
+        found = [a for a in self.plan.adjustments if a.week == self.week.index]
+        if not found:
+            return []
+        items = [Paragraph("<b>From your log</b>", self.bold)]
+        items += [
+            Paragraph("• " + markup(a.line, f"log change of week {self.week.index}", self.warnings), self.body)
+            for a in found
+        ]
+        box = Table([[items]], colWidths=[self.width])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ]
+            )
+        )
+        return [Spacer(1, 1.5 * mm), box]
+
     def flowables(self) -> list[Flowable]:
-        return self.header() + self.days() + self.week_warnings()
+        return self.header() + self.days() + self.log_changes() + self.week_warnings()
 
 
 def _height(flowables: Sequence[Flowable], width: float, height: float) -> float:

@@ -32,7 +32,7 @@ class LogChart(QWidget):
             last = logged[-1]
             self.setAccessibleDescription(
                 f"{len(logged)} weeks logged; last: {round((last.adherence or 0) * 100)} % of sets done, "
-                f"highest pain {last.max_pain}/10"
+                f"highest pain {last.max_pain if last.max_pain is not None else '–'}/10"
             )
         else:
             self.setAccessibleDescription("Nothing logged yet")

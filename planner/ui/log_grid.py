@@ -496,7 +496,8 @@ class LogPanel(QWidget):
         else:
             lines = [
                 f"This week: {round(this.adherence * 100)} % of sets done ({this.sets_done} of "
-                f"{this.sets_prescribed}) · highest pain {this.max_pain}/10"
+                f"{this.sets_prescribed}) · highest pain "
+                + (f"{this.max_pain}/10" if this.max_pain is not None else "–")
             ]
         if self.plan is not None and self.week_index is not None:
             following = [a for a in self.plan.adjustments if a.week == self.week_index + 1]
