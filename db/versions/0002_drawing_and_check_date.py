@@ -25,7 +25,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column("drawing", sa.String(), nullable=True))
     # Built-ins are drawn with their own id. The library sync refreshes unedited built-ins; one a coach
     # edited is never overwritten by the sync, so it gets its drawing here.
-    op.execute("UPDATE exercise SET drawing = id WHERE builtin = 1 AND drawing IS NULL")
+    # Written with SQLAlchemy, not as SQL text: `builtin = 1` is no boolean test on PostgreSQL.
+    exercise = sa.table("exercise", sa.column("id"), sa.column("drawing"), sa.column("builtin", sa.Boolean()))
+    op.execute(
+        exercise.update()
+        .where(exercise.c.builtin.is_(True), exercise.c.drawing.is_(None))
+        .values(drawing=exercise.c.id)
+    )
     with op.batch_alter_table("athlete") as batch:
         batch.add_column(sa.Column("wizard_checked_on", sa.Date(), nullable=True))
 

@@ -1,11 +1,17 @@
-"""Opening the database: resolve --db, check the schema, back up, migrate, seed the built-ins."""
+"""Opening the database: resolve --db, check the schema, back up, migrate, seed the built-ins.
+
+A file (SQLite, the default) or a database on a PostgreSQL server (club mode: `postgresql://user@host/db`,
+see planner.store.server), opened, checked and migrated by the same rules.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -16,12 +22,15 @@ from planner.store.engine import Database
 
 __all__ = [
     "BUSY",
+    "BackupUnavailable",
     "Database",
     "DatabaseBusy",
     "DatabaseUnavailable",
+    "display_target",
     "open_database",
     "resolve_target",
     "retry_when_busy",
+    "upgrades_without_backup",
     "writing",
 ]
 
@@ -55,6 +64,34 @@ class DatabaseFull(DatabaseUnavailable):
 
 class DatabaseDamaged(DatabaseUnavailable):
     """SQLite found the file malformed, or a table or column of ours missing."""
+
+
+class BackupUnavailable(BadInput):
+    """A server database needs an upgrade and pg_dump is not here to back it up first.
+
+    The command line refuses (one line, exit 2) unless --yes; the window asks the coach.
+    """
+
+
+NO_PG_DUMP = (
+    "needs an upgrade to this version of Stride Planner, and it cannot be backed up first: pg_dump is not "
+    "installed here (Debian: postgresql-client). It was left unchanged. Install pg_dump, or upgrade without "
+    "a backup with --yes"
+)
+
+# Whether a server database may be upgraded without a backup (no pg_dump): the command line's --yes sets it for
+# the run (cli.main), the window for the one open the coach agreed to.
+_WITHOUT_BACKUP: ContextVar[bool] = ContextVar("upgrade_without_backup", default=False)
+
+
+@contextlib.contextmanager
+def upgrades_without_backup(allowed: bool = True) -> Iterator[None]:
+    """Within the block, open_database upgrades a server database even when pg_dump cannot back it up."""
+    token = _WITHOUT_BACKUP.set(allowed)
+    try:
+        yield
+    finally:
+        _WITHOUT_BACKUP.reset(token)
 
 
 def busy_timeout_ms() -> int:
@@ -125,14 +162,32 @@ def wait_for_writers(db: Database) -> None:
 def writing(db: Database) -> Database:
     """The same database, every transaction of which begins IMMEDIATE: the write lock is taken before
     the first read, so what a read-then-write (an import, the built-in sync) reads is still true when it
-    writes. Use it for writes only: it waits for (and blocks) other writers."""
-    return replace(db, engine=db.engine.execution_options(sqlite_begin="IMMEDIATE"))
+    writes. Use it for writes only: it waits for (and blocks) other writers.
+
+    On a PostgreSQL server the same promise is SERIALIZABLE isolation: a read-then-write that another
+    coach's write overtook fails with a serialization error, which is DatabaseBusy, and is run again.
+    """
+    if db.url.startswith("sqlite"):
+        return replace(db, engine=db.engine.execution_options(sqlite_begin="IMMEDIATE"))
+    return replace(db, engine=db.engine.execution_options(isolation_level="SERIALIZABLE"))
+
+
+def display_target(target: str | Path | None) -> str:
+    """What to show or log for --db: a path as given, a server URL without its password."""
+    from planner.store.server import redact
+
+    raw = str(target) if target is not None else default_database()
+    return redact(raw) if "://" in raw else raw
 
 
 def resolve_target(target: str | Path | None) -> tuple[str, Path | None]:
     """(SQLAlchemy URL, file path or None) for --db, STRIDE_PLANNER_DB or the default file."""
     raw = str(target) if target is not None else default_database()
     if "://" in raw:
+        from planner.store.server import is_server_url, sqlalchemy_url
+
+        if is_server_url(raw):
+            return sqlalchemy_url(raw), None
         if raw.startswith("sqlite:///"):
             path_part = raw[len("sqlite:///") :]
             if path_part and path_part != ":memory:":
@@ -172,6 +227,14 @@ def create_engine_for(url: str, *, path: Path | None = None, read_only: bool = F
 
     if read_only and path is not None:
         url = f"sqlite:///{path.resolve().as_uri()}?immutable=1&uri=true"
+    if url.startswith("postgresql"):
+        from planner.store import server
+
+        # pre_ping: a pooled connection the server closed (a restart, an idle timeout) is replaced, not used.
+        engine = create_engine(url, connect_args=server.connect_args(), pool_pre_ping=True, pool_size=3)
+        label = server.redact(url)
+        event.listen(engine, "handle_error", lambda context: _translate_server(context, label))
+        return engine
     engine = create_engine(url)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _configure_read_only if read_only else _configure_sqlite)
@@ -183,6 +246,12 @@ def create_engine_for(url: str, *, path: Path | None = None, read_only: bool = F
 def _configure_read_only(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def _translate_server(context: ExceptionContext, label: str) -> BaseException | None:
+    from planner.store.server import translate_server_error
+
+    return translate_server_error(context.original_exception, label)
 
 
 def _translate(context: ExceptionContext, path: Path | None) -> BaseException | None:
@@ -205,6 +274,8 @@ def open_database(target: str | Path | None = None, *, seed: bool = True) -> Dat
     from planner.store import migrate
 
     url, path = resolve_target(target)
+    if path is None and url.startswith("postgresql"):
+        return _open_server_database(url, seed=seed)
     state = None
     if path is not None:
         if not path.exists():
@@ -240,6 +311,54 @@ def open_database(target: str | Path | None = None, *, seed: bool = True) -> Dat
 
             # Plain BEGIN: a start that finds the built-ins current only reads, even beside an import.
             db.seeded = retry_when_busy(lambda: sync_builtin_library(db), db)
+    except BaseException:
+        engine.dispose()
+        raise
+    db.who = _os_user()
+    return db
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without the user in /etc/passwd)
+        return ""
+
+
+def _open_server_database(url: str, *, seed: bool) -> Database:
+    """open_database for a PostgreSQL server: the same checks and upgrade as a file, a pg_dump backup first."""
+    from planner.store import migrate, server
+
+    label = server.redact(url)
+    engine = create_engine_for(url)
+    db = Database(url=url, engine=engine, path=None)
+    try:
+        tables = server.table_names(engine)
+        with engine.connect() as conn:
+            current = server.revision_in(conn)
+        ours = set(expected_columns())
+        state = migrate.SchemaState(
+            exists=bool(tables),
+            revision=current,
+            foreign=current is None and bool(set(tables) - {"alembic_version"} - ours),
+            has_rows=current is not None and server.has_rows(engine, tables),
+        )
+        migrate.ensure_known(state, label, noun="database")
+        if current != migrate.head_revision():
+            if state.has_rows:
+                pg_dump = server.find_pg_dump()
+                if pg_dump is not None:
+                    db.backup = server.pg_dump_backup(url, pg_dump=pg_dump)
+                elif not _WITHOUT_BACKUP.get():
+                    raise BackupUnavailable(NO_PG_DUMP, source=label)
+            retry_when_busy(lambda: migrate.upgrade(engine), db)
+        db.who = server.current_user(engine)
+        if seed:
+            from planner.store.exercises import sync_builtin_library
+
+            db.seeded = retry_when_busy(lambda: sync_builtin_library(writing(db)), db)
     except BaseException:
         engine.dispose()
         raise

@@ -20,13 +20,19 @@ if TYPE_CHECKING:
 
 @dataclass
 class Database:
-    """An open Stride Planner database: its engine, and where it lives on disk (for SQLite)."""
+    """An open Stride Planner database: its engine, and where it lives on disk (for SQLite; None on a server)."""
 
     url: str
     engine: Engine
     path: Path | None = None
     backup: Path | None = None  # the copy taken before this start's migration, if one ran
     seeded: dict[str, int] = field(default_factory=dict)
+    who: str = ""  # who saves through this handle (PostgreSQL role or the computer's user), for rows' updated_by
+
+    @property
+    def is_server(self) -> bool:
+        """True for a database on a PostgreSQL server (club mode), False for a file."""
+        return self.url.startswith("postgresql")
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:

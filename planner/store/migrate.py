@@ -17,7 +17,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import BadInput
 from planner.paths import migrations_dir
@@ -206,18 +206,20 @@ def read_schema_state(path: Path) -> SchemaState:
     return inspect_database(path)
 
 
-def ensure_known(state: SchemaState, path: Path) -> None:
-    """Refuse a database written by a newer app, or an SQLite file that belongs to another program."""
+def ensure_known(state: SchemaState, path: Path | str, *, noun: str = "file") -> None:
+    """Refuse a database written by a newer app, or one that belongs to another program.
+
+    `path` is what the message names (a file, or a server URL without its password); `noun` what it calls it.
+    """
     if state.foreign:
-        raise BadInput(
-            "is an SQLite database of another program, not Stride Planner's; it was left unchanged", source=str(path)
-        )
+        kind = "an SQLite database" if noun == "file" else "a database"
+        raise BadInput(f"is {kind} of another program, not Stride Planner's; it was left unchanged", source=str(path))
     if state.half_upgraded and state.has_rows:
         raise BadInput(HALF_UPGRADED, source=str(path))
     if state.revision is not None and state.revision not in known_revisions():
         raise BadInput(
             f"was written by a newer version of Stride Planner (schema {state.revision}; this version knows "
-            f"up to {head_revision()}). Update Stride Planner to open it; the file was left unchanged.",
+            f"up to {head_revision()}). Update Stride Planner to open it; the {noun} was left unchanged.",
             source=str(path),
         )
 
@@ -292,20 +294,27 @@ def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> list[Path]:
     return doomed
 
 
-def upgrade(engine: Engine, *, script_location: Path | None = None) -> None:
+def upgrade(engine: Engine, *, script_location: Path | None = None, revision: str = "head") -> None:
     """Run every pending Alembic migration on `engine` in ONE transaction: all revisions or none.
 
     The transaction begins IMMEDIATE, so a second process starting at the same time waits for this
     one and then finds nothing to do. What an interrupted first start of an older version left behind
     (Alembic's table without a version, and empty tables) is dropped inside the same transaction; a
     half-upgraded file that holds rows is refused. `script_location` is the folder holding env.py and
-    versions/ (default: the app's db/ folder).
+    versions/ (default: the app's db/ folder); `revision` stops earlier than the head (tests build old
+    databases with it).
+
+    On a PostgreSQL server the transaction first takes an advisory lock (pg_advisory_xact_lock): two
+    coaches starting a new version at once cannot both migrate; the second waits, then finds it done.
     """
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location or migrations_dir()))
+    if engine.dialect.name == "postgresql":
+        _upgrade_server(engine, cfg, revision)
+        return
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
         # Foreign keys off while tables are copied by batch mode (a DROP TABLE would cascade into the
@@ -318,13 +327,28 @@ def upgrade(engine: Engine, *, script_location: Path | None = None) -> None:
                     return  # another start upgraded it while this one waited for the lock
                 _drop_leftovers(connection)
                 cfg.attributes["connection"] = connection
-                command.upgrade(cfg, "head")
+                command.upgrade(cfg, revision)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise RuntimeError(f"the upgrade broke {len(broken)} foreign key(s), first: {broken[0]}")
         finally:
             connection.execution_options(sqlite_begin="")
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _upgrade_server(engine: Engine, cfg: Any, revision: str) -> None:
+    """The PostgreSQL upgrade: one transaction (PostgreSQL's DDL is transactional) behind an advisory lock."""
+    from alembic import command
+
+    from planner.store.server import MIGRATION_LOCK, revision_in
+
+    with engine.connect() as connection, connection.begin():
+        # Held until this transaction ends: a second start blocks here, then reads the revision we wrote.
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+        if revision == "head" and revision_in(connection) == head_revision():
+            return  # another coach's start upgraded it while this one waited for the lock
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, revision)
 
 
 def _revision_in(connection: Connection) -> str | None:

@@ -9,9 +9,11 @@ which survive regeneration.
 from __future__ import annotations
 
 import datetime as dt
+import uuid as uuid_module
 from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 
@@ -19,11 +21,34 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def new_uuid() -> str:
+    """A fresh row UUID (text, so SQLite and PostgreSQL store and compare it alike)."""
+    return str(uuid_module.uuid4())
+
+
+class Versioned(SQLModel):
+    """The columns that let several coaches edit one database: a version and a stable UUID per row.
+
+    `version` is SQLAlchemy's version_id_col: an ORM UPDATE or DELETE says `WHERE version = <what was read>`
+    and fails (StaleDataError) when another coach's save got there first. The store's Core writes check it
+    the same way. `uuid` stays with the row for ever (`db copy` keeps it); `updated_by` names who saved last
+    (the PostgreSQL role, or the computer's user for a file).
+    """
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    uuid: str = Field(default_factory=new_uuid, max_length=36, unique=True, index=True)
+    updated_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+    @declared_attr  # type: ignore[misc]
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805  (declared_attr gets the class)
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
 def _json(nullable: bool = False) -> Any:
     return Field(default=None if nullable else [], sa_column=Column(JSON, nullable=nullable))
 
 
-class ExerciseRow(SQLModel, table=True):
+class ExerciseRow(Versioned, table=True):
     __tablename__ = "exercise"
 
     id: str = Field(primary_key=True)
@@ -56,7 +81,7 @@ class ExerciseRow(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=_utcnow)
 
 
-class AthleteRow(SQLModel, table=True):
+class AthleteRow(Versioned, table=True):
     __tablename__ = "athlete"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -72,7 +97,7 @@ class AthleteRow(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=_utcnow)
 
 
-class RaceRow(SQLModel, table=True):
+class RaceRow(Versioned, table=True):
     __tablename__ = "race"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -96,7 +121,7 @@ class PhaseRangeRow(SQLModel, table=True):
     phase: str
 
 
-class PlanRow(SQLModel, table=True):
+class PlanRow(Versioned, table=True):
     __tablename__ = "plan"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -109,7 +134,7 @@ class PlanRow(SQLModel, table=True):
     generated_at: dt.datetime = Field(default_factory=_utcnow)
 
 
-class DoseEditRow(SQLModel, table=True):
+class DoseEditRow(Versioned, table=True):
     """A coach's change to one exercise of one session; reapplied when the plan is regenerated."""
 
     __tablename__ = "dose_edit"
@@ -125,7 +150,7 @@ class DoseEditRow(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=_utcnow)
 
 
-class TrainingLogRow(SQLModel, table=True):
+class TrainingLogRow(Versioned, table=True):
     """One exercise on one day (and side) as the athlete did it: planner.domain.training_log.LogEntry."""
 
     __tablename__ = "training_log"

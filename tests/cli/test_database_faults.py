@@ -173,11 +173,13 @@ def test_an_import_that_waited_for_another_reads_the_library_it_finds(tmp_path: 
         proc = cli("--db", str(path), "library", "import", str(second))
         wait_until(lambda: waiting_for_a_lock(proc) or proc.poll() is not None)
         columns = [r[1] for r in first.execute("PRAGMA table_info(exercise)")]
-        picked = ", ".join("?" if c in ("id", "name") else f'"{c}"' for c in columns)
+        fresh = ("id", "name", "uuid")  # a row's uuid is unique too
+        picked = ", ".join("?" if c in fresh else f'"{c}"' for c in columns)
         for i in ids:
+            values = {"id": i, "name": f"First import {i}", "uuid": f"uuid-{i}"}
             first.execute(
                 f"INSERT INTO exercise ({', '.join(columns)}) SELECT {picked} FROM exercise WHERE id = ?",
-                (i, f"First import {i}", "side-lying-clamshell"),
+                (*(values[c] for c in columns if c in fresh), "side-lying-clamshell"),
             )
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, err) == (0, "")

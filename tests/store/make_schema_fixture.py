@@ -1,5 +1,5 @@
 """Writes tests/store/schemas/<revision>.db: a database at the current schema holding one of
-everything (custom exercise, edited built-in, athlete with races and phases, plan, dose edit).
+everything (custom exercise, edited built-in, athlete with races and phases, plan, dose edit, log entry).
 
 Run once for every new migration, BEFORE changing the tables, and commit the file:
     .venv/bin/python tests/store/make_schema_fixture.py
@@ -78,6 +78,20 @@ def main() -> int:
             "single-leg-rdl", "Single-leg Romanian deadlift", Dose(sets=4, reps=8, each_side=True, rest_s=90)
         ),
     )
+    from planner.domain.training_log import LogEntry, Side
+    from planner.store.training_log import save_entries
+
+    entry = LogEntry(
+        date=dt.date(2026, 12, 8),
+        exercise="single-leg-rdl",
+        sets_done=3,
+        side=Side.LEFT,
+        pain_during=3,
+        pain_next_morning=1,
+        rpe=6,
+        note="steady",
+    )
+    save_entries(db, athlete_id, [entry], session_keys={entry.key: session.key})
     db.close()
     import sqlite3
 

@@ -119,7 +119,9 @@ def test_side_files_that_were_there_before_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     make_current(path)
     other = sqlite3.connect(path)
-    other.execute("INSERT INTO race (athlete_id, date, name, priority) VALUES (1, '2027-05-01', 'Late', 'B')")
+    other.execute(
+        "INSERT INTO race (athlete_id, date, name, priority, uuid) VALUES (1, '2027-05-01', 'Late', 'B', 'race-late')"
+    )
     other.commit()
     con = sqlite3.connect(path)
     con.execute("UPDATE alembic_version SET version_num = '9999'")

@@ -1,0 +1,173 @@
+"""A throw-away PostgreSQL server for the tests: initdb + pg_ctl in a temporary folder, on a free port.
+
+`postgres_server` (session scope) starts it once per run and stops it at the end. When the process runs as
+root the server runs as the `nobody` user in a folder it owns (PostgreSQL refuses to run as root). Where
+PostgreSQL is missing (no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin, Debian's `postgresql`
+package from scripts/apt-packages.txt) or will not start, every test that asks for it is SKIPPED with a
+message that says why, never silently.
+
+`postgres_server.new_database()` gives each test its own database, copied from a template that is already
+migrated and seeded, so a test costs one CREATE DATABASE.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+USER = "stride"  # the superuser initdb creates; trust authentication on 127.0.0.1 only
+RUN_AS = "nobody"  # when the tests run as root
+_counter = itertools.count(1)
+
+
+def find_postgres_bin() -> Path | None:
+    """The folder holding initdb and pg_ctl: PATH first, then Debian's versioned folders (newest first)."""
+    found = shutil.which("initdb")
+    if found and shutil.which("pg_ctl"):
+        return Path(found).resolve().parent
+    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (candidate / "initdb").exists() and (candidate / "pg_ctl").exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class PostgresServer:
+    """A running test server: `url(dbname)` for the app, `admin_url` for making databases."""
+
+    bindir: Path
+    folder: Path
+    port: int
+    as_user: str | None
+    template_ready: bool = field(default=False)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.folder / "data"
+
+    def url(self, dbname: str) -> str:
+        return f"postgresql://{USER}@127.0.0.1:{self.port}/{dbname}"
+
+    @property
+    def admin_url(self) -> str:
+        return self.url("postgres")
+
+    def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        command = [str(a) for a in args]
+        if self.as_user is not None:
+            command = ["runuser", "-u", self.as_user, "--", *command]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, cwd=self.folder)
+
+    def start(self) -> None:
+        initdb = self._run(
+            str(self.bindir / "initdb"), "-D", str(self.data_dir), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-sync"
+        )
+        if initdb.returncode != 0:
+            raise RuntimeError(f"initdb failed: {initdb.stderr.strip()[:300]}")
+        options = (
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+        )
+        started = self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.data_dir),
+            "-l",
+            str(self.folder / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        )
+        if started.returncode != 0:
+            log = (
+                (self.folder / "server.log").read_text(errors="replace")
+                if (self.folder / "server.log").exists()
+                else ""
+            )
+            raise RuntimeError(f"pg_ctl start failed: {(started.stderr or log).strip()[-300:]}")
+
+    def stop(self) -> None:
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
+
+    def execute(self, sql: str, dbname: str = "postgres") -> None:
+        """Run one statement outside a transaction (CREATE/DROP DATABASE need that)."""
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={USER} dbname={dbname}", autocommit=True) as con:
+            con.execute(sql)
+
+    def empty_database(self, prefix: str = "t") -> str:
+        """The URL of a new, empty database (no tables)."""
+        name = f"{prefix}_{os.getpid()}_{next(_counter)}"
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+        return self.url(name)
+
+    def new_database(self) -> str:
+        """The URL of a new database at the current schema with the built-in library (copied from a template)."""
+        if not self.template_ready:
+            from planner.store.database import open_database
+
+            self.execute('CREATE DATABASE "stride_template" TEMPLATE template0')
+            open_database(self.url("stride_template")).close()
+            self.template_ready = True
+        name = f"t_{os.getpid()}_{next(_counter)}"
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "stride_template"')
+        return self.url(name)
+
+
+def _start_server() -> tuple[PostgresServer | None, str]:
+    bindir = find_postgres_bin()
+    if bindir is None:
+        return None, (
+            "PostgreSQL is not installed (no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin); "
+            "install Debian's `postgresql` package (scripts/apt-packages.txt lists it)"
+        )
+    as_user = None
+    folder = Path(tempfile.mkdtemp(prefix="stride-pg-"))
+    if os.geteuid() == 0:
+        if shutil.which("runuser") is None:
+            return None, "running as root and `runuser` is missing, so PostgreSQL cannot run as another user"
+        import pwd
+
+        entry = pwd.getpwnam(RUN_AS)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+        folder.chmod(0o700)
+        as_user = RUN_AS
+    server = PostgresServer(bindir=bindir, folder=folder, port=free_port(), as_user=as_user)
+    try:
+        server.start()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        return None, f"the test PostgreSQL server did not start ({exc})"
+    return server, ""
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of our own for the whole run (skips, saying why, where there is none)."""
+    server, why = _start_server()
+    if server is None:
+        pytest.skip(f"PostgreSQL tests skipped: {why}")
+    try:
+        yield server
+    finally:
+        server.stop()
+        with contextlib.suppress(OSError):
+            shutil.rmtree(server.folder, ignore_errors=True)
