@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from planner.domain.adjustments import week_of
 from planner.domain.plan import Plan, WeekSummary
 from planner.domain.training_log import LogEntry
 
-__all__ = ["WeekSummary", "last_week_summary", "prescribed_sets", "week_summaries"]
+__all__ = ["WeekSummary", "last_week_summary", "prescribed_sets", "summary_of_week", "week_summaries"]
 
 
 def prescribed_sets(plan: Plan, week_index: int) -> int:
@@ -47,3 +48,26 @@ def last_week_summary(plan: Plan, log: Sequence[LogEntry]) -> WeekSummary | None
     """The summary of the most recent plan week with log entries (the roster's "last week"), or None."""
     logged = [s for s in week_summaries(plan, log) if s.logged]
     return logged[-1] if logged else None
+
+
+def summary_of_week(plan: Plan | None, log: Sequence[LogEntry], monday: dt.date) -> WeekSummary | None:
+    """The log of the week starting `monday` (the roster's "last week"), or None when nothing was logged.
+
+    Adherence needs the plan's prescription for that week; without it (no plan, or a plan that starts
+    later) only the pain is known and the summary prescribes nothing.
+    """
+    found = [e for e in log if monday <= e.date <= monday + dt.timedelta(days=6)]
+    if not found:
+        return None
+    if plan is not None:
+        for summary in week_summaries(plan, found):
+            if summary.logged:
+                return summary
+    pains = [e.pain_during for e in found if e.done]
+    return WeekSummary(
+        week=0,
+        sets_done=sum(e.sets_done for e in found if e.done),
+        sets_prescribed=0,
+        max_pain=max(pains, default=None),
+        mean_pain=sum(pains) / len(pains) if pains else None,
+    )

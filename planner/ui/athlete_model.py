@@ -16,13 +16,15 @@ from PySide6.QtCore import (
 from planner.domain.athlete import Athlete, Phase, Race
 from planner.domain.dates import monday_of
 from planner.domain.phases import phase_of_week
+from planner.domain.plan import WeekSummary
 from planner.store.athletes import StoredAthlete
 from planner.ui.colors import color, phase_band, phase_color
 
 ATHLETE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS: tuple[str, ...] = ("Name", "Level", "Next race", "Phase this week")
+COLUMNS: tuple[str, ...] = ("Name", "Level", "Next race", "Phase this week", "Last week done", "Highest pain")
+LAST_WEEK, HIGHEST_PAIN = 4, 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -48,6 +50,7 @@ class AthleteListModel(QAbstractTableModel):
         self._rows: list[StoredAthlete] = []
         self._phases: list[Phase] = []
         self._today = today or dt.date.today()
+        self._last_weeks: dict[int, WeekSummary | None] = {}  # athlete id -> last week's training log
 
     def set_athletes(self, athletes: list[StoredAthlete]) -> None:
         self.beginResetModel()
@@ -55,6 +58,15 @@ class AthleteListModel(QAbstractTableModel):
         monday = monday_of(self._today)
         self._phases = [phase_of_week(a.athlete, monday) for a in self._rows]
         self.endResetModel()
+
+    def set_last_weeks(self, summaries: dict[int, WeekSummary | None]) -> None:
+        """Last week's training log per athlete id (adherence and highest pain columns)."""
+        self._last_weeks = dict(summaries)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, LAST_WEEK), self.index(len(self._rows) - 1, HIGHEST_PAIN))
+
+    def last_monday(self) -> dt.date:
+        return monday_of(self._today) - dt.timedelta(days=7)
 
     def athlete_at(self, row: int) -> StoredAthlete | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -100,9 +112,25 @@ class AthleteListModel(QAbstractTableModel):
                 return describe_race(next_race(athlete, self._today), self._today)
             if column == 3:
                 return phase.label
+            if column in (LAST_WEEK, HIGHEST_PAIN):
+                last = self._last_weeks.get(stored.id)
+                if last is None:
+                    return "—"
+                if column == LAST_WEEK:
+                    return "—" if last.adherence is None else f"{round(last.adherence * 100)} %"
+                return "—" if last.max_pain is None else f"{last.max_pain}/10"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (LAST_WEEK, HIGHEST_PAIN):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0 and athlete.note:
                 return athlete.note
+            if column in (LAST_WEEK, HIGHEST_PAIN):
+                monday = self.last_monday()
+                return (
+                    f"Training log of {monday:%a} {monday.day} {monday:%b} – {monday + dt.timedelta(days=6):%a} "
+                    f"{(monday + dt.timedelta(days=6)).day} {monday + dt.timedelta(days=6):%b}: share of the sets "
+                    "done, and the highest pain during a session (0-10)"
+                )
             if column == 2 and athlete.races:  # the cell elides; the tooltip lists every race
                 return "\n".join(f"{r.date:%a %d %b %Y}: {r.name} ({r.priority.value})" for r in athlete.races)
         if role == Qt.ItemDataRole.DecorationRole and column == 3:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,6 +89,8 @@ class AthletesView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)  # last week's log: done, pain
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self.editor = AthleteEditor()
@@ -191,6 +194,7 @@ class AthletesView(QWidget):
         if not self._loaded:
             self._loaded = True
             self.ctx.athletes_changed.connect(self.reload)
+            self.ctx.plan_changed.connect(lambda _athlete_id: self.show_last_weeks())
             self.ctx.current_athlete_changed.connect(self._select_athlete)
         if self.ctx.current_athlete_id is None:
             first = next(iter(store.list_athletes(self.ctx.db)), None)
@@ -209,6 +213,7 @@ class AthletesView(QWidget):
     def reload(self) -> None:
         athletes = store.list_athletes(self.ctx.db)
         self.model.set_athletes(athletes)
+        self.show_last_weeks()
         self.stack.setCurrentIndex(1 if athletes else 0)
         has_any = bool(athletes)
         for act in (self.duplicate_action, self.delete_action, self.export_action):
@@ -219,6 +224,22 @@ class AthletesView(QWidget):
             self.table.clearSelection()
             return
         self._select_athlete(current)
+
+    def show_last_weeks(self) -> None:
+        """Last week's adherence and highest pain per athlete, from the training log and their plan."""
+        from planner.domain.log_summary import summary_of_week
+        from planner.store.training_log import log_entries
+
+        monday = self.model.last_monday()
+        summaries = {}
+        for row in range(self.model.rowCount()):
+            stored = self.model.athlete_at(row)
+            if stored is None:
+                continue
+            found = log_entries(self.ctx.db, stored.id, start=monday, end=monday + dt.timedelta(days=6))
+            plan = store.load_plan(self.ctx.db, stored.id) if found else None
+            summaries[stored.id] = summary_of_week(plan, found, monday)
+        self.model.set_last_weeks(summaries)
 
     def selected_athlete_id(self) -> int | None:
         index = self.table.currentIndex()
