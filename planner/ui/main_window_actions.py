@@ -31,8 +31,11 @@ class WindowActions:
         file_menu = menu.addMenu("&File")
         self.import_library = self._action("&Import library…", "Import an exercise library", self.on_import)
         self.export_library = self._action("&Export library…", "Export the exercise library", self.on_export)
+        self.export_calendar = self._action(
+            "Export &calendar…", "Export the current athlete's plan as a calendar (.ics)", self.on_export_calendar
+        )
         self.quit = self._action("&Quit", "Quit", window.close)
-        file_menu.addActions([self.import_library, self.export_library])
+        file_menu.addActions([self.import_library, self.export_library, self.export_calendar])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
@@ -109,6 +112,12 @@ class WindowActions:
 
         if self._need_database():
             ask_export(self.window, self.window.ctx)
+
+    def on_export_calendar(self) -> None:
+        from planner.ui.calendar_export import ask_export_calendar
+
+        if self._need_database():
+            ask_export_calendar(self.window, self.window.ctx)
 
     def on_find(self) -> None:
         view = self.window.current_view()
