@@ -30,6 +30,7 @@ class Shortcut:
 WINDOW_SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Window", ("Ctrl+I",), "Import an exercise library"),
     Shortcut("Window", ("Ctrl+Shift+E",), "Export the exercise library"),
+    Shortcut("Window", ("Ctrl+Shift+C",), "Export the current athlete's plan as a calendar (.ics)"),
     Shortcut("Window", ("Ctrl+Q",), "Quit"),
     Shortcut("Window", ("Ctrl+Z",), "Undo"),
     Shortcut("Window", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
