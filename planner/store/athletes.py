@@ -1,4 +1,9 @@
-"""Athletes, their races and phase ranges, their saved plan and the coach's dose edits."""
+"""Athletes, their races and phase ranges, their saved plan and the coach's dose edits.
+
+Several coaches may share one database (club mode): a save can name what it started from (`expected_version`
+of the athlete, `expected` exercise of a dose) and is then refused with EditConflict when another coach saved
+first. Without it a save writes over whatever is there (the command line, an import).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.athlete import Athlete, DayKind, Mileage, Phase, PhaseRange, Priority, Race
+from planner.domain.conflict import EditConflict
 from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise
+from planner.store.versions import changed_by, check_version, stale_is_conflict
 
 if TYPE_CHECKING:
     from planner.store.database import Database
@@ -16,10 +23,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class StoredAthlete:
-    """An athlete as kept in the database: its row id and the domain value."""
+    """An athlete as kept in the database: its row id and the domain value, its version and stable UUID."""
 
     id: int
     athlete: Athlete
+    version: int = 0
+    uuid: str = ""
 
 
 def _now() -> dt.datetime:
@@ -68,14 +77,30 @@ def _fill_row(row: Any, athlete: Athlete) -> None:
     row.updated_at = _now()
 
 
-def _replace_children(session: Any, athlete_id: int, athlete: Athlete) -> None:
-    from sqlmodel import delete
+def _replace_children(session: Any, athlete_id: int, athlete: Athlete, who: str = "") -> None:
+    from sqlmodel import delete, select
 
     t = _tables()
-    session.exec(delete(t.RaceRow).where(t.RaceRow.athlete_id == athlete_id))
+    # Races keep their rows (and UUIDs): an unchanged race is left alone, a changed one updated in place.
+    rows = list(
+        session.exec(select(t.RaceRow).where(t.RaceRow.athlete_id == athlete_id).order_by(t.RaceRow.date, t.RaceRow.id))
+    )
+    wanted = sorted(athlete.races, key=lambda r: r.date)
+    same = {(r.date, r.name, r.priority.value) for r in wanted}
+    kept = [row for row in rows if (row.date, row.name, row.priority) in same]
+    kept_keys = [(row.date, row.name, row.priority) for row in kept]
+    spare = [row for row in rows if row not in kept]
+    for race in wanted:
+        key = (race.date, race.name, race.priority.value)
+        if key in kept_keys:
+            kept_keys.remove(key)
+            continue
+        row = spare.pop(0) if spare else t.RaceRow(athlete_id=athlete_id)
+        row.date, row.name, row.priority, row.updated_by = race.date, race.name, race.priority.value, who
+        session.add(row)
+    for row in spare:
+        session.delete(row)
     session.exec(delete(t.PhaseRangeRow).where(t.PhaseRangeRow.athlete_id == athlete_id))
-    for race in athlete.races:
-        session.add(t.RaceRow(athlete_id=athlete_id, date=race.date, name=race.name, priority=race.priority.value))
     for p in athlete.phases:
         session.add(t.PhaseRangeRow(athlete_id=athlete_id, start=p.start, end=p.end, phase=p.phase.value))
 
@@ -93,7 +118,10 @@ def list_athletes(db: Database, *, search: str | None = None) -> list[StoredAthl
         phases: dict[int, list[Any]] = {}
         for p in s.exec(select(t.PhaseRangeRow).order_by(t.PhaseRangeRow.start)).all():
             phases.setdefault(p.athlete_id, []).append(p)
-        out = [StoredAthlete(r.id, _athlete_from_rows(r, races.get(r.id, []), phases.get(r.id, []))) for r in rows]
+        out = [
+            StoredAthlete(r.id, _athlete_from_rows(r, races.get(r.id, []), phases.get(r.id, [])), r.version, r.uuid)
+            for r in rows
+        ]
     if search:
         needle = search.strip().lower()
         out = [a for a in out if needle in a.athlete.name.lower()]
@@ -112,40 +140,67 @@ def get_athlete(db: Database, athlete_id: int) -> StoredAthlete:
         phases = s.exec(
             select(t.PhaseRangeRow).where(t.PhaseRangeRow.athlete_id == athlete_id).order_by(t.PhaseRangeRow.start)
         ).all()
-        return StoredAthlete(athlete_id, _athlete_from_rows(row, list(races), list(phases)))
+        return StoredAthlete(athlete_id, _athlete_from_rows(row, list(races), list(phases)), row.version, row.uuid)
 
 
 def add_athlete(db: Database, athlete: Athlete, *, athlete_id: int | None = None) -> int:
     """Store a new athlete and return its id (`athlete_id` restores a deleted one under its old id)."""
     t = _tables()
     with db.session() as s:
-        row = t.AthleteRow(id=athlete_id, name=athlete.name)
+        row = t.AthleteRow(id=athlete_id, name=athlete.name, updated_by=db.who)
         _fill_row(row, athlete)
         s.add(row)
         s.flush()
-        _replace_children(s, row.id, athlete)
+        _replace_children(s, row.id, athlete, db.who)
         return int(row.id)
 
 
-def update_athlete(db: Database, athlete_id: int, athlete: Athlete) -> None:
+def athlete_version(db: Database, athlete_id: int) -> int | None:
+    """The athlete row's version now (None: no such athlete); what a later save names as expected."""
     t = _tables()
     with db.session() as s:
         row = s.get(t.AthleteRow, athlete_id)
-        if row is None:
+        return None if row is None else int(row.version)
+
+
+def update_athlete(db: Database, athlete_id: int, athlete: Athlete, *, expected_version: int | None = None) -> int:
+    """Save the athlete's fields, races and phases; return the row's new version.
+
+    With `expected_version`, refused with EditConflict (nothing written) when another save changed or
+    deleted the athlete since that version was read.
+    """
+    t = _tables()
+    what = f"The athlete {athlete.name!r}"
+    with db.session() as s:
+        # FOR UPDATE (PostgreSQL): a second coach's save waits here and then sees the version this one made.
+        row = s.get(t.AthleteRow, athlete_id, with_for_update=expected_version is not None)
+        if row is None and expected_version is None:
             raise BadInput(f"no athlete with id {athlete_id}")
+        check_version(row, expected_version, kind="athlete", key=athlete_id, what=what)
         _fill_row(row, athlete)
+        row.updated_by = db.who
         s.add(row)
-        _replace_children(s, athlete_id, athlete)
+        _replace_children(s, athlete_id, athlete, db.who)
+        with stale_is_conflict("athlete", athlete_id, what):
+            s.flush()
+        return int(row.version)
 
 
-def delete_athlete(db: Database, athlete_id: int) -> None:
-    """Delete an athlete with their races, phases, plan and dose edits (foreign keys cascade)."""
+def delete_athlete(db: Database, athlete_id: int, *, expected_version: int | None = None) -> None:
+    """Delete an athlete with their races, phases, plan and dose edits (foreign keys cascade).
+
+    With `expected_version`, refused with EditConflict when another coach changed the athlete since.
+    """
     t = _tables()
     with db.session() as s:
-        row = s.get(t.AthleteRow, athlete_id)
+        row = s.get(t.AthleteRow, athlete_id, with_for_update=expected_version is not None)
         if row is None:
             raise BadInput(f"no athlete with id {athlete_id}")
+        what = f"The athlete {row.name!r}"
+        check_version(row, expected_version, kind="athlete", key=athlete_id, what=what)
         s.delete(row)
+        with stale_is_conflict("athlete", athlete_id, what):
+            s.flush()
 
 
 def duplicate_athlete(db: Database, athlete_id: int) -> int:
@@ -168,6 +223,7 @@ def save_plan(db: Database, athlete_id: int, plan: Plan, *, weeks: int) -> None:
     t = _tables()
     values = {"athlete_id": athlete_id, "start": plan.start, "weeks": weeks, "data": plan.to_dict()}
     values["generated_at"] = _now()
+    values["updated_by"] = db.who
     with db.session() as s:
         if s.get_bind().dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
@@ -175,6 +231,7 @@ def save_plan(db: Database, athlete_id: int, plan: Plan, *, weeks: int) -> None:
             from sqlalchemy.dialects.sqlite import insert
         statement = insert(t.PlanRow).values(**values)
         changed = {key: statement.excluded[key] for key in values if key != "athlete_id"}
+        changed["version"] = t.PlanRow.__table__.c.version + 1  # what version_id_col does for ORM saves
         s.exec(statement.on_conflict_do_update(index_elements=["athlete_id"], set_=changed))
 
 
@@ -224,8 +281,80 @@ def set_dose_edit(
         ).first()
         if row is None:
             row = t.DoseEditRow(athlete_id=athlete_id, session_key=session_key, exercise_id=ex_id)
-        row.data, row.updated_at = exercise.to_dict(), _now()
+        row.data, row.updated_at, row.updated_by = exercise.to_dict(), _now(), db.who
         s.add(row)
+
+
+def change_dose(
+    db: Database,
+    athlete_id: int,
+    session_key: str,
+    edit: PlannedExercise | None,
+    shown: PlannedExercise,
+    *,
+    expected: PlannedExercise | None = None,
+) -> None:
+    """One coach's dose change in ONE transaction: record (or, with None, forget) the dose edit and put
+    `shown` into the saved plan's session.
+
+    `expected` is the exercise as the coach saw it before the change. When the database says otherwise (another
+    coach changed that dose, or regenerated the plan, meanwhile) the change is refused with EditConflict and
+    nothing is written.
+    """
+    from sqlmodel import select
+
+    t = _tables()
+    with db.session() as s:
+        plan_row = s.exec(
+            select(t.PlanRow).where(t.PlanRow.athlete_id == athlete_id).with_for_update(of=t.PlanRow)
+        ).first()
+        edit_row = s.exec(
+            select(t.DoseEditRow).where(
+                t.DoseEditRow.athlete_id == athlete_id,
+                t.DoseEditRow.session_key == session_key,
+                t.DoseEditRow.exercise_id == shown.id,
+            )
+        ).first()
+        plan = Plan.from_dict(plan_row.data) if plan_row is not None else None
+        what = f"The dose of {shown.name} on {session_key.split('|', 1)[0]}"
+        if expected is not None:
+            current = _exercise_in(plan, session_key, shown.id) if plan is not None else None
+            if current is not None and current != expected:
+                theirs = edit_row if edit_row is not None and edit_row.data == current.to_dict() else plan_row
+                raise EditConflict("dose", (athlete_id, session_key, shown.id), what, changed_by(theirs))
+        if edit is None:
+            if edit_row is not None:
+                s.delete(edit_row)
+        else:
+            if edit_row is None:
+                edit_row = t.DoseEditRow(athlete_id=athlete_id, session_key=session_key, exercise_id=shown.id)
+            edit_row.data, edit_row.updated_at, edit_row.updated_by = edit.to_dict(), _now(), db.who
+            s.add(edit_row)
+        if plan_row is not None and plan is not None:
+            plan_row.data = _with_exercise(plan, session_key, shown).to_dict()
+            plan_row.updated_by = db.who
+            s.add(plan_row)
+        with stale_is_conflict("dose", (athlete_id, session_key, shown.id), what):
+            s.flush()
+
+
+def _exercise_in(plan: Plan, session_key: str, exercise_id: str) -> PlannedExercise | None:
+    for week in plan.weeks:
+        for session in week.sessions:
+            if session.key == session_key:
+                return next((e for e in session.exercises if e.id == exercise_id), None)
+    return None
+
+
+def _with_exercise(plan: Plan, session_key: str, exercise: PlannedExercise) -> Plan:
+    from dataclasses import replace
+
+    for week in plan.weeks:
+        for session in week.sessions:
+            if session.key == session_key:
+                exercises = tuple(exercise if e.id == exercise.id else e for e in session.exercises)
+                return plan.replace_session(week.index, session_key, replace(session, exercises=exercises))
+    return plan
 
 
 def clear_dose_edits(db: Database, athlete_id: int) -> int:

@@ -169,47 +169,109 @@ def add_custom_exercise(db: Database, exercise: Exercise) -> Exercise:
 
     new = replace(exercise, id=unique_id(exercise.id or exercise.name, existing_ids(db)), builtin=False, edited=False)
     with db.engine.begin() as conn:
-        conn.execute(insert(_table()).values(**exercise_to_row_values(new)))
+        conn.execute(insert(_table()).values(**exercise_to_row_values(new), updated_by=db.who))
     return new
 
 
-def update_exercise(db: Database, exercise: Exercise) -> Exercise:
-    """Save changes to an existing exercise; a changed built-in is marked edited so updates spare it."""
+# -- saves that may meet another coach's change ----------------------------------------------------------
+# `expected` is the exercise as the coach saw it when they started (the editor's "before"). When the row says
+# otherwise, another coach saved (or deleted) it meanwhile: EditConflict, and nothing is written.
+
+
+def _locked_row(conn: Any, exercise_id: str) -> Any:
+    from sqlalchemy import select
+
+    table = _table()
+    # FOR UPDATE on PostgreSQL: a second coach's save waits for this one, then sees what it wrote.
+    return conn.execute(select(table).where(table.c.id == exercise_id).with_for_update()).mappings().first()
+
+
+def _check_expected(row: Any, exercise_id: str, expected: Exercise | None) -> None:
+    from planner.domain.conflict import ChangedBy, EditConflict
+
+    if expected is None:
+        return
+    what = f"The exercise {expected.name!r}"
+    if row is None:
+        raise EditConflict("exercise", exercise_id, what, None)
+    if not _same_content(row_to_exercise(row), expected):
+        theirs = ChangedBy(who=row["updated_by"] or "", when=row["updated_at"], version=int(row["version"]))
+        raise EditConflict("exercise", exercise_id, what, theirs)
+
+
+def _update_row(conn: Any, db: Database, row: Any, values: Mapping[str, Any]) -> None:
+    """UPDATE the row at the version it was read at, one version on (what version_id_col does for the ORM)."""
     from sqlalchemy import update
 
-    before = get_exercise(db, exercise.id)
-    if before is None:
-        raise BadInput(f"no exercise with id {exercise.id!r}")
-    saved = replace(exercise, builtin=before.builtin, edited=before.builtin or before.edited)
-    if saved == replace(before, edited=saved.edited):
-        saved = before  # nothing changed: keep the built-in's marker as it was
-    values = exercise_to_row_values(saved) | {"updated_at": dt.datetime.now(dt.UTC)}
+    from planner.domain.conflict import ChangedBy, EditConflict
+
+    table = _table()
+    changes = dict(values) | {
+        "updated_at": dt.datetime.now(dt.UTC),
+        "updated_by": db.who,
+        "version": row["version"] + 1,
+    }
+    result = conn.execute(
+        update(table).where(table.c.id == row["id"], table.c.version == row["version"]).values(**changes)
+    )
+    if result.rowcount != 1:
+        what = f"The exercise {row['name']!r}"
+        raise EditConflict("exercise", row["id"], what, ChangedBy(who="", when=None, version=0))
+
+
+def update_exercise(db: Database, exercise: Exercise, *, expected: Exercise | None = None) -> Exercise:
+    """Save changes to an existing exercise; a changed built-in is marked edited so updates spare it.
+
+    With `expected` (the exercise as the coach opened it), refused with EditConflict when another coach
+    changed or deleted it since.
+    """
     with db.engine.begin() as conn:
-        conn.execute(update(_table()).where(_table().c.id == exercise.id).values(**values))
+        row = _locked_row(conn, exercise.id)
+        _check_expected(row, exercise.id, expected)
+        if row is None:
+            raise BadInput(f"no exercise with id {exercise.id!r}")
+        before = row_to_exercise(row)
+        saved = replace(exercise, builtin=before.builtin, edited=before.builtin or before.edited)
+        if saved == replace(before, edited=saved.edited):
+            saved = before  # nothing changed: keep the built-in's marker as it was
+        _update_row(conn, db, row, exercise_to_row_values(saved))
     return saved
 
 
-def delete_exercise(db: Database, exercise_id: str) -> Exercise:
-    """Delete a custom exercise and return it (for undo); built-ins cannot be deleted."""
+def delete_exercise(db: Database, exercise_id: str, *, expected: Exercise | None = None) -> Exercise:
+    """Delete a custom exercise and return it (for undo); built-ins cannot be deleted.
+
+    With `expected`, refused with EditConflict when another coach changed it since.
+    """
     from sqlalchemy import delete
 
-    before = get_exercise(db, exercise_id)
-    if before is None:
-        raise BadInput(f"no exercise with id {exercise_id!r}")
-    if before.builtin:
-        raise BadInput(f"{before.name!r} is part of the built-in library and cannot be deleted; edit it instead")
     with db.engine.begin() as conn:
+        row = _locked_row(conn, exercise_id)
+        _check_expected(row, exercise_id, expected)
+        if row is None:
+            raise BadInput(f"no exercise with id {exercise_id!r}")
+        before = row_to_exercise(row)
+        if before.builtin:
+            raise BadInput(f"{before.name!r} is part of the built-in library and cannot be deleted; edit it instead")
         conn.execute(delete(_table()).where(_table().c.id == exercise_id))
     return before
 
 
-def restore_exercise(db: Database, exercise: Exercise) -> None:
-    """Put back an exercise exactly as it was (undo of a delete or an edit)."""
-    from sqlalchemy import delete, insert
+def restore_exercise(db: Database, exercise: Exercise, *, expected: Exercise | None = None) -> None:
+    """Put back an exercise exactly as it was (undo of a delete or an edit); an existing row keeps its UUID.
+
+    With `expected` (what the undone change wrote), refused with EditConflict when another coach changed
+    the exercise since: an undo never writes over a newer edit of someone else.
+    """
+    from sqlalchemy import insert
 
     with db.engine.begin() as conn:
-        conn.execute(delete(_table()).where(_table().c.id == exercise.id))
-        conn.execute(insert(_table()).values(**exercise_to_row_values(exercise)))
+        row = _locked_row(conn, exercise.id)
+        _check_expected(row, exercise.id, expected)
+        if row is None:
+            conn.execute(insert(_table()).values(**exercise_to_row_values(exercise), updated_by=db.who))
+        else:
+            _update_row(conn, db, row, exercise_to_row_values(exercise))
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,14 +309,15 @@ def write_exercises(
                 raise BadInput("import cancelled; nothing was changed")
             before = current.get(ex.id)
             if before is None:
-                conn.execute(insert(table).values(**exercise_to_row_values(ex)))
+                conn.execute(insert(table).values(**exercise_to_row_values(ex), updated_by=db.who))
                 current[ex.id] = ex
                 added += 1
             elif _same_content(before, ex):
                 skipped += 1
             else:
                 new = replace(ex, builtin=before.builtin, edited=before.edited or (before.builtin and mark_edited))
-                conn.execute(update(table).where(table.c.id == ex.id).values(**exercise_to_row_values(new)))
+                changes = exercise_to_row_values(new) | {"updated_by": db.who, "version": table.c.version + 1}
+                conn.execute(update(table).where(table.c.id == ex.id).values(**changes))
                 current[ex.id] = new
                 updated += 1
             if progress is not None and (i % 50 == 0 or i == total - 1):
@@ -297,8 +360,7 @@ def sync_builtin_library(db: Database, shipped: Sequence[Exercise] | None = None
                     for r in conn.execute(select(table).where(table.c.builtin.is_(True))).mappings()
                 }
             if not _same_content(current[ex.id], ex):
-                conn.execute(
-                    update(table).where(table.c.id == ex.id).values(**exercise_to_row_values(replace(ex, builtin=True)))
-                )
+                refreshed_values = exercise_to_row_values(replace(ex, builtin=True)) | {"version": table.c.version + 1}
+                conn.execute(update(table).where(table.c.id == ex.id).values(**refreshed_values))
                 refreshed += 1
     return {"added": added, "refreshed": refreshed, "kept_edited": kept}

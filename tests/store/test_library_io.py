@@ -14,11 +14,7 @@ from planner.store.library_io import export_library_file, import_library_file, r
 from tests.conftest import FREE_EXERCISE_DB
 
 
-@pytest.fixture
-def db(db_path: Path) -> Database:
-    database = open_database(db_path)
-    yield database
-    database.close()
+# `db` (tests/store/conftest.py): every test runs on an SQLite file and on a PostgreSQL server.
 
 
 def test_free_exercise_db_import_adds_every_record_and_keeps_its_source(db: Database) -> None:
