@@ -23,8 +23,8 @@ from planner.ui.colors import color, phase_band, phase_color
 ATHLETE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS: tuple[str, ...] = ("Name", "Level", "Next race", "Phase this week", "Last week done", "Highest pain")
-LAST_WEEK, HIGHEST_PAIN = 4, 5
+COLUMNS: tuple[str, ...] = ("Name", "Level", "Next race", "Phase this week", "Last week")
+LAST_WEEK = 4  # last week's training log: "83 % · 4/10" (sets done, highest pain), one column for a narrow roster
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -63,7 +63,7 @@ class AthleteListModel(QAbstractTableModel):
         """Last week's training log per athlete id (adherence and highest pain columns)."""
         self._last_weeks = dict(summaries)
         if self._rows:
-            self.dataChanged.emit(self.index(0, LAST_WEEK), self.index(len(self._rows) - 1, HIGHEST_PAIN))
+            self.dataChanged.emit(self.index(0, LAST_WEEK), self.index(len(self._rows) - 1, LAST_WEEK))
 
     def last_monday(self) -> dt.date:
         return monday_of(self._today) - dt.timedelta(days=7)
@@ -90,6 +90,8 @@ class AthleteListModel(QAbstractTableModel):
             and 0 <= section < len(COLUMNS)
         ):
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == LAST_WEEK:
+            return "Last week's training log: the share of the sets done · the highest pain (0-10)"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -112,24 +114,24 @@ class AthleteListModel(QAbstractTableModel):
                 return describe_race(next_race(athlete, self._today), self._today)
             if column == 3:
                 return phase.label
-            if column in (LAST_WEEK, HIGHEST_PAIN):
+            if column == LAST_WEEK:
                 last = self._last_weeks.get(stored.id)
                 if last is None:
                     return "—"
-                if column == LAST_WEEK:
-                    return "—" if last.adherence is None else f"{round(last.adherence * 100)} %"
-                return "—" if last.max_pain is None else f"{last.max_pain}/10"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (LAST_WEEK, HIGHEST_PAIN):
+                done = "—" if last.adherence is None else f"{round(last.adherence * 100)} %"
+                pain = "—" if last.max_pain is None else f"{last.max_pain}/10"
+                return f"{done} · {pain}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == LAST_WEEK:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0 and athlete.note:
                 return athlete.note
-            if column in (LAST_WEEK, HIGHEST_PAIN):
+            if column == LAST_WEEK:
                 monday = self.last_monday()
                 return (
                     f"Training log of {monday:%a} {monday.day} {monday:%b} – {monday + dt.timedelta(days=6):%a} "
-                    f"{(monday + dt.timedelta(days=6)).day} {monday + dt.timedelta(days=6):%b}: share of the sets "
-                    "done, and the highest pain during a session (0-10)"
+                    f"{(monday + dt.timedelta(days=6)).day} {monday + dt.timedelta(days=6):%b}: the share of the "
+                    "sets done · the highest pain during a session (0-10)"
                 )
             if column == 2 and athlete.races:  # the cell elides; the tooltip lists every race
                 return "\n".join(f"{r.date:%a %d %b %Y}: {r.name} ({r.priority.value})" for r in athlete.races)
