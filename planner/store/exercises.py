@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,7 @@ def exercise_to_row_values(ex: Exercise) -> dict[str, Any]:
     return values
 
 
+BUSY_WAIT_S = 5.0  # a reader waits this long for a checkpoint or recovery another process runs
 _CATEGORIES: dict[str, Category] = {c.value: c for c in Category}  # Category(value) costs ~1 µs a row
 
 
@@ -51,19 +53,6 @@ def _json_list(value: Any) -> Any:
     if not isinstance(value, str):
         return value  # a driver that decodes JSON itself, or NULL
     return [] if value == "[]" else json.loads(value)
-
-
-def _rows_to_exercises(result: Any) -> list[Exercise]:
-    """Exercises from a result whose list columns came back as JSON text (see list_exercises)."""
-    keys = list(result.keys())
-    lists = [i for i, k in enumerate(keys) if k in _LIST_FIELDS]
-    out = []
-    for raw in result:
-        values = list(raw)
-        for i in lists:
-            values[i] = _json_list(values[i])
-        out.append(row_to_exercise(dict(zip(keys, values, strict=True))))
-    return out
 
 
 def row_to_exercise(row: Mapping[str, Any]) -> Exercise:
@@ -97,10 +86,200 @@ def row_to_exercise(row: Mapping[str, Any]) -> Exercise:
     )
 
 
+# -- the read path without SQLAlchemy ----------------------------------------------------------------------
+# Reading the library is what every start and every plan does; SQLAlchemy adds its import (a third of a second)
+# and per-row processing to a read that sqlite3 does alone. A file database is read with sqlite3 directly;
+# any other (a server database) goes through the engine as before.
+_SUMMARY_COLUMNS = (
+    "id",
+    "name",
+    "search_text",
+    "category",
+    "targets",
+    "equipment",
+    "optional_equipment",
+    "conditions",
+    "sets",
+    "reps",
+    "hold_s",
+    "duration_s",
+    "each_side",
+    "rest_s",
+    "tempo",
+    "builtin",
+    "edited",
+    "dose_is_default",
+)
+_EXERCISE_COLUMNS = (
+    "id",
+    "name",
+    "category",
+    "aliases",
+    "targets",
+    "equipment",
+    "optional_equipment",
+    "conditions",
+    "tags",
+    "instructions",
+    "cues",
+    "sets",
+    "reps",
+    "hold_s",
+    "duration_s",
+    "each_side",
+    "rest_s",
+    "tempo",
+    "easier",
+    "harder",
+    "source",
+    "license",
+    "builtin",
+    "edited",
+    "dose_is_default",
+    "drawing",
+)
+
+
+def _sqlite_rows(db: Database, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]] | None:
+    """The rows of a read query run with sqlite3 alone on `db`'s file, or None when `db` is not a file database
+    or sqlite3 cannot read it that way (a read-only folder, a damaged file): then the engine reads, and says why."""
+    if db.path is None or not db.url.startswith("sqlite"):
+        return None
+    try:
+        conn = sqlite3.connect(f"{db.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_WAIT_S)
+    except sqlite3.Error:
+        return None
+    try:
+        return conn.execute(query, params).fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+class ExerciseSummary:
+    """One exercise as the Library table lists it: what the columns, the filters and the badges show.
+
+    Built straight from a row, without the instructions, cues and the rest of an `Exercise`; its list
+    columns are decoded when first asked for, so the rows a coach never scrolls to cost only their fetch.
+    Attribute names are those of `Exercise`; `get_exercise` gives the whole exercise.
+    """
+
+    __slots__ = ("_dose", "_lists", "builtin", "category", "dose_is_default", "edited", "id", "name", "search_text")
+
+    def __init__(self, row: Sequence[Any]) -> None:
+        self.id: str = row[0]
+        self.name: str = row[1]
+        self.search_text: str = row[2]
+        category = row[3]
+        self.category: Category = _CATEGORIES.get(category) or Category(category)
+        self._lists: list[Any] = [row[4], row[5], row[6], row[7]]
+        self._dose: Any = row[8:15]
+        self.builtin = bool(row[15])
+        self.edited = bool(row[16])
+        self.dose_is_default = bool(row[17])
+
+    def _list(self, i: int) -> tuple[str, ...]:
+        value = self._lists[i]
+        if not isinstance(value, tuple):
+            value = self._lists[i] = tuple(_json_list(value) or ())
+        return value
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        return self._list(0)
+
+    @property
+    def equipment(self) -> tuple[str, ...]:
+        return self._list(1)
+
+    @property
+    def optional_equipment(self) -> tuple[str, ...]:
+        return self._list(2)
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        return self._list(3)
+
+    @property
+    def dose(self) -> Dose:
+        if not isinstance(self._dose, Dose):
+            sets, reps, hold_s, duration_s, each_side, rest_s, tempo = self._dose
+            self._dose = _dose(sets, reps, hold_s, duration_s, bool(each_side), rest_s, tempo)
+        return self._dose
+
+
+def _dose(sets: Any, reps: Any, hold_s: Any, duration_s: Any, each_side: bool, rest_s: Any, tempo: Any) -> Dose:
+    # Rows were validated when written: set the fields without validating them again.
+    dose = object.__new__(Dose)
+    for name, value in (
+        ("sets", sets),
+        ("reps", reps),
+        ("hold_s", hold_s),
+        ("duration_s", duration_s),
+        ("each_side", each_side),
+        ("rest_s", rest_s),
+        ("tempo", tempo),
+    ):
+        object.__setattr__(dose, name, value)
+    return dose
+
+
+def list_summaries(db: Database) -> list[ExerciseSummary]:
+    """Every exercise of the library as the Library table lists it, in the database's order (name, id).
+
+    One query of the listed columns and the stored search text; no `Exercise` is built.
+    """
+    rows = _sqlite_rows(db, f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM exercise ORDER BY name, id")
+    if rows is not None:
+        return [ExerciseSummary(row) for row in rows]
+    from sqlalchemy import Text, select, type_coerce
+
+    table = _table()
+    columns = [type_coerce(table.c[name], Text) if name in _LIST_FIELDS else table.c[name] for name in _SUMMARY_COLUMNS]
+    with db.engine.connect() as engine_conn:
+        rows = engine_conn.execute(select(*columns).order_by(table.c.name, table.c.id))
+        return [ExerciseSummary(tuple(row)) for row in rows]
+
+
+def _exercises_from_tuples(rows: Iterable[Sequence[Any]]) -> list[Exercise]:
+    lists = [i for i, k in enumerate(_EXERCISE_COLUMNS) if k in _LIST_FIELDS]
+    out = []
+    for raw in rows:
+        values = list(raw)
+        for i in lists:
+            values[i] = _json_list(values[i])
+        out.append(row_to_exercise(dict(zip(_EXERCISE_COLUMNS, values, strict=True))))
+    return out
+
+
 def _table() -> Any:
     from planner.store.tables import ExerciseRow
 
     return ExerciseRow.__table__
+
+
+def _read_exercises(db: Database, *, category: str | None = None, exercise_id: str | None = None) -> list[Exercise]:
+    """Exercises by name and id, all of them or one category's or one id's; sqlite3 alone for a file database."""
+    where, params = ("WHERE category = ?", (category,)) if category else ("", ())
+    if exercise_id is not None:
+        where, params = "WHERE id = ?", (exercise_id,)
+    rows = _sqlite_rows(db, f"SELECT {', '.join(_EXERCISE_COLUMNS)} FROM exercise {where} ORDER BY name, id", params)
+    if rows is not None:
+        return _exercises_from_tuples(rows)
+    from sqlalchemy import Text, select, type_coerce
+
+    table = _table()
+    # The list columns are read as their JSON text and decoded here: SQLAlchemy's per-value JSON
+    # processing and RowMapping lookups were most of the time of loading 10,000 exercises.
+    columns = [type_coerce(table.c[k], Text).label(k) if k in _LIST_FIELDS else table.c[k] for k in _EXERCISE_COLUMNS]
+    query = select(*columns).order_by(table.c.name, table.c.id)
+    if category:
+        query = query.where(table.c.category == category)
+    if exercise_id is not None:
+        query = query.where(table.c.id == exercise_id)
+    with db.engine.connect() as conn:
+        return _exercises_from_tuples(tuple(row) for row in conn.execute(query))
 
 
 def list_exercises(
@@ -112,21 +291,7 @@ def list_exercises(
     equipment: str | None = None,
 ) -> list[Exercise]:
     """The library sorted by name, filtered by text (name, id, aliases), category, condition, equipment."""
-    from sqlalchemy import Text, select, type_coerce
-
-    table = _table()
-    # The list columns are read as their JSON text and decoded here: SQLAlchemy's per-value JSON
-    # processing and RowMapping lookups were most of the time of loading 10,000 exercises.
-    columns = [
-        type_coerce(c, Text).label(c.name) if c.name in _LIST_FIELDS else c
-        for c in table.c
-        if c.name not in ("search_text", "updated_at")
-    ]
-    query = select(*columns).order_by(table.c.name, table.c.id)
-    if category:
-        query = query.where(table.c.category == category)
-    with db.engine.connect() as conn:
-        exercises = _rows_to_exercises(conn.execute(query))
+    exercises = _read_exercises(db, category=category)
     if search:
         exercises = [e for e in exercises if e.matches(search)]
     if condition:
@@ -137,12 +302,9 @@ def list_exercises(
 
 
 def get_exercise(db: Database, exercise_id: str) -> Exercise | None:
-    from sqlalchemy import select
-
-    table = _table()
-    with db.engine.connect() as conn:
-        row = conn.execute(select(table).where(table.c.id == exercise_id)).mappings().first()
-    return row_to_exercise(row) if row else None
+    """The exercise with this id, or None."""
+    found = _read_exercises(db, exercise_id=exercise_id)
+    return found[0] if found else None
 
 
 def existing_ids(db: Database) -> set[str]:

@@ -1,17 +1,19 @@
-"""The exercise library as an item model, and the proxy that filters it as the coach types.
+"""The exercise library as an item model, and the flat model of the rows the filters let through.
 
-Filtering must keep up with typing over 10,000 exercises, so every string the filter looks at is
-computed once when the rows are set, the proxy decides all rows in one pass per keystroke, and
-sorting happens on the Python list in the source model (a Qt-side sort would call data() per comparison).
+Filtering must keep up with typing over 50,000 exercises: the search keys are computed (or read from the
+database) once when the rows are set, each keystroke decides all rows in one comprehension and resets the
+flat model of visible rows, and sorting happens on the Python list in the source model (a Qt-side sort would
+call data() per comparison). Cells are formatted when first painted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from planner.domain.exercise import CONDITION_NAMES, EQUIPMENT_LABELS, Exercise
@@ -98,118 +100,170 @@ def pretty(token: str) -> str:
     return token.replace("_", " ")
 
 
+# Roles as plain ints: painting asks data() several roles per cell, and comparing ints is the cheap part.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_EXERCISE = int(ExerciseRole)
+_EXERCISE_ID = int(ExerciseIdRole)
+_ASCENDING = Qt.SortOrder.AscendingOrder
+_ANSWERED = frozenset({_DECORATION, _TOOLTIP, _FONT, _EXERCISE, _EXERCISE_ID})
+_COLUMNS = len(Column)  # len() of an Enum class is a Python call: not once per cell
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_NAME, _DOSE = int(Column.NAME), int(Column.DOSE)
+
+
+def _texts(ex: Any) -> tuple[str, ...]:
+    """The six cells of a row, as the table shows them."""
+    dose = ex.dose.describe() + (" *" if ex.dose_is_default else "")
+    return (
+        ex.name,
+        ex.category.value,
+        ", ".join(pretty(t) for t in ex.targets),
+        ", ".join(EQUIPMENT_LABELS.get(e, e) for e in ex.equipment) or "None",
+        dose,
+        ", ".join(CONDITION_SHORT.get(c, c) for c in ex.conditions),
+    )
+
+
+def _search_key(ex: Any) -> str:
+    stored = getattr(ex, "search_text", None)  # a listed row carries it from the database
+    if stored is not None:
+        return stored
+    return " | ".join([ex.name.lower(), ex.id, *(a.lower() for a in ex.aliases)])
+
+
 class ExerciseTableModel(QAbstractTableModel):
-    """Read-only rows of exercises; the view edits through dialogs and undo commands."""
+    """Read-only rows of exercises (every one, sorted); the view edits through dialogs and undo commands.
+
+    Rows are `Exercise`s or the lighter `store.exercises.ExerciseSummary`s the Library lists at start-up;
+    a summary becomes an `Exercise` (through the loader given with it) only when one is asked for: the
+    selected row's detail, an edit. Cells are formatted when first painted, not when the rows arrive.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Exercise] = []
-        self._display: list[tuple[str, ...]] = []
-        self._sorted_texts: list[tuple[str, ...]] = []  # from _sort_rows, for the _cache that follows it
+        self._rows: list[Any] = []
+        self._display: list[tuple[str, ...] | None] = []  # per row, filled as rows are painted
+        self._row_of: dict[str, int] | None = None  # id -> row, built when first asked
+        self._loaded: dict[str, Exercise] = {}  # whole exercises built from summaries, by id
+        self._load: Callable[[str], Exercise | None] | None = None
         self.search_keys: list[str] = []  # per row: "name | id | aliases", lowercase
         self._badges: dict[tuple[str, bool], QIcon] = {}  # (origin, dark palette)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._sort: tuple[int, Qt.SortOrder] = (Column.NAME, Qt.SortOrder.AscendingOrder)
+        self._sort: tuple[int, Qt.SortOrder] = (Column.NAME, _ASCENDING)
 
     # -- data in -------------------------------------------------------------------------------
-    def set_exercises(self, exercises: Sequence[Exercise]) -> None:
+    def set_exercises(self, exercises: Sequence[Any], load: Callable[[str], Exercise | None] | None = None) -> None:
+        """Show `exercises`: `Exercise`s, or summaries with `load(id)` to build the whole exercise when needed."""
         self.beginResetModel()
         self._rows = list(exercises)
+        self._load = load
+        self._loaded = {}
         self._sort_rows()
-        self._cache()
         self.endResetModel()
 
-    def _cache(self) -> None:
-        # _sort_rows has just formatted every row's texts; reuse them (formatting 10,000 doses twice
-        # was a third of loading the library).
-        self._display = self._sorted_texts or [self._texts(ex) for ex in self._rows]
-        self._sorted_texts = []
-        self.search_keys = [" | ".join([ex.name.lower(), ex.id, *(a.lower() for a in ex.aliases)]) for ex in self._rows]
+    def _after_order(self) -> None:
+        self._display = [None] * len(self._rows)
+        self._row_of = None
+        self.search_keys = [_search_key(ex) for ex in self._rows]
 
-    @staticmethod
-    def _texts(ex: Exercise) -> tuple[str, ...]:
-        dose = ex.dose.describe() + (" *" if ex.dose_is_default else "")
-        return (
-            ex.name,
-            ex.category.value,
-            ", ".join(pretty(t) for t in ex.targets),
-            ", ".join(EQUIPMENT_LABELS.get(e, e) for e in ex.equipment) or "None",
-            dose,
-            ", ".join(CONDITION_SHORT.get(c, c) for c in ex.conditions),
-        )
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        texts = self._display[row]
+        if texts is None:
+            texts = self._display[row] = _texts(self._rows[row])
+        return texts
 
-    def exercise(self, row: int) -> Exercise:
+    def listed(self, row: int) -> Any:
+        """The row as listed (an `Exercise` or a summary): enough for the columns and the filters."""
         return self._rows[row]
 
+    def exercise(self, row: int) -> Exercise:
+        ex = self._rows[row]
+        if isinstance(ex, Exercise):
+            return ex
+        whole = self._loaded.get(ex.id)
+        if whole is None:
+            whole = self._load(ex.id) if self._load is not None else None
+            if whole is None:
+                raise LookupError(f"exercise {ex.id!r} is no longer in the library")
+            self._loaded[ex.id] = whole
+        return whole
+
     def exercises(self) -> list[Exercise]:
-        return list(self._rows)
+        return [self.exercise(r) for r in range(len(self._rows))]
 
     def row_of(self, exercise_id: str) -> int:
-        for i, ex in enumerate(self._rows):
-            if ex.id == exercise_id:
-                return i
-        return -1
+        if self._row_of is None:
+            self._row_of = {ex.id: i for i, ex in enumerate(self._rows)}
+        return self._row_of.get(exercise_id, -1)
 
     # -- Qt model interface --------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _COLUMNS:
             return HEADERS[Column(section)]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row, col = index.row(), index.column()
-        if row >= len(self._rows) or col >= len(Column):
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        """What data() answers for a row and column, without a model index (the filter model asks too)."""
+        if row >= len(self._rows) or col >= _COLUMNS:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[row][col]
+        if role == _DISPLAY:
+            texts = self._display[row]
+            if texts is None:
+                texts = self._display[row] = _texts(self._rows[row])
+            return texts[col]
+        if role not in _ANSWERED:
+            return None  # painting asks some ten roles a cell; most have no answer here
+        if role == _EXERCISE_ID:
+            return self._rows[row].id
+        if role == _EXERCISE:
+            try:
+                return self.exercise(row)
+            except LookupError:
+                return None  # deleted by another window since the list was read; the next reload drops it
         ex = self._rows[row]
-        if role == ExerciseRole:
-            return ex
-        if role == ExerciseIdRole:
-            return ex.id
-        if role == Qt.ItemDataRole.DecorationRole and col == Column.NAME:
-            kind = origin(ex)
+        if role == _DECORATION and col == _NAME:
             from planner.ui.colors import app_is_dark
 
-            key = (kind, app_is_dark())
+            key = (origin(ex), app_is_dark())
             if key not in self._badges:
                 self._badges[key] = _badge(*key)
             return self._badges[key]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(ex, row, col)
-        if role == Qt.ItemDataRole.FontRole and col == Column.DOSE and ex.dose_is_default:
+        if role == _FONT and col == _DOSE and ex.dose_is_default:
             return self._italic
         return None
 
-    def _tooltip(self, ex: Exercise, row: int, col: int) -> str | None:
+    def _tooltip(self, ex: Any, row: int, col: int) -> str | None:
         if col == Column.NAME:
             return f"{ex.name} — {ORIGIN_LABELS[origin(ex)]}"
         if col == Column.DOSE and ex.dose_is_default:
             return DEFAULT_DOSE_NOTE
         if col == Column.CONDITIONS and ex.conditions:
             return "\n".join(CONDITION_NAMES.get(c, c) for c in ex.conditions)
-        return self._display[row][col] or None
+        return self.row_texts(row)[col] or None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
+    def sort(self, column: int, order: Qt.SortOrder = _ASCENDING) -> None:
+        if not 0 <= column < _COLUMNS:
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
@@ -217,29 +271,32 @@ class ExerciseTableModel(QAbstractTableModel):
         ids = [self._rows[i.row()].id for i in persistent]
         cols = [i.column() for i in persistent]
         self._sort_rows()
-        self._cache()
-        where = {ex.id: r for r, ex in enumerate(self._rows)}
-        self.changePersistentIndexList(persistent, [self.index(where[i], c) for i, c in zip(ids, cols, strict=True)])
+        self.changePersistentIndexList(
+            persistent, [self.index(self.row_of(i), c) for i, c in zip(ids, cols, strict=True)]
+        )
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
         column, order = self._sort
-        reverse = order == Qt.SortOrder.DescendingOrder
-        rows, texts = self._rows, [self._texts(ex) for ex in self._rows]
-        order = sorted(
-            range(len(rows)),
-            key=lambda i: (texts[i][column].lower(), rows[i].name.lower(), rows[i].id),
-            reverse=reverse,
-        )
-        self._rows = [rows[i] for i in order]
-        self._sorted_texts = [texts[i] for i in order]
+        rows = self._rows
+        # By the column's text as shown, then name and id; only the sorted column is formatted.
+        if column == Column.NAME:
+            keys = [(ex.name.lower(), ex.name.lower(), ex.id) for ex in rows]
+        else:
+            keys = [(_texts(ex)[column].lower(), ex.name.lower(), ex.id) for ex in rows]
+        ordered = sorted(range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [rows[i] for i in ordered]
+        self._after_order()
 
 
-class ExerciseFilterProxy(QSortFilterProxyModel):
-    """Filters by text (name, id, aliases), category, equipment and condition.
+class ExerciseFilterProxy(QAbstractTableModel):
+    """The rows the search and filters let through: a flat model over the visible rows of an
+    `ExerciseTableModel`. Filters by text (name, id, aliases), category, equipment and condition.
 
-    Each change decides every row once, in one Python pass over the cached search keys; the
-    per-row callback Qt makes is then only a list lookup.
+    Each change decides every row in one comprehension over the model's search keys and resets this
+    model; nothing calls into Python per row (a QSortFilterProxyModel asks filterAcceptsRow once per row
+    and keystroke). The view keeps its current exercise by id across the reset. Sorting the source keeps
+    the selection (persistent indexes follow their exercises).
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -248,23 +305,32 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         self._category: str | None = None
         self._equipment: str | None = None
         self._condition: str | None = None
-        self._accepted: list[bool] = []
-        self._model: ExerciseTableModel | None = None  # sourceModel() without a call into Qt per row
-        self.setDynamicSortFilter(False)
+        self._model: ExerciseTableModel | None = None
+        self._visible: list[int] = []  # source rows, ascending
+        self._moving: list[tuple[QPersistentModelIndex, str, int]] = []
 
-    def setSourceModel(self, model: ExerciseTableModel) -> None:  # type: ignore[override]
-        old = self.sourceModel()
+    def setSourceModel(self, model: ExerciseTableModel) -> None:
+        self.beginResetModel()
+        old = self._model
         if old is not None:
-            old.modelAboutToBeReset.disconnect(self._recompute)
-            old.layoutAboutToBeChanged.disconnect(self._recompute)
-        model.modelAboutToBeReset.connect(self._recompute)
-        model.layoutAboutToBeChanged.connect(self._recompute)
-        self._accepted = []
+            old.modelAboutToBeReset.disconnect(self.beginResetModel)
+            old.modelReset.disconnect(self._source_reset)
+            old.layoutAboutToBeChanged.disconnect(self._source_sorting)
+            old.layoutChanged.disconnect(self._source_sorted)
         self._model = model
-        super().setSourceModel(model)
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._source_reset)
+        model.layoutAboutToBeChanged.connect(self._source_sorting)
+        model.layoutChanged.connect(self._source_sorted)
+        self._visible = self._decide()
+        self.endResetModel()
+
+    def sourceModel(self) -> ExerciseTableModel | None:
+        return self._model
 
     def source(self) -> ExerciseTableModel:
-        return self.sourceModel()  # type: ignore[return-value]
+        assert self._model is not None
+        return self._model
 
     # -- filters -------------------------------------------------------------------------------
     def set_search(self, text: str) -> None:
@@ -292,27 +358,24 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         return self._text
 
     def _refilter(self) -> None:
-        self.beginFilterChange()
-        self._recompute()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.beginResetModel()
+        self._visible = self._decide()
+        self.endResetModel()
 
-    def _recompute(self) -> None:
-        # Runs before the source resets or re-sorts too, so the lookups below always match its rows.
-        self._accepted = []
-
-    def _decide(self) -> list[bool]:
-        model = self.source()
+    def _decide(self) -> list[int]:
+        model = self._model
+        if model is None:
+            return []
         keys = model.search_keys
         text, cat, equip, cond = self._text, self._category, self._equipment, self._condition
-        accepted = [text in k for k in keys] if text else [True] * len(keys)
+        rows = [i for i, k in enumerate(keys) if text in k] if text else list(range(len(keys)))
         if cat or equip or cond:
-            for row, ok in enumerate(accepted):
-                if ok:
-                    accepted[row] = self._passes(model.exercise(row), cat, equip, cond)
-        return accepted
+            listed = model.listed
+            rows = [i for i in rows if self._passes(listed(i), cat, equip, cond)]
+        return rows
 
     @staticmethod
-    def _passes(ex: Exercise, cat: str | None, equip: str | None, cond: str | None) -> bool:
+    def _passes(ex: Any, cat: str | None, equip: str | None, cond: str | None) -> bool:
         if cat and ex.category.value != cat:
             return False
         if cond and cond not in ex.conditions:
@@ -321,14 +384,66 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
             return not ex.equipment
         return not equip or equip in ex.equipment or equip in ex.optional_equipment
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        # Called by Qt once per row on every keystroke: keep it to a list lookup.
-        accepted = self._accepted
-        if len(accepted) != len(self._model.search_keys):  # type: ignore[union-attr]
-            accepted = self._accepted = self._decide()
-        return accepted[source_row] if source_row < len(accepted) else False
+    # -- the source changing ---------------------------------------------------------------------
+    def _source_reset(self) -> None:
+        self._visible = self._decide()
+        self.endResetModel()
+
+    def _source_sorting(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        model = self.source()
+        self._moving = []
+        for index in self.persistentIndexList():
+            if index.isValid():
+                self._moving.append((index, model.listed(self._visible[index.row()]).id, index.column()))
+
+    def _source_sorted(self) -> None:
+        self._visible = self._decide()
+        model = self.source()
+        old = [QModelIndex(index) for index, _id, _col in self._moving]
+        new = [self.mapFromSource(model.index(model.row_of(i), col)) for _index, i, col in self._moving]
+        self._moving = []
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # -- mapping -------------------------------------------------------------------------------
+    def mapFromSource(self, source_index: Index) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        row = source_index.row()
+        pos = bisect_left(self._visible, row)
+        if pos < len(self._visible) and self._visible[pos] == row:
+            return self.index(pos, source_index.column())
+        return QModelIndex()
+
+    def mapToSource(self, index: Index) -> QModelIndex:
+        if not index.isValid() or self._model is None:
+            return QModelIndex()
+        return self._model.index(self._visible[index.row()], index.column())
+
+    # -- Qt model interface --------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else _COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self._model.headerData(section, orientation, role) if self._model is not None else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._model is None:
+            return None
+        row = index.row()
+        if row >= len(self._visible):
+            return None
+        return self._model.cell(self._visible[row], index.column(), role)
 
     # -- sorting -------------------------------------------------------------------------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        # The source sorts its Python list (fast); this proxy keeps the source's order.
-        self.source().sort(column, order)
+    def sort(self, column: int, order: Qt.SortOrder = _ASCENDING) -> None:
+        # The source sorts its Python list; this model follows (see _source_sorted).
+        if self._model is not None:
+            self._model.sort(column, order)

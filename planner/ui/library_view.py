@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.exercise import CONDITION_NAMES, CONDITIONS, EQUIPMENT, EQUIPMENT_LABELS, Category, Exercise
-from planner.ui.exercise_dialog import ExerciseDialog
 from planner.ui.library_detail import ExerciseDetail
-from planner.ui.library_model import Column, ExerciseFilterProxy, ExerciseRole, ExerciseTableModel
+from planner.ui.library_model import Column, ExerciseFilterProxy, ExerciseIdRole, ExerciseRole, ExerciseTableModel
 from planner.ui.shortcuts import register_shortcut
 from planner.ui.style import icon
 from planner.ui.undo import AddExerciseCommand, DeleteExerciseCommand, EditExerciseCommand, push
@@ -58,6 +57,7 @@ class LibraryView(QWidget):
         self.model = ExerciseTableModel(self)
         self.proxy = ExerciseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._keep_id: str | None = None  # the current exercise while the visible rows are reset
         self._build()
         self._build_actions()
         self._wire()
@@ -155,6 +155,7 @@ class LibraryView(QWidget):
         self.delete_action = action("Delete", "delete", ("Delete",), "Delete the selected exercise")
 
     def _wire(self) -> None:
+        self.proxy.modelAboutToBeReset.connect(self._remember_current)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._after_filter)
         self.category.currentIndexChanged.connect(
@@ -214,16 +215,26 @@ class LibraryView(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def reload(self) -> None:
-        from planner.store.exercises import list_exercises
+        from planner.store.exercises import get_exercise, list_summaries
 
-        if self.ctx.db is None:
+        db = self.ctx.db
+        if db is None:
             return
-        keep = self.selected_exercise()
-        self.model.set_exercises(list_exercises(self.ctx.db))
+        keep = self._current_id()
+        # The table lists summaries; the whole exercise is read when it is selected or edited.
+        self.model.set_exercises(list_summaries(db), load=lambda exercise_id: get_exercise(db, exercise_id))
         self._after_filter()
-        if keep is not None and self.select_exercise(keep.id):
+        if keep is not None and self.select_exercise(keep):
             return
         self._select_first()
+
+    def _current_id(self) -> str | None:
+        index = self.table.selectionModel().currentIndex()
+        return index.siblingAtColumn(0).data(ExerciseIdRole) if index.isValid() else None
+
+    def _remember_current(self) -> None:
+        # A filter change resets the visible rows, and with them the current row: _after_filter puts it back.
+        self._keep_id = self._current_id()
 
     def selected_exercise(self) -> Exercise | None:
         index = self.table.selectionModel().currentIndex()
@@ -257,11 +268,17 @@ class LibraryView(QWidget):
     def _after_filter(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown} of {total}" if shown != total else f"{total} exercises")
-        if not self.table.selectionModel().currentIndex().isValid():
-            self._select_first()
+        keep, self._keep_id = self._keep_id, None
+        if self.table.selectionModel().currentIndex().isValid():
+            return
+        if keep is not None and self.select_exercise(keep):
+            return  # still shown: it stays the current one
+        self._select_first()
 
     def _on_current_changed(self, *_args: object) -> None:
-        self.detail.show_exercise(self.selected_exercise())
+        ex = self.selected_exercise()
+        if ex is None or ex is not self.detail.exercise:  # the same exercise after a filter change: already shown
+            self.detail.show_exercise(ex)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -277,11 +294,15 @@ class LibraryView(QWidget):
 
     # -- edits ---------------------------------------------------------------------------------
     def add_exercise(self) -> None:
+        from planner.ui.exercise_dialog import ExerciseDialog
+
         new, ok = ExerciseDialog.get_exercise(self, None)
         if ok and new is not None:
             self._push_add(AddExerciseCommand(self.ctx, new))
 
     def edit_selected(self) -> None:
+        from planner.ui.exercise_dialog import ExerciseDialog
+
         before = self.selected_exercise()
         if before is None:
             return
@@ -291,6 +312,8 @@ class LibraryView(QWidget):
             self.select_exercise(before.id)
 
     def duplicate_selected(self) -> None:
+        from planner.ui.exercise_dialog import ExerciseDialog
+
         source = self.selected_exercise()
         if source is None:
             return
