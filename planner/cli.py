@@ -13,7 +13,7 @@ from planner.domain.errors import BadInput
 from planner.logs import log_exception, log_location, setup_logging
 
 # Sub-command modules in planner.commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("library", "wizard", "plan", "export_pdf", "export_ics", "log", "demo")
+COMMANDS: tuple[str, ...] = ("library", "wizard", "plan", "export_pdf", "export_ics", "log", "db", "demo")
 VIEWS: tuple[str, ...] = ("library", "athletes", "plan", "wizard", "export")
 
 
@@ -35,8 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="URL_OR_PATH",
-        help="database to use (SQLite path or SQLAlchemy URL); default: STRIDE_PLANNER_DB "
-        "or a file in the user data folder",
+        help="database to use: an SQLite file, or postgresql://user@host[:port]/dbname (password from ~/.pgpass); "
+        "default: STRIDE_PLANNER_DB or a file in the user data folder",
+    )
+    parser.add_argument(
+        "--yes",
+        action="store_true",
+        help="upgrade a server database to this version even when pg_dump is not here to back it up first",
     )
     parser.add_argument(
         "--screenshot", metavar="FILE.png", help="open the window, wait until the view is painted, save a PNG and exit"
@@ -68,7 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from planner.app import run_window
 
             return run_window(args)
-        return int(args.run(args) or 0)
+        from planner.store.database import upgrades_without_backup
+
+        with upgrades_without_backup(args.yes):
+            return int(args.run(args) or 0)
     except BadInput as exc:
         print(f"stride-planner: {exc}", file=sys.stderr)
         return 2

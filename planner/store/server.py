@@ -28,7 +28,7 @@ BACKUPS_KEPT = 5
 # pg_advisory_xact_lock key of the schema upgrade: "STRIDE" + 1. Two starts of a new version at once:
 # the second waits for the first's transaction, then finds the schema current.
 MIGRATION_LOCK = 0x535452494445_0001
-_PASSWORD_IN_QUERY = re.compile(r"(?i)([?&]password=)[^&]*")
+_PASSWORD_IN_QUERY = re.compile(r"(?i)((?:^|&)password=)[^&]*")
 
 
 def is_server_url(text: str) -> bool:
@@ -70,7 +70,7 @@ def has_password(url: str) -> bool:
     if "://" not in url:
         return False
     parts = urlsplit(url)
-    return parts.password is not None or bool(_PASSWORD_IN_QUERY.search("?" + parts.query))
+    return parts.password is not None or bool(_PASSWORD_IN_QUERY.search(parts.query))
 
 
 def database_name(url: str) -> str:
