@@ -278,7 +278,9 @@ class LogGrid(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logGrid")
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The cells are typed into by keyPressEvent below, never through an editor (no cell is ItemIsEditable).
+        # Not NoEditTriggers: planner.ui.keyboard reads that as a table to read, whose Tab leaves the table.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.verticalHeader().hide()

@@ -467,7 +467,7 @@ class PlanView(QWidget):
 
     def toggle_log(self) -> None:
         """Show or hide the log grid of the selected week (typing goes straight into it)."""
-        show = not self.log_panel.isVisible()
+        show = self.log_panel.isHidden()
         self.log_panel.setVisible(show)
         self.log_action.setChecked(show)
         self._show_log()
@@ -475,7 +475,7 @@ class PlanView(QWidget):
             self.log_panel.grid.setFocus()
 
     def _show_log(self) -> None:
-        if not self.log_panel.isVisible():
+        if self.log_panel.isHidden():
             return
         row = self.grid.currentIndex().row()
         week = self.model.week_at(row) if self.plan is not None and row >= 0 else None

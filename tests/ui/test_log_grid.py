@@ -130,3 +130,34 @@ def test_the_next_weeks_plan_follows_the_log_with_its_reasons(panel: LogPanel, c
     backs = [a for a in plan.adjustments if a.week == 2]
     assert backs and {a.change for a in backs} == {Change.BACK}
     assert backs[0].because == "pain 7/10 during on Tue 17 Nov"
+
+
+def test_the_plan_view_suggests_a_new_symptom_check_after_pain_above_7(qtbot, ctx, zoe: int) -> None:
+    from planner.domain.training_log import LogEntry
+    from planner.store.training_log import save_entries
+    from planner.ui.plan_view import PlanView
+
+    save_entries(ctx.db, zoe, [LogEntry(dt.date(2026, 11, 17), "single-leg-bridge", 3, None, 8, 3)])
+    regenerate_plan(ctx.db, zoe, start=START, weeks=3)
+    ctx.set_current_athlete(zoe)
+    view = PlanView(ctx)
+    qtbot.addWidget(view)
+    view.load()
+    qtbot.waitUntil(view.is_ready)
+    assert view.log_banner.isVisibleTo(view)
+    assert view.log_banner.headline.text() == "The training log suggests a new symptom check"
+    assert "Week 2: pain 8/10 during" in view.log_banner.message.text()
+
+
+def test_ctrl_l_opens_the_log_of_the_selected_week(qtbot, ctx, zoe: int) -> None:
+    from planner.ui.plan_view import PlanView
+
+    ctx.set_current_athlete(zoe)
+    view = PlanView(ctx)
+    qtbot.addWidget(view)
+    view.load()
+    qtbot.waitUntil(view.is_ready)
+    view.grid.setCurrentIndex(view.model.index(1, 2))
+    view.log_action.trigger()
+    assert view.log_panel.isVisibleTo(view)
+    assert view.log_panel.title.text().startswith("Log of week 2")
