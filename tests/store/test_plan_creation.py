@@ -14,8 +14,8 @@ from planner.store.plans import ensure_plan
 START = dt.date(2027, 1, 4)
 
 
-def test_ensure_plan_makes_a_missing_plan_once_and_then_returns_the_saved_one(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "p.db")
+def test_ensure_plan_makes_a_missing_plan_once_and_then_returns_the_saved_one(db_url: str) -> None:
+    db = open_database(db_url)
     try:
         athlete_id = add_athlete(db, demo_athlete(START))
 

@@ -1,4 +1,5 @@
-"""The training log and the calendar memory on a real SQLite file: round trips, replacement, cascade, migration."""
+"""The training log and the calendar memory on an SQLite file and a PostgreSQL server (`db_url`): round trips,
+replacement, cascade, migration."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ SCHEMAS = Path(__file__).parent / "schemas"
 DAY = dt.date(2027, 1, 5)
 
 
-def test_entries_round_trip_through_a_sqlite_file(tmp_path: Path) -> None:
-    path = tmp_path / "coach.db"
+def test_entries_round_trip_through_the_database(db_url: str) -> None:
+    path = db_url
     entries = (
         LogEntry(DAY, "single-leg-bridge", 3, Side.LEFT, 2, 1, 6, True, "fine"),
         LogEntry(DAY, "single-leg-bridge", 2, Side.RIGHT, 3, None, None, True, ""),
@@ -36,8 +37,8 @@ def test_entries_round_trip_through_a_sqlite_file(tmp_path: Path) -> None:
         db.close()
 
 
-def test_an_entry_for_the_same_day_exercise_and_side_replaces_the_first(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "coach.db")
+def test_an_entry_for_the_same_day_exercise_and_side_replaces_the_first(db_url: str) -> None:
+    db = open_database(db_url)
     try:
         athlete_id = athletes.add_athlete(db, Athlete(name="Ann"))
         save_entries(db, athlete_id, [LogEntry(DAY, "monster-walk", 1, pain_during=4)])
@@ -47,8 +48,8 @@ def test_an_entry_for_the_same_day_exercise_and_side_replaces_the_first(tmp_path
         db.close()
 
 
-def test_replacing_and_deleting_entries(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "coach.db")
+def test_replacing_and_deleting_entries(db_url: str) -> None:
+    db = open_database(db_url)
     try:
         athlete_id = athletes.add_athlete(db, Athlete(name="Ann"))
         first = LogEntry(DAY, "monster-walk", 1, pain_during=4)
@@ -62,8 +63,8 @@ def test_replacing_and_deleting_entries(tmp_path: Path) -> None:
         db.close()
 
 
-def test_deleting_the_athlete_deletes_their_log_and_calendar_memory(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "coach.db")
+def test_deleting_the_athlete_deletes_their_log_and_calendar_memory(db_url: str) -> None:
+    db = open_database(db_url)
     try:
         athlete_id = athletes.add_athlete(db, Athlete(name="Ann"))
         save_entries(db, athlete_id, [LogEntry(DAY, "monster-walk", 1, pain_during=4)])
@@ -75,8 +76,8 @@ def test_deleting_the_athlete_deletes_their_log_and_calendar_memory(tmp_path: Pa
         db.close()
 
 
-def test_the_calendar_memory_round_trips(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "coach.db")
+def test_the_calendar_memory_round_trips(db_url: str) -> None:
+    db = open_database(db_url)
     try:
         athlete_id = athletes.add_athlete(db, Athlete(name="Ann"))
         sent = {"u@stride-planner": SentEvent("u@stride-planner", 2, "abc", DAY, "Strength A – Ann", cancelled=True)}
