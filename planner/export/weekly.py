@@ -213,7 +213,7 @@ class _Sheet:
         s = self.scale
         title = f"<b>{markup(session.title, 'session title', self.warnings, bold=True)}</b>"
         kind = KIND_LABELS.get(session.kind, session.kind.value)
-        if kind.lower() not in session.title.lower():
+        if kind.lower().replace("&", "and") not in session.title.lower().replace("&", "and"):  # not twice in words
             title += f"  <font color='#5a5a5a'>({kind})</font>"
         if session.why:
             title += (

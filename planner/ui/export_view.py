@@ -50,6 +50,7 @@ from planner.ui.operations import Failure, Operation, run_operation
 from planner.ui.pdf_preview import PdfPreview
 from planner.ui.printing import PrintOutcome, PrintRun
 from planner.ui.shortcuts import register_shortcut
+from planner.ui.style import count_suffix
 
 if TYPE_CHECKING:
     from planner.ui.context import AppContext
@@ -167,7 +168,7 @@ class ExportView(QWidget):
         self.weeks_spin = QSpinBox()
         self.weeks_spin.setRange(1, 52)
         self.weeks_spin.setValue(4)
-        self.weeks_spin.setSuffix(" weeks")
+        count_suffix(self.weeks_spin, " week", " weeks")
         self.weeks_spin.setEnabled(False)
         group = QButtonGroup(self)
         group.addButton(self.all_weeks_radio)

@@ -14,7 +14,7 @@ from planner.export.drawing import exercise_drawing
 from planner.ui.colors import color
 from planner.ui.drawing_widget import drawing_image, screen_colours
 from planner.ui.library_model import DEFAULT_DOSE_NOTE, ORIGIN_LABELS, origin, pretty
-from planner.ui.style import is_dark
+from planner.ui.style import is_dark, unbroken_units
 
 EMPTY_TEXT = "Select an exercise to see how to do it."
 DRAWING_URL = QUrl("drawing:exercise")
@@ -99,7 +99,8 @@ class ExerciseDetail(QTextBrowser):
             f'<h2 style="margin:0 0 4px 0">{escape(ex.name)}</h2>',
             f'<p style="color:{muted}; margin:0 0 12px 0">{escape(ex.category.value.replace("-", " ").capitalize())}'
             f" · {escape(ORIGIN_LABELS[origin(ex)])}</p>",
-            f'<p style="font-size:16pt; font-weight:600; color:{accent}; margin:0">{escape(ex.dose.describe())}</p>',
+            f'<p style="font-size:16pt; font-weight:600; color:{accent}; margin:0">'
+            f"{escape(unbroken_units(ex.dose.describe()))}</p>",
             self._drawing_html(),
         ]
         if ex.dose_is_default:

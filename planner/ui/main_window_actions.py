@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.about_dialog import AboutDialog
+from planner.ui.keyboard import install as install_keyboard_manners
 from planner.ui.main_window_views import VIEWS
 from planner.ui.shortcuts import ShortcutsDialog, keys_of
 from planner.ui.style import apply_style, icon
@@ -85,6 +86,8 @@ class WindowActions:
 
         for act in (self.undo, self.redo):
             window.addAction(act)
+        # Tab leaves every text field and table, and Ctrl+Z reaches the undo stack whatever has the focus.
+        install_keyboard_manners()
 
     def _action(self, text: str, description: str, slot) -> QAction:
         act = QAction(text, self.window)

@@ -220,12 +220,15 @@ class PlanDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(run_ink)
             text_rect = run_rect.adjusted(dot + 4, 0, 0, 0)
+            label = RUN_SHORT.get(cell.run, cell.run)
             day_width = fm.horizontalAdvance(day)
+            if fm.horizontalAdvance(label) > text_rect.width() - day_width - 4:
+                day, day_width = "", 0  # a narrow cell keeps the run's word whole; the date is in the week column
             label_width = text_rect.width() - day_width - 4
             painter.drawText(
                 QRect(text_rect.left(), text_rect.top(), label_width, text_rect.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(RUN_SHORT.get(cell.run, cell.run), Qt.TextElideMode.ElideRight, label_width),
+                fm.elidedText(label, Qt.TextElideMode.ElideRight, label_width),
             )
             painter.setPen(color("muted"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
@@ -320,6 +323,14 @@ class PlanGrid(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setTabKeyNavigation(False)
+        self.narrow = False  # the session panel is open beside the grid
+
+    def set_narrow(self, narrow: bool) -> None:
+        """With the session panel open the days need the warnings column's room ("Quality", "Hip & knee" in
+        full); the week column's warning sign and its tooltip still say a week has warnings."""
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self._fit()
 
     def setModel(self, model: PlanModel) -> None:  # type: ignore[override]
         super().setModel(model)
@@ -341,7 +352,7 @@ class PlanGrid(QTableView):
         header.setSectionResizeMode(WARNINGS_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(WARNINGS_COLUMN, WARNINGS_COLUMN_WIDTH)
         # A season without warnings gives their room to the days.
-        self.setColumnHidden(WARNINGS_COLUMN, model.plan is None or not model.plan.warnings)
+        self.setColumnHidden(WARNINGS_COLUMN, self.narrow or model.plan is None or not model.plan.warnings)
 
     def session_at(self, pos: QPoint) -> Session | None:
         index = self.indexAt(pos)

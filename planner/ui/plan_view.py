@@ -36,6 +36,7 @@ from planner.ui.plan_grid import PlanGrid
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel, plan_summary
 from planner.ui.session_panel import SessionPanel
 from planner.ui.shortcuts import register_shortcut
+from planner.ui.style import count_suffix
 from planner.ui.triage_banner import TriageIcon
 from planner.ui.wizard_labels import triage_look
 
@@ -194,7 +195,7 @@ class PlanView(QWidget):
         self.start_edit.setToolTip("First week of the plan (moved to its Monday)")
         self.weeks_spin = QSpinBox()
         self.weeks_spin.setRange(1, MAX_WEEKS)
-        self.weeks_spin.setSuffix(" weeks")
+        count_suffix(self.weeks_spin, " week", " weeks")
         self._control_timer = QTimer(self, singleShot=True, interval=CONTROL_DEBOUNCE_MS)
         self._control_timer.timeout.connect(self.apply_range)
         self.start_edit.dateChanged.connect(self._control_timer.start)
@@ -525,6 +526,7 @@ class PlanView(QWidget):
         self.grid.select_session(session.key)
         self.panel.show_session(session, edited=self._is_edited(session))
         if not self.panel.isVisible():
+            self.grid.set_narrow(True)  # the warnings column gives its room to the days
             self.panel.show()
             self.splitter.setSizes([max(400, self.splitter.width() - 310), 300])
             self.grid.scrollTo(self.grid.currentIndex())
@@ -533,6 +535,7 @@ class PlanView(QWidget):
         self.grid.select_session(None)
         self.panel.show_session(None)
         self.panel.hide()
+        self.grid.set_narrow(False)
         self.grid.setFocus()
 
     # --- changes --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -49,13 +50,15 @@ class PreferencesDialog(QDialog):
             form.addRow(label, combo)
         self.database = QLineEdit(settings.get("default_database"))
         self.database.setPlaceholderText(default_database())
-        browse = QPushButton("Choose…")
+        browse = QPushButton("C&hoose…")
         browse.clicked.connect(self._choose_database)
         row = QHBoxLayout()
         row.addWidget(self.database, 1)
         row.addWidget(browse)
-        form.addRow("Default &database", row)
-        self.dark = QCheckBox("Use the dark palette")
+        database_label = QLabel("Default &database")  # a label of its own: a layout cannot be a buddy
+        database_label.setBuddy(self.database)
+        form.addRow(database_label, row)
+        self.dark = QCheckBox("Use the dar&k palette")
         self.dark.setChecked(settings.get("dark_palette"))
         form.addRow("", self.dark)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -24,7 +24,7 @@ from planner.domain.exercise import DOSE_LIMITS, Dose
 from planner.domain.plan import PlannedExercise, Session
 from planner.ui.colors import session_color
 from planner.ui.phase_colors import SESSION_LABELS
-from planner.ui.style import set_tone
+from planner.ui.style import set_tone, unbroken_units
 
 DOSE_DEBOUNCE_MS = 600
 # (field, label, optional): an optional field shows "—" one below its minimum for "not used".
@@ -105,7 +105,7 @@ class ExerciseDoseRow(QFrame):
         if self.notes_edit.text() != exercise.notes:
             with QSignalBlocker(self.notes_edit):
                 self.notes_edit.setText(exercise.notes)
-        self.dose_label.setText(exercise.dose.describe())
+        self.dose_label.setText(unbroken_units(exercise.dose.describe()))
         self.error_label.hide()
 
     def _value(self, name: str) -> int | None:
@@ -140,7 +140,7 @@ class ExerciseDoseRow(QFrame):
         if new != self.exercise:
             old = self.exercise
             self.exercise = new
-            self.dose_label.setText(new.dose.describe())
+            self.dose_label.setText(unbroken_units(new.dose.describe()))
             self.edited.emit(old, new)
 
 

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QSpinBox, QStyle, QStyleFactory, QWidget
 
 from planner.paths import resources_dir
 from planner.ui.colors import PALETTE, color, hex_of, palette_for
@@ -91,6 +92,7 @@ def app_style_sheet(dark: bool) -> str:
         f'QLineEdit[tone="error"], QPlainTextEdit[tone="error"] {{ border: 2px solid {c("error")}; }}',
         f"QLabel#disclaimer_box {{ color: {c('text')}; background: {c('disclaimer_fill')};"
         f" border: 1px solid {c('disclaimer_border')}; border-radius: 4px; padding: 8px; }}",
+        f"QListWidget#sidebar:focus::item:selected {{ border: 2px solid {c('focus')}; }}",
         f"QLabel#export_warnings {{ background: {c('warning_fill')}; color: {c('warning_text')};"
         f" border: 1px solid {c('warning_border')}; border-radius: 4px; padding: 6px 8px; }}",
     ]
@@ -135,6 +137,24 @@ class FocusRingStyle(QProxyStyle):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(option.rect).adjusted(inset + 1, inset + 1, -inset - 1, -inset - 1), 3, 3)
         painter.restore()
+
+
+def count_suffix(spin: QSpinBox, singular: str, plural: str) -> None:
+    """A spin box that reads "1 week" and "2 weeks": its suffix follows its value."""
+
+    def follow(value: int) -> None:
+        spin.setSuffix(singular if value == 1 else plural)
+
+    spin.valueChanged.connect(follow)
+    follow(spin.value())
+
+
+_NUMBER_AND_UNIT = re.compile(r"(\d) (s|min|km|m|kg)\b")
+
+
+def unbroken_units(text: str) -> str:
+    """Keep a number with its unit on one line ("rest 15 s" never wraps as "rest 15 / s")."""
+    return _NUMBER_AND_UNIT.sub("\\1\u00a0\\2", text)
 
 
 def is_dark(pal: QPalette) -> bool:

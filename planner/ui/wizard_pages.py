@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui.body_diagram import BodyDiagram
+from planner.ui.style import count_suffix
 from planner.ui.wizard_labels import choices, red_flag_questions, red_flag_triage, yes_no_label
 
 PAGE_RED_FLAGS, PAGE_WHERE, PAGE_FEEL, PAGE_HISTORY, PAGE_FORM, PAGE_RESULT = range(6)
@@ -328,7 +329,7 @@ class HistoryPage(QuestionPage):
         self.weeks.setRange(-1, 104)
         self.weeks.setValue(-1)
         self.weeks.setSpecialValueText("Not sure")
-        self.weeks.setSuffix(" weeks")
+        count_suffix(self.weeks, " week", " weeks")
         self.weeks.setMaximumWidth(180)
         form.addRow("Weeks with pain:", self.weeks)
         self.pain = QSlider(Qt.Orientation.Horizontal, story)
@@ -459,7 +460,8 @@ class FormPage(QuestionPage):
         seen = QGroupBox("When running…", self)
         grid, self.form = _check_grid("form", seen, 1)
         seen.setLayout(grid)
-        self.skip = QPushButton("Skip this step", self)
+        self.skip = QPushButton("S&kip this step", self)
+        self.skip.setAutoDefault(False)  # Enter presses "See the result", the wizard's default, not this
         self.skip.setObjectName("skip_form")
         self.skip.clicked.connect(self._skip)
         layout = QVBoxLayout(self)
@@ -467,7 +469,7 @@ class FormPage(QuestionPage):
         layout.addWidget(seen)
         layout.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
-        self.setButtonText(QWizard.WizardButton.NextButton, "See the result >")
+        self.setButtonText(QWizard.WizardButton.NextButton, "&See the result >")
 
     def _skip(self) -> None:
         for box in self.form.values():

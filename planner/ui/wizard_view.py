@@ -70,7 +70,8 @@ class WizardView(QWidget):
         disclaimer = QLabel(DISCLAIMER, self)
         disclaimer.setObjectName("disclaimer_box")  # coloured by the app style sheet, light or dark
         disclaimer.setWordWrap(True)
-        self.start_button = QPushButton("Start symptom check", self)
+        # Shown once the check has moved past its first page: on it, "start" would only clear its ticks.
+        self.start_button = QPushButton("Start a &new check", self)
         self.start_button.setToolTip(self.start_action.toolTip())
         self.start_button.clicked.connect(self.start_action.trigger)
         self.athlete_label = QLabel(self)
@@ -136,6 +137,8 @@ class WizardView(QWidget):
 
             self.wizard = SymptomWizard(self.ctx, self, embedded=True)
             self.wizard_slot.replaceWidget(self.placeholder, self.wizard)
+            self.wizard.currentIdChanged.connect(self._show_start)
+            self._show_start()
             self.placeholder.deleteLater()
             self.ctx.current_athlete_changed.connect(self.refresh)
             self.ctx.athletes_changed.connect(self.refresh)
@@ -162,6 +165,10 @@ class WizardView(QWidget):
         first = next(iter(page.flags.values()), None)
         if first is not None:
             first.box.setFocus()
+
+    def _show_start(self, *_: object) -> None:
+        on_first_page = self.wizard is not None and self.wizard.currentId() in (-1, self.wizard.startId())
+        self.start_button.setVisible(not on_first_page)
 
     def refresh(self, *_: object) -> None:
         self._show_athlete()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from planner import DISCLAIMER
 from planner.domain.errors import BadInput
 from planner.export.file_names import file_stem
+from planner.ui.style import unbroken_units
 from planner.ui.triage_banner import TriageBanner, fit_words
 from planner.ui.wizard_pages import (
     PAGE_CONTEXT,
@@ -156,7 +157,7 @@ def result_html(
             f"<tr><td width='38%' valign='top'><b>{_esc(item.name)}</b>"
             + (f"<br>{pictures[item.id]}" if pictures and pictures.get(item.id) else "")  # its drawing
             + "</td>"
-            f"<td valign='top'>{_esc(item.dose.describe())}{note}</td></tr>"
+            f"<td valign='top'>{_esc(unbroken_units(item.dose.describe()))}{note}</td></tr>"
         )
     h("</table>")
     if program.advice:

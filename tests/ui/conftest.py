@@ -64,3 +64,11 @@ def main_window(qtbot, ctx: AppContext, settings: Settings, db: Database):
     window.ctx.undo_stack.clear()
     window.deleteLater()
     QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def keyboard_manners(qapp: QApplication) -> None:
+    """The window installs them once per process; install them for every UI test, so none depends on order."""
+    from planner.ui.keyboard import install
+
+    install(qapp)
