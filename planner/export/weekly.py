@@ -8,7 +8,7 @@ of days, and as a last resort shrunk to fit.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, TableStyle
@@ -389,8 +389,68 @@ class _Sheet:
         return self.header() + self.days() + self.log_changes() + self.week_warnings()
 
 
+HEIGHT_POWER = 1.6  # a sheet's height against its scale, from the demo season's busiest and lightest weeks
+
+
+class _FittedSheet(Flowable):
+    """A sheet already laid out at the size that fits: the page draws what the fitting measured.
+
+    Finding the size wraps the sheet (every Paragraph and nested table) once per size tried; wrapping the
+    kept one again for the page was a quarter of a sheet's cost. Drawn at the width it was measured at,
+    the children go down the frame exactly as the frame would place them (none has space before or after).
+    """
+
+    def __init__(self, flowables: list[Flowable], sizes: list[tuple[float, float]], width: float) -> None:
+        super().__init__()
+        self.flowables, self.sizes, self.measured_width = flowables, sizes, width
+        self.height = sum(h for _w, h in sizes)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if abs(availWidth - self.measured_width) > 0.01:  # not where it was measured: measure again
+            self.sizes = [f.wrap(availWidth, availHeight) for f in self.flowables]
+            self.measured_width, self.height = availWidth, sum(h for _w, h in self.sizes)
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for flowable, (w, h) in zip(self.flowables, self.sizes, strict=True):
+            y -= h
+            flowable.drawOn(self.canv, 0, y, _sW=self.width - w)
+
+
+def _measure(flowables: Sequence[Flowable], width: float, height: float) -> list[tuple[float, float]] | None:
+    """Each flowable's wrapped size, or None when one has space before or after (a frame collapses those)."""
+    sizes = []
+    for f in flowables:
+        if f.getSpaceBefore() or f.getSpaceAfter():
+            return None
+        sizes.append(f.wrap(width, height))
+    return sizes
+
+
 def _height(flowables: Sequence[Flowable], width: float, height: float) -> float:
     return sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+
+
+def _first_fit(count: int, fits: Callable[[int], bool], guess: int) -> int | None:
+    """The first index whose layout fits (fits is False, then True, along the list), probing `guess` first:
+    from a guess that fits, step towards the larger sizes until one does not; otherwise bisect what is left."""
+    lo, hi = 0, count
+    probe = min(max(guess, 0), count - 1)
+    if fits(probe):
+        hi = probe
+        while hi > lo and fits(hi - 1):
+            hi -= 1
+        return hi
+    lo = probe + 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo if lo < count else None
 
 
 def weekly_sheet(
@@ -399,35 +459,46 @@ def weekly_sheet(
     """The flowables of one week's sheet, sized to fit one frame of `width` × `height` points.
 
     The largest size that fits wins: one column at SCALES, then two columns at TWO_COLUMN_SCALES, then
-    the smallest two-column layout shrunk to fit. A sheet's height only grows with its scale, so each
-    list is bisected (about three layouts a week instead of up to ten; laying out is most of the build).
+    the smallest two-column layout shrunk to fit. A sheet's height only grows with its scale, so the largest
+    size is tried first (most weeks fit it) and its height says where to look next: the size that height
+    scaled down would fit, then its neighbours (laying out is most of the build). The kept layout is drawn
+    as measured.
     """
-    tried: dict[tuple[int, float], tuple[list[Flowable], PrintWarnings, bool]] = {}
+    tried: dict[tuple[int, float], tuple[list[Flowable], PrintWarnings, list[tuple[float, float]] | None, float]] = {}
 
-    def layout(columns: int, scale: float) -> tuple[list[Flowable], PrintWarnings, bool]:
+    def layout(
+        columns: int, scale: float
+    ) -> tuple[list[Flowable], PrintWarnings, list[tuple[float, float]] | None, float]:
         if (columns, scale) not in tried:
             # Warnings are collected only once, from the layout that is kept.
             trial = PrintWarnings()
             attempt = _Sheet(
                 athlete=athlete, plan=plan, week=week, warnings=trial, width=width, scale=scale, columns=columns
             ).flowables()
-            tried[columns, scale] = (attempt, trial, _height(attempt, width, height) <= height)
+            sizes = _measure(attempt, width, height)
+            total = sum(h for _w, h in sizes) if sizes is not None else _height(attempt, width, height)
+            tried[columns, scale] = (attempt, trial, sizes, total)
         return tried[columns, scale]
 
+    def kept(columns: int, scale: float) -> list[Flowable]:
+        attempt, trial, sizes, _total = layout(columns, scale)
+        for message in trial.messages:
+            warnings.add(message)
+        return [_FittedSheet(attempt, sizes, width)] if sizes is not None else attempt
+
     for columns, scales in ((1, SCALES), (2, TWO_COLUMN_SCALES)):
-        lo, hi = 0, len(scales)  # the first scale that fits is in scales[lo:hi], or there is none
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if layout(columns, scales[mid])[2]:
-                hi = mid
-            else:
-                lo = mid + 1
-        if lo < len(scales):
-            attempt, trial, _fits = layout(columns, scales[lo])
-            for message in trial.messages:
-                warnings.add(message)
-            return attempt
-    attempt, trial, _fits = layout(2, TWO_COLUMN_SCALES[-1])
+        top = layout(columns, scales[0])[3]
+        # Text shrinks with the scale and wraps less, so the height falls faster than the scale: about as
+        # its 1.6th power on our sheets. The guess is the largest size that power says fits.
+        guess = next(
+            (i for i, s in enumerate(scales) if top * (s / scales[0]) ** HEIGHT_POWER <= height), len(scales) - 1
+        )
+        found = _first_fit(
+            len(scales), lambda i, c=columns, sc=scales: layout(c, sc[i])[3] <= height, guess if top > height else 0
+        )
+        if found is not None:
+            return kept(columns, scales[found])
+    attempt, trial, _sizes, _total = layout(2, TWO_COLUMN_SCALES[-1])
     for message in trial.messages:
         warnings.add(message)
     return [KeepInFrame(width, height, attempt, mode="shrink")]
