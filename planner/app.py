@@ -10,8 +10,9 @@ import gc
 import os
 import sys
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import BadInput
 
@@ -168,7 +169,7 @@ class WindowSession:
         from planner.store.database import open_database
 
         try:
-            db = open_database(self.target)
+            db = self._open_asking_about_backup(open_database)
         except BadInput as exc:
             self._fail(EXIT_BAD_INPUT, "The database cannot be opened", f"{exc}\n\nThe file was not changed.")
             return
@@ -199,6 +200,32 @@ class WindowSession:
             from planner.ui.main_window_first_run import show_welcome
 
             show_welcome(self.window, demo_created=True)
+
+    def _open_asking_about_backup(self, open_database: Callable[[str], Any]) -> Any:
+        """open_database; a server database that needs an upgrade pg_dump cannot back up first is upgraded
+        only when the coach agrees (asked here, at start-up, before anything else happens in the window)."""
+        from planner.store.database import BackupUnavailable, upgrades_without_backup
+
+        try:
+            return open_database(self.target)
+        except BackupUnavailable as exc:
+            if self.screenshot or not self._agree_to_upgrade_without_backup(str(exc)):
+                raise
+        with upgrades_without_backup():
+            return open_database(self.target)
+
+    def _agree_to_upgrade_without_backup(self, why: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self.window,
+            "Upgrade without a backup?",
+            f"{why}\n\nOther coaches using this database need the same version of Stride Planner after the "
+            "upgrade. Upgrade it now without a backup?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _fail(self, code: int, title: str, text: str) -> None:
         self.exit_code = code

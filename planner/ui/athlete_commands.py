@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planner.domain.athlete import Athlete
+from planner.domain.conflict import EditConflict
 from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise
 from planner.store import athletes as store
@@ -18,6 +19,7 @@ from planner.store.database import DatabaseUnavailable
 from planner.ui.undo import DatabaseCommand, plain
 
 if TYPE_CHECKING:
+    from planner.ui.conflict_dialog import ConflictChoices
     from planner.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -96,18 +98,31 @@ class DuplicateAthlete(AddAthlete):
 
 
 class EditAthlete(DatabaseCommand):
-    """Replaces an athlete's fields; when the season changes, the plan is rebuilt (keeping edits)."""
+    """Replaces an athlete's fields; when the season changes, the plan is rebuilt (keeping edits).
+
+    `expected_version` is the athlete's version when the coach started editing: a save another coach
+    overtook is refused (EditConflict). After that the command checks against the version it wrote itself,
+    so an undo or redo never writes over someone else's newer change.
+    """
 
     def __init__(
-        self, ctx: AppContext, athlete_id: int, before: Athlete, after: Athlete, text: str | None = None
+        self,
+        ctx: AppContext,
+        athlete_id: int,
+        before: Athlete,
+        after: Athlete,
+        text: str | None = None,
+        *,
+        expected_version: int | None = None,
     ) -> None:
         super().__init__(ctx, text or f"Edit {after.name}")
         self.athlete_id = athlete_id
         self.before = before
         self.after = after
+        self.version = expected_version  # what the next write starts from; None: the first write checks nothing
 
     def _apply(self, athlete: Athlete) -> None:
-        store.update_athlete(self.ctx.db, self.athlete_id, athlete)
+        self.version = store.update_athlete(self.ctx.db, self.athlete_id, athlete, expected_version=self.version)
         self.ctx.athletes_changed.emit()
         if season_changed(self.before, self.after) and store.load_plan(self.ctx.db, self.athlete_id) is not None:
             refresh_plan(self.ctx, self.athlete_id)
@@ -120,6 +135,37 @@ class EditAthlete(DatabaseCommand):
     def revert(self) -> None:
         self._apply(self.before)
 
+    def conflict_choices(self, conflict: EditConflict) -> ConflictChoices:
+        from planner.ui.conflict_dialog import ConflictChoices
+
+        ctx, athlete_id, mine = self.ctx, self.athlete_id, self.after
+
+        def keep_mine() -> None:
+            try:
+                theirs = store.get_athlete(ctx.db, athlete_id)
+            except BadInput:  # deleted meanwhile: add this coach's version as a new athlete
+                ctx.undo_stack.push(AddAthlete(ctx, mine, f"Add {mine.name} again"))
+                return
+            ctx.undo_stack.push(
+                EditAthlete(ctx, athlete_id, theirs.athlete, mine, f"Edit {mine.name}", expected_version=theirs.version)
+            )
+
+        def save_copy() -> None:
+            ctx.undo_stack.push(
+                AddAthlete(ctx, replace(mine, name=f"{mine.name} (copy)"), f"Save {mine.name} as a copy")
+            )
+
+        return ConflictChoices(reload=lambda: _reload_roster(ctx), keep_mine=keep_mine, save_copy=save_copy)
+
+
+def _reload_roster(ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget()
+    if focused is not None:
+        focused.clearFocus()  # the refused edit is no longer in progress: let the form show their version
+    ctx.athletes_changed.emit()
+
 
 class DeleteAthlete(DatabaseCommand):
     """Deletes an athlete; undo restores them under the same id with their plan and dose edits."""
@@ -129,11 +175,13 @@ class DeleteAthlete(DatabaseCommand):
         super().__init__(ctx, f"Delete {stored.athlete.name}")
         self.athlete_id = athlete_id
         self.athlete = stored.athlete
+        self.version: int | None = stored.version  # another coach's change since: refused, not deleted unseen
         self.plan: Plan | None = store.load_plan(ctx.db, athlete_id)
         self.edits: dict[tuple[str, str], PlannedExercise] = store.dose_edits(ctx.db, athlete_id)
 
     def apply(self) -> None:
-        store.delete_athlete(self.ctx.db, self.athlete_id)
+        store.delete_athlete(self.ctx.db, self.athlete_id, expected_version=self.version)
+        self.version = None  # a redo after undo deletes the athlete its undo put back
         if self.ctx.current_athlete_id == self.athlete_id:
             self.ctx.set_current_athlete(None)
         self.ctx.athletes_changed.emit()

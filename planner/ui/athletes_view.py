@@ -63,6 +63,9 @@ class AthletesView(QWidget):
         self.ctx = ctx
         self._ready = False
         self._loaded = False
+        # The shown athlete's version when the form last showed it: a save names it, so one over another
+        # coach's newer change is refused (club mode) instead of writing over it.
+        self.editor_version: int | None = None
 
         self.model = AthleteListModel(self)
         self.proxy = AthleteFilterModel(self)
@@ -260,6 +263,7 @@ class AthletesView(QWidget):
             )
         if self.editor.athlete() != stored.athlete or self.editor.athlete_id != stored.id:
             self.editor.set_athlete(stored.athlete, stored.id)
+        self.editor_version = stored.version
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         athlete_id = current.siblingAtColumn(0).data(ATHLETE_ID_ROLE) if current.isValid() else None
@@ -269,6 +273,7 @@ class AthletesView(QWidget):
         stored = self.model.athlete_at(row) if row is not None else None
         if stored is not None:
             self.editor.set_athlete(stored.athlete, stored.id)
+            self.editor_version = stored.version
         self.ctx.set_current_athlete(athlete_id)
 
     # --- commands -------------------------------------------------------------------------------
@@ -303,7 +308,11 @@ class AthletesView(QWidget):
         except BadInput:  # deleted while the edit waited (e.g. undo of its creation)
             return
         if before != after:
-            self.ctx.undo_stack.push(EditAthlete(self.ctx, athlete_id, before, after))
+            started_from = self.editor_version if self.editor.athlete_id == athlete_id else None
+            command = EditAthlete(self.ctx, athlete_id, before, after, expected_version=started_from)
+            self.ctx.undo_stack.push(command)
+            if command.error is None:
+                self.editor_version = command.version
 
     def open_wizard(self) -> None:
         athlete_id = self.ctx.current_athlete_id

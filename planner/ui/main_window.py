@@ -227,8 +227,15 @@ class MainWindow(QMainWindow):
         self._watch_operations()
         self.ctx.set_database(db)
         self._show_athlete(self.ctx.current_athlete_id)
+        from planner.ui.remote_changes import watch
+
+        self.remote_changes = watch(self.ctx)  # a shared (server) database: refresh with other coaches' saves
 
     def set_database_label(self, label: str) -> None:
+        if "://" in label:
+            from planner.store.server import redact
+
+            label = redact(label)  # a server URL is shown without its password, if it carried one
         name = Path(label).name if label else ""
         self.setWindowTitle(f"Stride Planner — {name}" if name else "Stride Planner")
         if hasattr(self, "database_status"):
@@ -316,6 +323,8 @@ class MainWindow(QMainWindow):
         for widget in self.views.values():  # every change is saved as made, even one still being typed
             if hasattr(widget, "commit_pending"):
                 widget.commit_pending()
+        if getattr(self, "remote_changes", None) is not None:
+            self.remote_changes.stop()
         # Whatever still runs is cancelled and waited for: no result may reach a view that is going away.
         wait_for_all()
         self.save_window_state()

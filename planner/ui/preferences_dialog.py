@@ -1,7 +1,14 @@
-"""Edit ▸ Preferences…: units, paper, first day of the week, default database, dark palette."""
+"""Edit ▸ Preferences…: units, paper, first day of the week, default database, dark palette.
+
+The database is a file or a club's PostgreSQL server (postgresql://user@host[:port]/dbname). Its password is
+never stored here: libpq reads it from ~/.pgpass (or PGPASSFILE); one typed into the URL is taken out before
+the setting is saved. "Test connection" asks the server off the UI thread and says the answer under the field.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.paths import default_database
+from planner.ui.operations import Failure, run_operation
 from planner.ui.settings import Settings
 
 _CHOICE_LABELS = {
@@ -55,11 +63,22 @@ class PreferencesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.database, 1)
         row.addWidget(browse)
+        self.test_button = QPushButton("&Test connection")
+        self.test_button.setToolTip("Open the database read-only and say what it is (nothing is changed)")
+        self.test_button.clicked.connect(self.test_connection)
+        row.addWidget(self.test_button)
+        self.database.setToolTip(
+            "A file, or a club server: postgresql://user@host/dbname (the password goes in ~/.pgpass, not here)"
+        )
         database_label = QLabel("Default &database")  # a label of its own: a layout cannot be a buddy
         database_label.setBuddy(self.database)
         form.addRow(database_label, row)
         self.dark = QCheckBox("Use the dar&k palette")
         self.dark.setChecked(settings.get("dark_palette"))
+        self.connection_status = QLabel("")
+        self.connection_status.setWordWrap(True)
+        self.connection_status.setObjectName("connectionStatus")
+        form.addRow("", self.connection_status)
         form.addRow("", self.dark)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -82,9 +101,37 @@ class PreferencesDialog(QDialog):
         if path:
             self.database.setText(path)
 
+    def test_connection(self) -> None:
+        """Ask the database what it is, off the UI thread; the answer (or why not) appears under the field."""
+        from planner.store.connection import describe_connection
+
+        text = self.database.text().strip() or None
+        self.test_button.setEnabled(False)
+        self.connection_status.setText("Connecting…")
+        self.test = run_operation(
+            functools.partial(_describe, describe_connection, text),
+            name="testing the database connection",
+            owner=self,
+            on_done=self._tested,
+            on_failed=self._test_failed,
+        )
+
+    def _tested(self, answer: str) -> None:
+        self.test_button.setEnabled(True)
+        self.connection_status.setText(answer)
+
+    def _test_failed(self, failure: Failure) -> None:
+        self.test_button.setEnabled(True)
+        self.connection_status.setText(f"Cannot use it: {failure.text('testing the connection')}")
+
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {key: combo.currentData() for key, combo in self.combos.items()}
         text = self.database.text().strip()
+        if "://" in text:
+            from planner.store.server import redact
+
+            values["default_database"] = redact(text)  # never a password in the settings file
+            return values | {"dark_palette": self.dark.isChecked()}
         values["default_database"] = str(Path(text).expanduser()) if text else ""
         values["dark_palette"] = self.dark.isChecked()
         return values
@@ -102,3 +149,7 @@ class PreferencesDialog(QDialog):
             return values, True
         finally:
             dialog.deleteLater()
+
+
+def _describe(describe: Callable[[str | None], str], target: str | None, _control: Any) -> str:
+    return describe(target)

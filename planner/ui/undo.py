@@ -6,6 +6,10 @@ QUndoStack drops it (Ctrl+Z never reaches a change that was not made), and keeps
 `error` for the caller to show. A database that is busy, read-only, full or damaged is also said in
 the status bar. An undo() that fails leaves its change in the database, so the stack steps forward
 again without writing: it stays true, and Ctrl+Z can try again.
+
+Several coaches may share the database: a save names what it started from, and one that another coach
+overtook raises EditConflict. redo() then offers Reload, Keep mine or Save as a copy (`conflict_choices`);
+an undo() over someone's newer change is refused like any failed undo, never written over it.
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
+from planner.domain.conflict import EditConflict
 from planner.domain.errors import BadInput
 from planner.store.database import DatabaseUnavailable, retry_when_busy
 
 if TYPE_CHECKING:
     from planner.domain.exercise import Exercise
+    from planner.ui.conflict_dialog import ConflictChoices
     from planner.ui.context import AppContext
 
 
@@ -50,12 +56,28 @@ class DatabaseCommand(QUndoCommand):
     def announce(self) -> None:
         """Emit the context signal the change concerns."""
 
+    def conflict_choices(self, conflict: EditConflict) -> ConflictChoices | None:
+        """What Reload, Keep mine and Save as a copy do when another coach's save overtook this one
+        (None: no choices, the refusal is only said in the status bar)."""
+        return None
+
     def redo(self) -> None:
         if self._still_done:
             self._still_done = False
             return
         try:
             retry_when_busy(self.apply, self.ctx.db)
+        except EditConflict as exc:
+            self.error = str(exc)
+            self.setObsolete(True)
+            choices = self.conflict_choices(exc)
+            if choices is None:
+                self.ctx.say(f"{self.text()} was not done: {exc}")
+            else:
+                from planner.ui.conflict_dialog import ask_after_save
+
+                ask_after_save(exc, choices)
+            return
         except BadInput as exc:
             self.error = str(exc)
             self.setObsolete(True)
@@ -131,14 +153,34 @@ class EditExerciseCommand(LibraryCommand):
         from planner.store.exercises import restore_exercise, update_exercise
 
         if self.saved is None:
-            self.saved = update_exercise(self.ctx.db, self.after)
+            self.saved = update_exercise(self.ctx.db, self.after, expected=self.before)
         else:
-            restore_exercise(self.ctx.db, self.saved)
+            restore_exercise(self.ctx.db, self.saved, expected=self.before)
 
     def revert(self) -> None:
         from planner.store.exercises import restore_exercise
 
-        restore_exercise(self.ctx.db, self.before)
+        restore_exercise(self.ctx.db, self.before, expected=self.saved)
+
+    def conflict_choices(self, conflict: EditConflict) -> ConflictChoices:
+        from planner.ui.conflict_dialog import ConflictChoices
+
+        ctx, mine = self.ctx, self.after
+
+        def keep_mine() -> None:
+            from planner.store.exercises import get_exercise
+
+            theirs = get_exercise(ctx.db, mine.id)
+            if theirs is None:  # deleted meanwhile: put it back as this coach had it
+                push(ctx, AddExerciseCommand(ctx, mine, f"Add {mine.name} again"))
+            else:
+                push(ctx, EditExerciseCommand(ctx, theirs, mine))
+
+        def save_copy() -> None:
+            copy = replace(mine, id=f"{mine.id}-copy", name=f"{mine.name} (copy)", builtin=False, edited=False)
+            push(ctx, AddExerciseCommand(ctx, copy, f"Save {mine.name} as a copy"))
+
+        return ConflictChoices(reload=ctx.library_changed.emit, keep_mine=keep_mine, save_copy=save_copy)
 
 
 class DeleteExerciseCommand(LibraryCommand):
@@ -152,7 +194,21 @@ class DeleteExerciseCommand(LibraryCommand):
     def apply(self) -> None:
         from planner.store.exercises import delete_exercise
 
-        self.deleted = delete_exercise(self.ctx.db, self.exercise.id)
+        self.deleted = delete_exercise(self.ctx.db, self.exercise.id, expected=self.exercise)
+
+    def conflict_choices(self, conflict: EditConflict) -> ConflictChoices:
+        from planner.ui.conflict_dialog import ConflictChoices
+
+        ctx, exercise_id = self.ctx, self.exercise.id
+
+        def delete_anyway() -> None:
+            from planner.store.exercises import get_exercise
+
+            theirs = get_exercise(ctx.db, exercise_id)
+            if theirs is not None:
+                push(ctx, DeleteExerciseCommand(ctx, theirs))
+
+        return ConflictChoices(reload=ctx.library_changed.emit, keep_mine=delete_anyway)
 
     def revert(self) -> None:
         from planner.store.exercises import restore_exercise

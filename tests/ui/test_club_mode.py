@@ -1,0 +1,185 @@
+"""Club mode in the window: another coach's save stops ours with Reload / Keep mine / Save as a copy (nothing is
+lost either way), the window notices others' saves and refreshes, Preferences tests a connection off the UI
+thread. Two coaches are two handles on one database; the dialog's exec is patched (it never waits here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLineEdit
+
+from planner.domain.athlete import Athlete
+from planner.domain.conflict import ChangedBy, EditConflict
+from planner.store import athletes as store
+from planner.store.database import Database, open_database
+from planner.ui.athlete_commands import EditAthlete
+from planner.ui.conflict_dialog import ConflictDialog, Resolution
+from planner.ui.context import AppContext
+from planner.ui.settings import Settings
+
+
+@pytest.fixture
+def other_coach(db: Database) -> Iterator[Database]:
+    """A second handle on the window's database: another coach's Stride Planner."""
+    other = open_database(db.path)
+    other.who = "ben"
+    yield other
+    other.close()
+
+
+def choosing(monkeypatch: pytest.MonkeyPatch, choice: Resolution) -> list[str]:
+    """Patch the dialog's exec to press `choice`; returns the texts the dialogs showed."""
+    shown: list[str] = []
+
+    def exec_(dialog: ConflictDialog) -> int:
+        shown.append(dialog.message.text())
+        {
+            Resolution.RELOAD: dialog.reload_button,
+            Resolution.KEEP_MINE: dialog.keep_button,
+            Resolution.SAVE_COPY: dialog.copy_button,
+        }[choice].click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConflictDialog, "exec", exec_)
+    return shown
+
+
+def edit_over_bens_change(qtbot, ctx: AppContext, other: Database) -> tuple[int, Athlete]:
+    """Anna opens Maya; Ben saves a note; Anna saves hers. Returns (athlete id, Anna's version)."""
+    athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya", note="start"))
+    opened = store.get_athlete(ctx.db, athlete_id)
+    bens = store.get_athlete(other, athlete_id)
+    store.update_athlete(other, athlete_id, replace(bens.athlete, note="ben's note"), expected_version=bens.version)
+    annas = replace(opened.athlete, note="anna's note")
+    command = EditAthlete(ctx, athlete_id, opened.athlete, annas, expected_version=opened.version)
+    ctx.undo_stack.push(command)
+    assert command.error is not None and "changed by ben" in command.error
+    return athlete_id, annas
+
+
+def test_reload_shows_the_other_coachs_version(qtbot, ctx: AppContext, other_coach, monkeypatch) -> None:
+    shown = choosing(monkeypatch, Resolution.RELOAD)
+    with qtbot.waitSignal(ctx.athletes_changed, timeout=5000):
+        athlete_id, _annas = edit_over_bens_change(qtbot, ctx, other_coach)
+    assert "Maya" in shown[0] and "changed by ben" in shown[0]
+    assert store.get_athlete(ctx.db, athlete_id).athlete.note == "ben's note"
+    assert ctx.undo_stack.count() == 0  # the refused save is not on the undo stack
+
+
+def test_keep_mine_saves_over_it_knowingly(qtbot, ctx: AppContext, other_coach, monkeypatch) -> None:
+    choosing(monkeypatch, Resolution.KEEP_MINE)
+    athlete_id, _annas = edit_over_bens_change(qtbot, ctx, other_coach)
+    qtbot.waitUntil(lambda: store.get_athlete(ctx.db, athlete_id).athlete.note == "anna's note", timeout=5000)
+    ctx.undo_stack.undo()  # and Ctrl+Z gives Ben's note back
+    assert store.get_athlete(ctx.db, athlete_id).athlete.note == "ben's note"
+
+
+def test_save_as_a_copy_keeps_both(qtbot, ctx: AppContext, other_coach, monkeypatch) -> None:
+    choosing(monkeypatch, Resolution.SAVE_COPY)
+    edit_over_bens_change(qtbot, ctx, other_coach)
+    qtbot.waitUntil(lambda: len(store.list_athletes(ctx.db)) == 2, timeout=5000)
+    notes = {a.athlete.name: a.athlete.note for a in store.list_athletes(ctx.db)}
+    assert notes == {"Maya": "ben's note", "Maya (copy)": "anna's note"}
+
+
+def test_an_undo_over_a_newer_edit_of_someone_else_is_refused_and_said(qtbot, ctx: AppContext, other_coach) -> None:
+    athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya", note="start"))
+    opened = store.get_athlete(ctx.db, athlete_id)
+    ctx.undo_stack.push(
+        EditAthlete(
+            ctx, athlete_id, opened.athlete, replace(opened.athlete, note="anna's"), expected_version=opened.version
+        )
+    )
+    now = store.get_athlete(other_coach, athlete_id)
+    store.update_athlete(other_coach, athlete_id, replace(now.athlete, note="ben's"), expected_version=now.version)
+    with qtbot.waitSignal(ctx.status_message, timeout=5000) as said:
+        ctx.undo_stack.undo()
+    assert "changed by ben" in said.args[0]
+    assert store.get_athlete(ctx.db, athlete_id).athlete.note == "ben's"
+
+
+def test_the_dialog_names_who_changed_what_and_offers_three_choices(qtbot) -> None:
+    conflict = EditConflict("athlete", 3, "The athlete 'Maya'", ChangedBy("ben", None, 4))
+    dialog = ConflictDialog(conflict)
+    qtbot.addWidget(dialog)
+    texts = [b.text().replace("&", "") for b in (dialog.reload_button, dialog.keep_button, dialog.copy_button)]
+    assert texts == ["Reload", "Keep mine", "Save as a copy"]
+    dialog.keep_button.click()
+    assert dialog.choice is Resolution.KEEP_MINE and dialog.result() == QDialog.DialogCode.Accepted
+
+
+# -- noticing other coaches' saves ----------------------------------------------------------------------------
+
+
+def test_the_window_notices_another_coachs_save(qtbot, ctx: AppContext, other_coach) -> None:
+    from planner.ui.remote_changes import RemoteChanges
+
+    watcher = RemoteChanges(ctx, interval_ms=50)
+    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=5000)
+    with qtbot.waitSignal(ctx.athletes_changed, timeout=5000):
+        store.add_athlete(other_coach, Athlete(name="New runner"))
+    watcher.stop()
+    qtbot.waitUntil(lambda: not watcher._asking, timeout=5000)
+
+
+def test_a_refresh_waits_while_the_coach_is_typing(qtbot, ctx: AppContext, other_coach) -> None:
+    from planner.ui.remote_changes import RemoteChanges
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=5000)
+    watcher = RemoteChanges(ctx, interval_ms=50)
+    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=5000)
+    announced: list[bool] = []
+    ctx.athletes_changed.connect(lambda: announced.append(True))
+    store.add_athlete(other_coach, Athlete(name="New runner"))
+    qtbot.waitUntil(lambda: "athlete" in watcher.waiting, timeout=5000)
+    assert announced == []  # held back while the field has the focus
+    field.clearFocus()
+    qtbot.waitUntil(lambda: announced == [True], timeout=5000)
+    watcher.stop()
+    qtbot.waitUntil(lambda: not watcher._asking, timeout=5000)
+    field.close()
+
+
+# -- Preferences ▸ Database -----------------------------------------------------------------------------------
+
+
+def test_test_connection_says_what_the_database_is(qtbot, settings: Settings, db: Database) -> None:
+    from planner.ui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.database.setText(str(db.path))
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+    assert "an SQLite file, schema" in dialog.connection_status.text()
+
+
+def test_test_connection_says_why_a_server_cannot_be_used(qtbot, settings: Settings) -> None:
+    from planner.ui.preferences_dialog import PreferencesDialog
+    from tests.store.pg import free_port
+
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.database.setText(f"postgresql://anna:s3cret@127.0.0.1:{free_port()}/club")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
+    status = dialog.connection_status.text()
+    assert "cannot be reached" in status and "s3cret" not in status
+
+
+def test_a_password_typed_into_the_url_is_not_saved(qtbot, settings: Settings, tmp_path: Path) -> None:
+    from planner.ui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.database.setText("postgresql://anna:s3cret@club.example/stride")
+    assert dialog.values()["default_database"] == "postgresql://anna@club.example/stride"
