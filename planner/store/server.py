@@ -115,8 +115,9 @@ def has_rows(engine: Engine, tables: list[str]) -> bool:
 
 
 def current_user(engine: Engine) -> str:
+    """The role the coach signed in as (session_user: a role that SETs ROLE to a shared owner keeps its name)."""
     with engine.connect() as conn:
-        return str(conn.exec_driver_sql("SELECT current_user").scalar() or "")
+        return str(conn.exec_driver_sql("SELECT session_user").scalar() or "")
 
 
 # -- backups with pg_dump ------------------------------------------------------------------------------------
