@@ -493,10 +493,19 @@ def _same_content(a: Exercise, b: Exercise) -> bool:
 
 
 def sync_builtin_library(db: Database, shipped: Sequence[Exercise] | None = None) -> dict[str, int]:
-    """Insert missing built-ins and refresh unedited ones from the shipped file; edited ones are kept."""
-    from sqlalchemy import insert, select, update
+    """Insert missing built-ins and refresh unedited ones from the shipped file; edited ones are kept.
 
-    from planner.store.seed import builtin_exercises
+    Every start asks; the answer is almost always "nothing to do". A file database remembers the fingerprint
+    of the shipped library it was last brought up to (SQLite's user_version), so a start whose fingerprint
+    matches reads one number instead of every row ({"current": 1} and zero counts). An explicit `shipped`
+    list always syncs.
+    """
+    from planner.store.seed import builtin_exercises, builtin_fingerprint
+
+    fingerprint = builtin_fingerprint() if shipped is None else None
+    if fingerprint is not None and _stored_fingerprint(db) == fingerprint:
+        return {"added": 0, "refreshed": 0, "kept_edited": 0, "current": 1}
+    from sqlalchemy import insert, select, update
 
     shipped = builtin_exercises() if shipped is None else shipped
     table = _table()
@@ -525,4 +534,12 @@ def sync_builtin_library(db: Database, shipped: Sequence[Exercise] | None = None
                 refreshed_values = exercise_to_row_values(replace(ex, builtin=True)) | {"version": table.c.version + 1}
                 conn.execute(update(table).where(table.c.id == ex.id).values(**refreshed_values))
                 refreshed += 1
+        if fingerprint is not None and conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(f"PRAGMA user_version = {int(fingerprint)}")  # in the same transaction
     return {"added": added, "refreshed": refreshed, "kept_edited": kept}
+
+
+def _stored_fingerprint(db: Database) -> int | None:
+    """The shipped library's fingerprint a file database was last synced to (0: never), or None (a server)."""
+    rows = _sqlite_rows(db, "PRAGMA user_version")
+    return int(rows[0][0]) if rows else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 
@@ -9,6 +10,24 @@ from planner.domain.exercise import Exercise
 from planner.paths import resources_dir
 
 BUILTIN_FILE = "exercises.json"
+# Raise when the built-in rows a release writes change for the same shipped files (a new column, a new search
+# text rule): the fingerprint then differs and every database syncs once more.
+SYNC_FORMAT = 1
+
+
+@cache
+def builtin_fingerprint() -> int:
+    """A 31-bit fingerprint of the shipped library: the exercises file, the drawings it gets and SYNC_FORMAT.
+
+    Stored in a database after a sync (store.exercises.sync_builtin_library), it lets the next start skip one.
+    Never 0, which a database that was never synced holds.
+    """
+    from planner.store.poses import POSES_FILE
+
+    digest = hashlib.sha256(f"stride-planner built-ins {SYNC_FORMAT}\n".encode())
+    for name in (BUILTIN_FILE, POSES_FILE):
+        digest.update((resources_dir() / name).read_bytes())
+    return int.from_bytes(digest.digest()[:4], "big") & 0x7FFFFFFF or 1
 
 
 @cache
