@@ -44,19 +44,31 @@ class SetDoseCommand(QUndoCommand):
         self.new = new
         self.previous_edit = store.dose_edits(ctx.db, athlete_id).get((session_key, new.id))
 
-    def _write(self, edit: PlannedExercise | None, shown: PlannedExercise) -> None:
-        db = self.ctx.db
-        store.set_dose_edit(db, self.athlete_id, self.session_key, edit, exercise_id=shown.id)
-        plan = store.load_plan(db, self.athlete_id)
-        if plan is not None:
-            store.save_plan(db, self.athlete_id, with_exercise(plan, self.session_key, shown), weeks=len(plan.weeks))
+    def _write(self, edit: PlannedExercise | None, shown: PlannedExercise, expected: PlannedExercise) -> None:
+        # One transaction; `expected` (what the coach saw) makes it refuse a dose another coach changed meanwhile.
+        store.change_dose(self.ctx.db, self.athlete_id, self.session_key, edit, shown, expected=expected)
         self.ctx.plan_changed.emit(self.athlete_id)
 
     def redo(self) -> None:
-        self._write(self.new, self.new)
+        from planner.domain.conflict import EditConflict
+
+        try:
+            self._write(self.new, self.new, self.old)
+        except EditConflict as exc:  # another coach's save got there first: nothing was written
+            from planner.ui.conflict_dialog import ask_after_save
+            from planner.ui.dose_conflict import dose_conflict_choices
+
+            self.setObsolete(True)
+            ask_after_save(exc, dose_conflict_choices(self.ctx, self.athlete_id, self.session_key, self.new))
 
     def undo(self) -> None:
-        self._write(self.previous_edit, self.old)
+        from planner.domain.conflict import EditConflict
+
+        try:
+            self._write(self.previous_edit, self.old, self.new)
+        except EditConflict as exc:  # never over another coach's newer dose
+            self.ctx.say(f"Could not undo {self.text()}: {exc}")
+            self.ctx.plan_changed.emit(self.athlete_id)
 
     def id(self) -> int:
         return _SET_DOSE_ID

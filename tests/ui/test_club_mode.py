@@ -4,6 +4,7 @@ thread. Two coaches are two handles on one database; the dialog's exec is patche
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -11,14 +12,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
-from planner.domain.athlete import Athlete
+from planner.domain.athlete import Athlete, Phase
 from planner.domain.conflict import ChangedBy, EditConflict
+from planner.domain.exercise import Dose
+from planner.domain.plan import Plan, PlannedExercise, Session, SessionKind, Week
 from planner.store import athletes as store
 from planner.store.database import Database, open_database
 from planner.ui.athlete_commands import EditAthlete
 from planner.ui.conflict_dialog import ConflictDialog, Resolution
 from planner.ui.context import AppContext
 from planner.ui.settings import Settings
+
+DAY = dt.date(2027, 1, 4)
 
 
 @pytest.fixture
@@ -183,3 +188,61 @@ def test_a_password_typed_into_the_url_is_not_saved(qtbot, settings: Settings, t
     qtbot.addWidget(dialog)
     dialog.database.setText("postgresql://anna:s3cret@club.example/stride")
     assert dialog.values()["default_database"] == "postgresql://anna@club.example/stride"
+
+
+# -- two coaches, one dose (the issue's "done when") ---------------------------------------------------------
+
+
+def plan_with_calf_raise(ctx: AppContext) -> tuple[int, str, PlannedExercise]:
+    athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya"))
+    shown = PlannedExercise("calf-raise", "Calf raise", Dose(sets=3, reps=12))
+    session = Session(date=DAY, kind=SessionKind.STRENGTH, title="Strength A", why="Easy day", exercises=(shown,))
+    week = Week(index=1, start=DAY, phase=Phase.OFF_SEASON, sessions=(session,))
+    store.save_plan(ctx.db, athlete_id, Plan(athlete="Maya", start=DAY, weeks=(week,)), weeks=1)
+    return athlete_id, session.key, shown
+
+
+def both_change_the_dose(ctx: AppContext, other: Database) -> tuple[int, str, PlannedExercise, PlannedExercise]:
+    """Anna and Ben both see 3x12; Ben saves 2x15, then Anna (in the window) saves 4x12."""
+    from planner.ui.plan_commands import SetDoseCommand
+
+    athlete_id, key, shown = plan_with_calf_raise(ctx)
+    bens = replace(shown, dose=Dose(sets=2, reps=15))
+    store.change_dose(other, athlete_id, key, bens, bens, expected=shown)
+    annas = replace(shown, dose=Dose(sets=4, reps=12))
+    ctx.undo_stack.push(SetDoseCommand(ctx, athlete_id, key, shown, annas))
+    return athlete_id, key, bens, annas
+
+
+def dose_of(db: Database, athlete_id: int, key: str) -> Dose:
+    plan = store.load_plan(db, athlete_id)
+    return next(e for s in plan.weeks[0].sessions if s.key == key for e in s.exercises).dose
+
+
+def test_second_dose_save_is_stopped_and_reload_keeps_the_first(qtbot, ctx: AppContext, other_coach, monkeypatch):
+    shown = choosing(monkeypatch, Resolution.RELOAD)
+    athlete_id, key, bens, _annas = both_change_the_dose(ctx, other_coach)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "Calf raise" in shown[0] and "changed by ben" in shown[0]
+    assert dose_of(ctx.db, athlete_id, key) == bens.dose
+    assert ctx.undo_stack.count() == 0
+
+
+def test_second_dose_save_keep_mine_overwrites_and_undo_gives_theirs_back(
+    qtbot, ctx: AppContext, other_coach, monkeypatch
+):
+    choosing(monkeypatch, Resolution.KEEP_MINE)
+    athlete_id, key, bens, annas = both_change_the_dose(ctx, other_coach)
+    qtbot.waitUntil(lambda: dose_of(ctx.db, athlete_id, key) == annas.dose, timeout=5000)
+    ctx.undo_stack.undo()
+    assert dose_of(ctx.db, athlete_id, key) == bens.dose
+
+
+def test_second_dose_save_as_a_copy_keeps_both(qtbot, ctx: AppContext, other_coach, monkeypatch):
+    choosing(monkeypatch, Resolution.SAVE_COPY)
+    athlete_id, key, bens, annas = both_change_the_dose(ctx, other_coach)
+    qtbot.waitUntil(lambda: len(store.list_athletes(ctx.db)) == 2, timeout=5000)
+    copy = next(a for a in store.list_athletes(ctx.db) if a.athlete.name == "Maya (copy)")
+    assert dose_of(ctx.db, athlete_id, key) == bens.dose
+    assert dose_of(ctx.db, copy.id, key) == annas.dose
+    assert store.dose_edits(ctx.db, copy.id)[(key, "calf-raise")] == annas
