@@ -72,16 +72,25 @@ def roster(count: int) -> list:
 
 def build_database(folder: Path, *, exercises: int, athletes: int) -> Fixture:
     """Create `folder`/bench.db with `exercises` exercises and `athletes` athletes."""
+    from sqlalchemy import insert
+
     from planner.store.athletes import add_athlete
     from planner.store.database import open_database
-    from planner.store.exercises import write_exercises
+    from planner.store.exercises import _table, exercise_to_row_values
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "bench.db"
     t = time.perf_counter()
-    db = open_database(path)
+    db = open_database(path)  # creates the schema and seeds the built-ins
     try:
-        write_exercises(db, library_variants(exercises), mark_edited=False)
+        # One executemany instead of write_exercises' statement per row: the same rows, 50,000 in seconds
+        # rather than minutes (`--quick` has ten minutes for everything).
+        table = _table()
+        with db.engine.begin() as conn:
+            have = {row[0] for row in conn.execute(table.select().with_only_columns(table.c.id))}
+            rows = [exercise_to_row_values(ex) for ex in library_variants(exercises) if ex.id not in have]
+            if rows:
+                conn.execute(insert(table), rows)
         for athlete in roster(athletes):
             add_athlete(db, athlete)
     finally:

@@ -65,8 +65,9 @@ def base_env(home: Path) -> dict[str, str]:
     return env
 
 
-def measure(db_path: Path, home: Path, reps: int) -> StartupSamples:
-    """`reps` rounds of floor, first paint and ready, after one warm-up round (page cache, .pyc files)."""
+def measure(db_path: Path, home: Path, reps: int, *, first_paint: bool = True) -> StartupSamples:
+    """`reps` rounds of floor, first paint (unless `first_paint` is False) and ready, after one warm-up round
+    (page cache, .pyc files)."""
     env = base_env(home)
     python = sys.executable
     floor_cmd = [python, str(floor_script("min_window.py"))]
@@ -75,10 +76,13 @@ def measure(db_path: Path, home: Path, reps: int) -> StartupSamples:
     ready_cmd = [*app_cmd, "--screenshot", str(home / "ready.png")]
     samples = StartupSamples()
     for rnd in range(reps + 1):
-        runs = (run_once(floor_cmd, env), run_once(app_cmd, paint_env), run_once(ready_cmd, env))
+        floor = run_once(floor_cmd, env)
+        painted = run_once(app_cmd, paint_env) if first_paint else None
+        ready = run_once(ready_cmd, env)
         if rnd == 0:
             continue  # warm-up
-        samples.floor.append(runs[0])
-        samples.first_paint.append(runs[1])
-        samples.ready.append(runs[2])
+        samples.floor.append(floor)
+        if painted is not None:
+            samples.first_paint.append(painted)
+        samples.ready.append(ready)
     return samples

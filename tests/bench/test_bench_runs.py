@@ -19,6 +19,10 @@ EXPECTED = {
     "plan_52_weeks": ("app_ms",),
     "batch_export_speedup": ("value",),
     "peak_rss": ("app_mib", "floor_mib", "ratio"),
+    "plan_52_weeks_50k": ("app_ms",),
+    "search_keystroke_p95_50k": ("app_ms",),
+    "startup_ready_50k": ("app_ms", "floor_ms", "ratio"),
+    "peak_rss_50k": ("app_mib", "floor_mib", "ratio"),
 }
 
 
