@@ -249,9 +249,19 @@ def _configure_read_only(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _translate_server(context: ExceptionContext, label: str) -> BaseException | None:
-    from planner.store.server import translate_server_error
+    from planner.store.server import classify_server_error
 
-    return translate_server_error(context.original_exception, label)
+    found = classify_server_error(context.original_exception)
+    if found is None:
+        return None
+    kind, message = found
+    error = {
+        "busy": DatabaseBusy,
+        "read_only": DatabaseReadOnly,
+        "full": DatabaseFull,
+        "damaged": DatabaseDamaged,
+    }.get(kind, DatabaseUnavailable)
+    return error(message, source=label)
 
 
 def _translate(context: ExceptionContext, path: Path | None) -> BaseException | None:

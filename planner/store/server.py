@@ -194,10 +194,11 @@ def libpq_url(url: str) -> str:
 # -- errors --------------------------------------------------------------------------------------------------
 
 
-def translate_server_error(exc: BaseException, label: str) -> BadInput | None:
-    """The one-line user error a psycopg failure stands for, or None when it is our bug."""
-    from planner.store import database as d
+def classify_server_error(exc: BaseException) -> tuple[str, str] | None:
+    """(kind, message) of a psycopg failure a user can act on, or None when it is our bug.
 
+    kind is one of busy, read_only, full, damaged, unavailable; planner.store.database turns it into its
+    DatabaseUnavailable family (this module is below it and does not import it)."""
     try:
         import psycopg
         from psycopg import errors
@@ -205,15 +206,15 @@ def translate_server_error(exc: BaseException, label: str) -> BadInput | None:
         return None
     text = " ".join(str(exc).split())[:240]
     if isinstance(exc, errors.SerializationFailure | errors.DeadlockDetected | errors.LockNotAvailable):
-        return d.DatabaseBusy("another coach was saving the same rows; try again", source=label)
+        return "busy", "another coach was saving the same rows; try again"
     if isinstance(exc, errors.InsufficientPrivilege | errors.ReadOnlySqlTransaction):
-        return d.DatabaseReadOnly(f"refuses this change ({text}); nothing was changed", source=label)
+        return "read_only", f"refuses this change ({text}); nothing was changed"
     if isinstance(exc, errors.DiskFull):
-        return d.DatabaseFull("the server's disk is full; nothing was changed", source=label)
+        return "full", "the server's disk is full; nothing was changed"
     if isinstance(exc, errors.UndefinedTable | errors.UndefinedColumn):
-        return d.DatabaseDamaged(f"is missing part of its schema ({text})", source=label)
+        return "damaged", f"is missing part of its schema ({text})"
     if isinstance(exc, psycopg.OperationalError):
-        return d.DatabaseUnavailable(f"cannot be reached ({_first_line(exc)})", source=label)
+        return "unavailable", f"cannot be reached ({_first_line(exc)})"
     return None
 
 
