@@ -88,7 +88,7 @@ class PreferencesDialog(QDialog):
         layout.setSpacing(16)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(660)  # room for a server URL beside the two buttons
 
     def _choose_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
