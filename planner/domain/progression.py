@@ -16,7 +16,8 @@ Each exercise climbs a ladder of rungs, and one rung changes one thing only:
 Past the top of its range an exercise rises every other week only (a week of holding the reps,
 with heavier load for heavy work), and `offset` staggers which week that is, so the exercises of a
 session do not all add a set in the same week. The session planner trims sets so a session fits its
-time (`fit_minutes`).
+time (`fit_minutes`). An exercise that missed a week climbs one rung from where it was last done, never
+two (`dose_level`), so from one time it is done to the next only one thing changes.
 """
 
 from __future__ import annotations
@@ -169,6 +170,19 @@ def _ladder_position(level: int, top: int, offset: int | None) -> int:
     if offset is None or level <= top:
         return level
     return top + (level - top + offset) // 2
+
+
+def dose_level(week_level: int, last_done: int | None) -> int:
+    """The level an exercise is dosed at in a week of level `week_level`: at most one step above
+    `last_done`, the level it was last done at in this block (None: not yet done in it).
+
+    A week the exercise missed (its session found no day, or another session slot took it) does not
+    skip a rung: two rungs at once can change two things at once (the last reps and a set), and a coach
+    progresses from what the athlete last did, one variable at a time.
+    """
+    if last_done is None:
+        return week_level
+    return min(week_level, last_done + 1)
 
 
 def progression(

@@ -58,6 +58,7 @@ from planner.domain.progression import (
     corrective_exercise,
     deload_dose,
     dose_kind,
+    dose_level,
     fit_minutes,
     heavy_slow_resistance_dose,
     progression,
@@ -120,6 +121,11 @@ class _SeasonState:
     warnings: list[str] = field(default_factory=list)
     prescriptions: dict[tuple[Phase, frozenset[str]], _Prescription] = field(default_factory=dict)
     library_tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The level each strength exercise was last done at in the current block (a phase's run of weeks, a new one
+    # after each deload): a week an exercise missed does not make it skip a rung (`progression.dose_level`).
+    done_levels: dict[str, int] = field(default_factory=dict)
+    block_phase: Phase | None = None
+    previous_deload: bool = False
 
 
 @dataclass(frozen=True)
@@ -377,6 +383,9 @@ def _build_week(
     state: _SeasonState,
 ) -> Week:
     warnings_before = len(state.warnings)
+    if phase is not state.block_phase or state.previous_deload:
+        state.done_levels.clear()  # a new block starts at its week's level
+    state.block_phase, state.previous_deload = phase, load.deload
     placement = place_strength_days(athlete, monday, phase, week_index=index, last_strength=state.last_strength)
     if placement.warning:
         state.warnings.append(placement.warning)
@@ -388,6 +397,7 @@ def _build_week(
         load=load,
         exclude=exclude,
         prescription=state.prescriptions[phase, exclude],
+        done_levels=state.done_levels,
     )
     if deepen:
         sessions = [_with_deepen_note(s, library.by_id) for s in sessions]
@@ -429,6 +439,9 @@ def _build_week(
     if phase is Phase.IN_SEASON:
         state.last_in_season_sets = this_week_sets
     state.last_strength = strength_days[-1] if strength_days else None
+    done = {e.id for s in sessions if s.kind is SessionKind.STRENGTH for e in s.exercises}
+    for ex_id in done:
+        state.done_levels[ex_id] = dose_level(load.level, state.done_levels.get(ex_id))
     races = races_in_week(athlete, monday)
     return Week(
         index=index,
@@ -480,6 +493,7 @@ def _strength_sessions(
     load: WeekLoad,
     exclude: frozenset[str],
     prescription: _Prescription,
+    done_levels: dict[str, int],
 ) -> list[Session]:
     sessions = []
     for slot, day in enumerate(days):
@@ -502,7 +516,7 @@ def _strength_sessions(
                 exercises=tuple(
                     _planned(
                         e,
-                        load.level,
+                        dose_level(load.level, done_levels.get(e.id)),
                         deload=load.deload,
                         phase=phase,
                         cut=prescription.cut.get(e.id, 0),

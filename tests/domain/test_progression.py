@@ -20,6 +20,7 @@ from planner.domain.progression import (
     cap_strength_sets,
     corrective_dose,
     dose_kind,
+    dose_level,
     fit_minutes,
     progressed_dose,
     progression,
@@ -27,7 +28,7 @@ from planner.domain.progression import (
 )
 from planner.domain.scheduling import build_plan
 from planner.domain.session_content import CORRECTIVE_MINUTES
-from tests.domain.test_scheduling_properties import clamshell_program, small_library
+from tests.domain.test_scheduling_properties import clamshell_program, running_week, small_library
 
 START = dt.date(2027, 1, 4)
 ZOE_WEEK = {
@@ -202,6 +203,28 @@ def test_one_variable_changes_at_a_time_on_every_ladder():
                 assert sum(changed) <= 1, (a, b)
             for a, b in zip(doses, doses[2:], strict=False):
                 assert a != b  # a rise at least every other level
+
+
+def test_a_missed_week_never_skips_a_rung():
+    assert [dose_level(week_level, 0) for week_level in (0, 1, 2, 3)] == [0, 1, 1, 1]
+    assert dose_level(2, None) == 2  # not done yet in the block: the week's level
+    assert dose_level(1, 3) == 1  # never above the week's level
+
+
+def test_an_exercise_back_after_a_missed_week_changes_one_thing_only():
+    # A C race on Thursday of week 2 leaves room for Strength A only: session B's single-leg squat misses a week.
+    athlete = Athlete(
+        name="Runner",
+        week=running_week("rest", "rest", "quality", "rest", "rest", "quality", "rest"),
+        equipment=frozenset({"band", "step", "dumbbell", "kettlebell", "barbell", "machine"}),
+        races=(Race(START + dt.timedelta(days=10), "Race 1", Priority.C),),
+    )
+    plan = build_plan(athlete, small_library(), start=START, weeks=3)
+    squat = [
+        [(e.dose.sets, e.dose.reps) for s in w.strength_sessions() for e in s.exercises if e.id == "single-leg-squat"]
+        for w in plan.weeks
+    ]
+    assert squat == [[(2, 10)], [], [(2, 12)]]  # 10 -> 12 reps, the same 2 sets: not 3 x 12
 
 
 def test_fit_minutes_trims_the_least_important_exercise_first():

@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 import math
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.athlete import DAYS, Athlete, DayKind, Phase, Priority, Race
@@ -277,7 +277,37 @@ races = st.lists(st.tuples(st.integers(0, 26 * 7), st.sampled_from(list(Priority
 equipment = st.frozensets(st.sampled_from(EQUIPMENT))
 
 
+def running_week(*kinds: str) -> dict[str, DayKind]:
+    """A running week from its day kinds, Monday to Sunday."""
+    return dict(zip(DAYS, (DayKind(k) for k in kinds), strict=True))
+
+
+def c_race(days_after_start: int) -> tuple[Race, ...]:
+    return (Race(START + dt.timedelta(days=days_after_start), "Race 1", Priority.C),)
+
+
 @settings(max_examples=60, deadline=None)
+# Counterexamples once found by chance (1 seed in 6), kept so every run tries them: a C race leaves a week room
+# for one strength session, so session B's exercises miss that week; they used to come back two rungs up, two
+# things changed at once: (2 sets, 10 reps) -> (3, 12), and (2, 19) -> (3, 20).
+@example(
+    week=running_week("rest", "rest", "quality", "rest", "rest", "quality", "rest"),
+    race_calendar=c_race(10),
+    owned=frozenset({"band", "step", "dumbbell", "kettlebell", "barbell", "machine"}),
+    weeks=3,
+    with_program=False,
+    frequency=3,
+    heavy_slow=False,
+)
+@example(
+    week=running_week("quality", "rest", "quality", "quality", "quality", "rest", "rest"),
+    race_calendar=c_race(63),
+    owned=frozenset({"band"}),
+    weeks=11,
+    with_program=False,
+    frequency=3,
+    heavy_slow=False,
+)
 @given(
     week=weeks_pattern,
     race_calendar=races,
