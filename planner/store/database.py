@@ -360,7 +360,11 @@ def _open_server_database(url: str, *, seed: bool) -> Database:
             if state.has_rows:
                 pg_dump = server.find_pg_dump()
                 if pg_dump is not None:
-                    db.backup = server.pg_dump_backup(url, pg_dump=pg_dump)
+                    try:
+                        db.backup = server.pg_dump_backup(url, pg_dump=pg_dump)
+                    except BadInput as exc:  # e.g. a pg_dump older than the server: ask, as without one
+                        if not _WITHOUT_BACKUP.get():
+                            raise BackupUnavailable(str(exc)) from None
                 elif not _WITHOUT_BACKUP.get():
                     raise BackupUnavailable(NO_PG_DUMP, source=label)
             retry_when_busy(lambda: migrate.upgrade(engine), db)

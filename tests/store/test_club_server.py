@@ -255,3 +255,20 @@ def test_db_copy_on_the_command_line(
     assert "every row checked" in capsys.readouterr().out
     assert main(["db", "copy", "--from", str(source), "--to", club]) == 2
     assert "is not empty" in capsys.readouterr().err
+
+
+def test_a_pg_dump_that_fails_is_asked_about_like_a_missing_one(
+    postgres_server: PostgresServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "pg_dump"
+    broken.write_text("#!/bin/sh\necho 'pg_dump: error: aborting because of server version mismatch' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(server, "find_pg_dump", lambda: str(broken))
+    monkeypatch.setattr(server, "backup_folder", lambda: tmp_path / "backups")
+    url = at_revision(postgres_server, "0003")
+    with pytest.raises(BackupUnavailable, match="server version mismatch"):
+        open_database(url)
+    assert revision_of(url) == "0003"
+    with upgrades_without_backup():
+        open_database(url).close()
+    assert revision_of(url) == migrate.head_revision()
