@@ -186,7 +186,7 @@ class WindowSession:
         self.db = db
         from planner.ui.main_window_first_run import prepare_first_run, starting_athlete
 
-        demo_id = prepare_first_run(db, self.settings)
+        demo_id = prepare_first_run(db, self.settings, self.ctx)  # its plan is built off the UI thread
         self.ctx.set_current_athlete(starting_athlete(db, self.settings, demo_id))
         self.ctx.current_athlete_changed.connect(
             lambda athlete_id: self.settings.set("current_athlete", athlete_id or 0)

@@ -76,7 +76,7 @@ def test_a_failed_plan_rebuild_in_the_window_leaves_its_traceback_in_the_log_fil
     from planner.store.athletes import add_athlete
     from planner.store.database import open_database
     from planner.ui.context import AppContext
-    from planner.ui.plan_commands import RegeneratePlan
+    from planner.ui.plan_commands import plan_rebuilds, regenerate
     from planner.ui.settings import Settings
 
     def broken(*_args: Any, **_kwargs: Any) -> None:
@@ -86,10 +86,11 @@ def test_a_failed_plan_rebuild_in_the_window_leaves_its_traceback_in_the_log_fil
     ctx = AppContext(db, Settings())
     try:
         athlete_id = add_athlete(db, Athlete(name="Ana"))
-        monkeypatch.setattr("planner.store.plans.regenerate_plan", broken)
+        monkeypatch.setattr("planner.store.plans.build_plan", broken)
         said: list[str] = []
         ctx.status_message.connect(said.append)
-        ctx.undo_stack.push(RegeneratePlan(ctx, athlete_id))
+        regenerate(ctx, athlete_id)  # built off the UI thread: the failure comes back as plain text
+        qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20_000)
     finally:
         ctx.undo_stack.clear()
         ctx.deleteLater()

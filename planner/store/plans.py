@@ -2,10 +2,14 @@
 
 This is the one place a plan is made: `ensure_plan` when a view needs the athlete's plan and there may
 be none yet (idempotent), `regenerate_plan` when the season changed or the coach asked for a new one.
+`regenerate_plan` is `build_plan` (reads only: the athlete, library, wizard rules and training log, then the
+scheduler) followed by `save_built_plan` (the coach's dose edits put back, one short write).
 
-In the window, `ensure_plan` runs wherever the plan is needed (the Plan view on the UI thread, the preview
-and the team batch in operations: it is safe across threads), and `regenerate_plan` runs inside the undo
-command that changes the season, on the UI thread, because a QUndoCommand applies its change at once.
+In the window, the build runs off the UI thread and the write on it: `planner.ui.plan_commands.PlanRebuilds`
+runs `build_plan` as an operation (plain data in, a Plan out) and saves the result with `save_built_plan` on
+the UI thread, where every other write of the window happens, so the process stays one SQLite writer; the undo
+command that records the change is pushed once that write succeeded. `ensure_plan` runs wherever the plan is
+needed (the preview and the team batch in operations: it is safe across threads).
 """
 
 from __future__ import annotations
@@ -20,16 +24,17 @@ if TYPE_CHECKING:
     from planner.store.database import Database
 
 
-def regenerate_plan(
-    db: Database, athlete_id: int, *, start: dt.date | None = None, weeks: int | None = None, keep_edits: bool = True
-) -> Plan:
-    """Build the athlete's plan from the library and wizard rules, reapply the coach's dose edits
-    (unless `keep_edits` is False, which also forgets them) and save it as the athlete's plan."""
+def build_plan(db: Database, athlete_id: int, *, start: dt.date | None = None, weeks: int | None = None) -> Plan:
+    """Make the athlete's plan from the library, wizard rules and stored training log, without the coach's
+    dose edits and without saving it (over the season's default weeks when `start` or `weeks` is None).
+
+    Only reads, each in its own short transaction: safe on a worker thread beside the UI thread's writes.
+    """
     from planner.domain.dates import season_horizon
-    from planner.domain.plan_edits import apply_dose_edits
     from planner.domain.season import make_plan
     from planner.store import athletes
     from planner.store.exercises import list_exercises
+    from planner.store.training_log import log_entries
     from planner.store.wizard_rules import load_wizard_rules
 
     athlete = athletes.get_athlete(db, athlete_id).athlete
@@ -37,17 +42,31 @@ def regenerate_plan(
         default_start, default_weeks = season_horizon([r.date for r in athlete.races])
         start = start or default_start
         weeks = weeks or default_weeks
-    from planner.store.training_log import log_entries
-
     # The stored training log decides next week's doses, as the athlete file's `log` does for the CLI.
     log = log_entries(db, athlete_id)
-    plan = make_plan(athlete, list_exercises(db), load_wizard_rules(), start=start, weeks=weeks, log=log)
+    return make_plan(athlete, list_exercises(db), load_wizard_rules(), start=start, weeks=weeks, log=log)
+
+
+def save_built_plan(db: Database, athlete_id: int, plan: Plan, *, keep_edits: bool = True) -> Plan:
+    """Save a plan from `build_plan` as the athlete's plan, with the coach's dose edits as they are now put
+    back (or, with `keep_edits` False, forgotten); return the plan as saved."""
+    from planner.domain.plan_edits import apply_dose_edits
+    from planner.store import athletes
+
     if keep_edits:
         plan = apply_dose_edits(plan, athletes.dose_edits(db, athlete_id))
     else:
         athletes.clear_dose_edits(db, athlete_id)
-    athletes.save_plan(db, athlete_id, plan, weeks=weeks)
+    athletes.save_plan(db, athlete_id, plan, weeks=len(plan.weeks))
     return plan
+
+
+def regenerate_plan(
+    db: Database, athlete_id: int, *, start: dt.date | None = None, weeks: int | None = None, keep_edits: bool = True
+) -> Plan:
+    """Build the athlete's plan from the library and wizard rules, reapply the coach's dose edits
+    (unless `keep_edits` is False, which also forgets them) and save it as the athlete's plan."""
+    return save_built_plan(db, athlete_id, build_plan(db, athlete_id, start=start, weeks=weeks), keep_edits=keep_edits)
 
 
 # In one process, a view on the UI thread and a preview on a worker may both find no plan for a new athlete:

@@ -15,8 +15,7 @@ from planner.domain.conflict import EditConflict
 from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise
 from planner.store import athletes as store
-from planner.store.database import DatabaseUnavailable
-from planner.ui.undo import DatabaseCommand, plain
+from planner.ui.undo import DatabaseCommand
 
 if TYPE_CHECKING:
     from planner.ui.conflict_dialog import ConflictChoices
@@ -39,34 +38,26 @@ def season_changed(before: Athlete, after: Athlete) -> bool:
     )
 
 
-def refresh_plan(ctx: AppContext, athlete_id: int) -> Plan | None:
-    """Rebuild the athlete's plan keeping the coach's edits, over the saved plan's weeks stretched to
-    cover the last race; announce it. A failure is logged and said in the status bar, not raised:
-    the athlete edit itself has been saved."""
+def refresh_plan(ctx: AppContext, athlete_id: int) -> None:
+    """Rebuild the athlete's plan off the UI thread keeping the coach's edits, over the weeks of the saved
+    plan (or of the rebuild still running) stretched to cover the last race; it is saved and announced once
+    built. A failure is logged and said in the status bar, not raised: the athlete edit itself has been saved."""
     from planner.domain.dates import monday_of
-    from planner.store.plans import regenerate_plan
+    from planner.ui.plan_commands import plan_rebuilds, rebuild_plan
 
     start = weeks = None
-    saved = store.load_plan(ctx.db, athlete_id)
-    if saved is not None and saved.weeks:
+    running = plan_rebuilds(ctx).pending_range(athlete_id)  # superseded below: its range is the latest asked for
+    saved = store.load_plan(ctx.db, athlete_id) if running is None else None
+    if running is not None:
+        start, weeks = running
+    elif saved is not None and saved.weeks:
         start, weeks = saved.start, len(saved.weeks)
+    if start is not None and weeks is not None:
         races = [r.date for r in store.get_athlete(ctx.db, athlete_id).athlete.races if r.date >= start]
         if races:
             weeks = max(weeks, (monday_of(max(races)) - start).days // 7 + 2)
         weeks = min(weeks, MAX_WEEKS)
-    try:
-        plan = regenerate_plan(ctx.db, athlete_id, start=start, weeks=weeks)
-    except DatabaseUnavailable as exc:  # busy, read-only, full: the coach can act on it, no traceback
-        ctx.say(f"The plan was not rebuilt: {plain(exc)}")
-        return None
-    except Exception:  # the scheduler is ours: log it with its traceback, keep the window usable
-        from planner.logs import log_exception, log_location
-
-        path = log_exception(context=f"rebuilding the plan of athlete {athlete_id}")
-        ctx.say(f"The plan could not be rebuilt; details are in {log_location(path)}.")
-        return None
-    ctx.plan_changed.emit(athlete_id)
-    return plan
+    rebuild_plan(ctx, athlete_id, start=start, weeks=weeks)
 
 
 class AddAthlete(DatabaseCommand):
@@ -124,10 +115,19 @@ class EditAthlete(DatabaseCommand):
     def _apply(self, athlete: Athlete) -> None:
         self.version = store.update_athlete(self.ctx.db, self.athlete_id, athlete, expected_version=self.version)
         self.ctx.athletes_changed.emit()
-        if season_changed(self.before, self.after) and store.load_plan(self.ctx.db, self.athlete_id) is not None:
+        if season_changed(self.before, self.after) and self._has_plan():
             refresh_plan(self.ctx, self.athlete_id)
         elif self.before.name != self.after.name:
             self.ctx.plan_changed.emit(self.athlete_id)  # the plan header shows the name
+
+    def _has_plan(self) -> bool:
+        from planner.ui.plan_commands import plan_rebuilds
+
+        # A first plan still being built read the athlete before this edit: it must be built again too.
+        return (
+            plan_rebuilds(self.ctx).pending(self.athlete_id)
+            or store.load_plan(self.ctx.db, self.athlete_id) is not None
+        )
 
     def apply(self) -> None:
         self._apply(self.after)
@@ -178,10 +178,15 @@ class DeleteAthlete(DatabaseCommand):
         self.version: int | None = stored.version  # another coach's change since: refused, not deleted unseen
         self.plan: Plan | None = store.load_plan(ctx.db, athlete_id)
         self.edits: dict[tuple[str, str], PlannedExercise] = store.dose_edits(ctx.db, athlete_id)
+        self.rebuild_on_undo = False  # the plan above was being rebuilt when the athlete was deleted
 
     def apply(self) -> None:
+        from planner.ui.plan_commands import plan_rebuilds
+
         store.delete_athlete(self.ctx.db, self.athlete_id, expected_version=self.version)
         self.version = None  # a redo after undo deletes the athlete its undo put back
+        # A plan still being built is for nobody now; the undo builds it again over the plan it restores.
+        self.rebuild_on_undo = plan_rebuilds(self.ctx).cancel(self.athlete_id) or self.rebuild_on_undo
         if self.ctx.current_athlete_id == self.athlete_id:
             self.ctx.set_current_athlete(None)
         self.ctx.athletes_changed.emit()
@@ -200,3 +205,5 @@ class DeleteAthlete(DatabaseCommand):
         self.ctx.athletes_changed.emit()
         self.ctx.set_current_athlete(self.athlete_id)
         self.ctx.plan_changed.emit(self.athlete_id)
+        if self.rebuild_on_undo:
+            refresh_plan(self.ctx, self.athlete_id)

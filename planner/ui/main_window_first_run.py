@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
+    from planner.domain.plan import Plan
     from planner.store.database import Database
+    from planner.ui.context import AppContext
     from planner.ui.main_window import MainWindow
+    from planner.ui.operations import Failure
     from planner.ui.settings import Settings
 
 WELCOME = (
@@ -21,13 +24,16 @@ WELCOME = (
 )
 
 
-def prepare_first_run(db: Database, settings: Settings) -> int | None:
+def prepare_first_run(db: Database, settings: Settings, ctx: AppContext | None = None) -> int | None:
     """On a database without athletes, the first time: store the demo athlete and build its plan.
 
     Returns the demo athlete's id, or None when it was not the first run. A demo that fails is logged
     and never keeps the coach out of the app. The first run counts as done only once the demo athlete
-    is stored: a database that was busy (another Stride Planner importing) or read-only gets its demo
-    on a later start.
+    and its plan are stored: a database that was busy (another Stride Planner importing) or read-only
+    gets its demo on a later start.
+
+    With the window's `ctx`, the plan is built off the UI thread (the window opens on the demo athlete
+    while it is built; the Plan view waits for it) and saved when it is ready; without, before returning.
     """
     from planner.store.athletes import add_athlete, delete_athlete, list_athletes
     from planner.store.database import DatabaseUnavailable, retry_when_busy
@@ -39,6 +45,9 @@ def prepare_first_run(db: Database, settings: Settings) -> int | None:
         from planner.store.plans import regenerate_plan
 
         athlete_id = retry_when_busy(lambda: add_athlete(db, demo_athlete()), db)
+        if ctx is not None:
+            _build_demo_plan(ctx, db, settings, athlete_id)
+            return athlete_id
         try:
             retry_when_busy(lambda: regenerate_plan(db, athlete_id), db)
         except DatabaseUnavailable:
@@ -56,6 +65,51 @@ def prepare_first_run(db: Database, settings: Settings) -> int | None:
         return None
     settings.set("first_run_done", True)
     return athlete_id
+
+
+def _build_demo_plan(ctx: AppContext, db: Database, settings: Settings, athlete_id: int) -> None:
+    from planner.store.database import DatabaseUnavailable, retry_when_busy
+    from planner.store.plans import save_built_plan
+    from planner.ui.plan_commands import plan_rebuilds
+
+    def save(plan: Plan, closing: bool) -> None:
+        try:
+            retry_when_busy(lambda: save_built_plan(db, athlete_id, plan), db)
+        except DatabaseUnavailable as exc:
+            _no_demo(ctx, db, athlete_id, str(exc))
+            return
+        except Exception as exc:
+            from planner.logs import log_exception
+
+            log_exception(exc, context="saving the demo athlete's plan on a first run")
+            return
+        settings.set("first_run_done", True)
+        if not closing:
+            ctx.plan_changed.emit(athlete_id)
+
+    def failed(failure: Failure) -> None:
+        # A fault of ours was logged by the operation; the demo athlete stays, and the Plan view tries again.
+        if failure.user_error:
+            _no_demo(ctx, db, athlete_id, failure.message)
+
+    plan_rebuilds(ctx).rebuild(athlete_id, then=save, failed=failed, db=db)
+
+
+def _no_demo(ctx: AppContext, db: Database, athlete_id: int, why: str) -> None:
+    """The demo's plan could not be stored: take the demo athlete out again, so a later start makes both."""
+    import logging
+
+    from planner.store.athletes import delete_athlete
+    from planner.store.database import DatabaseUnavailable, retry_when_busy
+
+    logging.getLogger(__name__).warning("no demo athlete on this first run: %s", why)
+    try:
+        retry_when_busy(lambda: delete_athlete(db, athlete_id), db)
+    except DatabaseUnavailable:
+        return  # still busy: the demo athlete stays, and its Plan view makes the plan when it is needed
+    if ctx.current_athlete_id == athlete_id:
+        ctx.set_current_athlete(None)
+    ctx.athletes_changed.emit()
 
 
 def starting_athlete(db: Database, settings: Settings, demo_id: int | None) -> int | None:

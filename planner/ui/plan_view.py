@@ -31,7 +31,8 @@ from planner.domain.plan import SessionKind as Kind
 from planner.store import athletes as store
 from planner.ui.colors import TRIAGE, color, phase_chip_text, phase_color, session_color
 from planner.ui.phase_colors import SESSION_LABELS
-from planner.ui.plan_commands import RegeneratePlan, SetDoseCommand
+from planner.ui.plan_commands import SetDoseCommand, plan_rebuilds
+from planner.ui.plan_commands import regenerate as regenerate_plan
 from planner.ui.plan_grid import PlanGrid
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel, plan_summary
 from planner.ui.session_panel import SessionPanel
@@ -344,6 +345,7 @@ class PlanView(QWidget):
             self.ctx.current_athlete_changed.connect(self.show_athlete)
             self.ctx.plan_changed.connect(self._on_plan_changed)
             self.ctx.athletes_changed.connect(self._on_athletes_changed)
+            plan_rebuilds(self.ctx).settled.connect(self._on_rebuild_settled)
         athlete_id = self.ctx.current_athlete_id
         if athlete_id is None:
             first = next(iter(store.list_athletes(self.ctx.db)), None)
@@ -353,7 +355,15 @@ class PlanView(QWidget):
         self.show_athlete(athlete_id)
         QTimer.singleShot(0, self._mark_ready)
 
+    def _on_rebuild_settled(self, athlete_id: int) -> None:
+        if athlete_id == self.athlete_id and self.plan is None:
+            self.refresh()  # a first plan that failed leaves no plan_changed: say so instead of "Making…"
+        if not self._ready:
+            self._mark_ready()
+
     def _mark_ready(self) -> None:
+        if self.athlete_id is not None and plan_rebuilds(self.ctx).pending(self.athlete_id):
+            return  # its plan is being built (a first run's demo): ready once it is shown
         self.repaint()
         self._ready = True
         self.ready.emit()
@@ -399,7 +409,8 @@ class PlanView(QWidget):
             return
         self.athlete = stored.athlete
         plan = store.load_plan(self.ctx.db, stored.id)
-        if plan is None:
+        building = plan is None and plan_rebuilds(self.ctx).pending(stored.id)
+        if plan is None and not building:
             plan = self._first_plan(stored.id)
         self.plan = plan
         self._edited_keys = frozenset(key for key, _ in store.dose_edits(self.ctx.db, stored.id))
@@ -409,7 +420,9 @@ class PlanView(QWidget):
         self._set_actions_enabled(plan is not None)
         self.name_label.setText(stored.athlete.name)
         if plan is None:
-            self.summary_label.setText("No plan yet: the plan could not be made (see the status bar).")
+            self.summary_label.setText(
+                "Making the plan…" if building else "No plan yet: the plan could not be made (see the status bar)."
+            )
             self.hold_banner.hide()
             self.recheck_banner.hide()
             return
@@ -547,9 +560,7 @@ class PlanView(QWidget):
     def regenerate(self) -> None:
         if self.athlete_id is None or self.plan is None:
             return
-        self._push_regenerate(
-            RegeneratePlan(self.ctx, self.athlete_id, start=self.plan.start, weeks=len(self.plan.weeks))
-        )
+        regenerate_plan(self.ctx, self.athlete_id, start=self.plan.start, weeks=len(self.plan.weeks))
 
     def apply_range(self) -> None:
         """Rebuild over the start and weeks the controls show, when they differ from the plan's."""
@@ -560,7 +571,7 @@ class PlanView(QWidget):
         weeks = self.weeks_spin.value()
         if (start, weeks) == (self.plan.start, len(self.plan.weeks)):
             return
-        self._push_regenerate(RegeneratePlan(self.ctx, self.athlete_id, start=start, weeks=weeks))
+        regenerate_plan(self.ctx, self.athlete_id, start=start, weeks=weeks)
 
     def reset_edits(self) -> None:
         if self.athlete_id is None or self.plan is None or self.athlete is None:
@@ -579,20 +590,8 @@ class PlanView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Reset:
             return
-        self._push_regenerate(
-            RegeneratePlan(
-                self.ctx, self.athlete_id, start=self.plan.start, weeks=len(self.plan.weeks), keep_edits=False
-            )
-        )
-
-    def _push_regenerate(self, command: RegeneratePlan) -> None:
-        self.ctx.undo_stack.push(command)
-        if not command.failed:
-            self.ctx.say(
-                "Plan regenerated; your dose edits were kept."
-                if command.keep_edits
-                else "Dose edits reset; the plan uses the library's doses again."
-            )
+        # Built off the UI thread; on the undo stack (and said in the status bar) once it is saved.
+        regenerate_plan(self.ctx, self.athlete_id, start=self.plan.start, weeks=len(self.plan.weeks), keep_edits=False)
 
     def add_athlete(self) -> None:
         from planner.ui.athlete_commands import AddAthlete

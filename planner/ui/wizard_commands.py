@@ -1,8 +1,11 @@
 """Undoable "Add to athlete's plan" from the symptom wizard.
 
 Setting an athlete's wizard answers changes the plan (corrective sessions come or go, or a hold
-starts), so the command rebuilds it. The check is dated today: the plan's hold and corrective block
-start on that day. Undo puts back the previous answers, their date and exactly the plan that was saved.
+starts), so the command rebuilds it: the answers are written at once, the plan is built off the UI thread
+and saved when it is ready (`planner.ui.plan_commands`). The check is dated today: the plan's hold and
+corrective block start on that day. Undo puts back the previous answers, their date and exactly the plan
+that was saved (a rebuild still running is superseded), or rebuilds it when that plan was itself about to
+be replaced by a rebuild.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ class SetWizardAnswers(DatabaseCommand):
         # The day of this check (today unless given): the hold and the corrective block start there.
         self.checked_on = (checked_on or dt.date.today()) if answers is not None else None
         self.previous_plan: Plan | None = load_plan(ctx.db, athlete_id)
+        self._previous_plan_kept = False  # read when it was the athlete's plan for good (no rebuild running)
+        self._captured = False
 
     def _set_answers(self, answers: dict[str, Any] | None, checked_on: dt.date | None) -> None:
         from planner.store.athletes import get_athlete, update_athlete
@@ -50,27 +55,36 @@ class SetWizardAnswers(DatabaseCommand):
             self.ctx.db, self.athlete_id, replace(athlete, wizard_answers=answers, wizard_checked_on=checked_on)
         )
 
-    def apply(self) -> None:
-        from planner.store.plans import regenerate_plan
+    def _rebuild(self) -> None:
+        from planner.ui.plan_commands import rebuild_plan
 
-        self._set_answers(self.answers, self.checked_on)
         if self.previous_plan is not None and self.previous_plan.weeks:
             # Keep the season the coach is looking at; only its content changes.
-            regenerate_plan(
-                self.ctx.db, self.athlete_id, start=self.previous_plan.start, weeks=len(self.previous_plan.weeks)
-            )
+            rebuild_plan(self.ctx, self.athlete_id, start=self.previous_plan.start, weeks=len(self.previous_plan.weeks))
         else:
-            regenerate_plan(self.ctx.db, self.athlete_id)
+            rebuild_plan(self.ctx, self.athlete_id)
+
+    def apply(self) -> None:
+        from planner.store.athletes import load_plan
+        from planner.ui.plan_commands import plan_rebuilds
+
+        if not self._captured:  # the plan as it is when the answers change, which undo brings back
+            self.previous_plan = load_plan(self.ctx.db, self.athlete_id)
+            self._previous_plan_kept = not plan_rebuilds(self.ctx).pending(self.athlete_id)
+            self._captured = True
+        self._set_answers(self.answers, self.checked_on)
+        self._rebuild()
 
     def revert(self) -> None:
         from planner.store.athletes import save_plan
-        from planner.store.plans import regenerate_plan
+        from planner.ui.plan_commands import plan_rebuilds
 
         self._set_answers(self.previous_answers, self.previous_checked_on)
-        if self.previous_plan is not None:
+        if self.previous_plan is not None and self._previous_plan_kept:
+            plan_rebuilds(self.ctx).cancel(self.athlete_id)  # the plan with these answers is being built: not now
             save_plan(self.ctx.db, self.athlete_id, self.previous_plan, weeks=len(self.previous_plan.weeks))
         else:
-            regenerate_plan(self.ctx.db, self.athlete_id)
+            self._rebuild()
 
     def announce(self) -> None:
         self.ctx.athletes_changed.emit()

@@ -127,7 +127,8 @@ def test_a_coachs_whole_flow_survives_closing_the_app(
     plan_view = window.current_view()
     qtbot.waitUntil(plan_view.is_ready)
     press(qtbot, plan_view.grid, Qt.Key.Key_F5)
-    assert ctx.undo_stack.undoText() == "Regenerate plan"
+    # Built off the UI thread: on the undo stack once the new plan is saved.
+    qtbot.waitUntil(lambda: ctx.undo_stack.undoText() == "Regenerate plan", timeout=20_000)
     plan = load_plan(db, athlete_id)
     assert plan is not None and plan.weeks[-1].end >= race_day
     row, session = next(
@@ -174,6 +175,7 @@ def test_a_coachs_whole_flow_survives_closing_the_app(
     add = wizard.result_page.add_button
     assert add.text() == f"Add to {NAME}'s plan"
     click(qtbot, add)
+    qtbot.waitUntil(lambda: corrective_sessions(load_plan(db, athlete_id)) > 0, timeout=20_000)
     stored = get_athlete(db, athlete_id).athlete
     assert stored.wizard_answers["pain_regions"] == ["knee_outside"]
     assert stored.wizard_answers["aggravators"] == ["downhill", "set_distance_into_run"]

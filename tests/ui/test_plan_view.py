@@ -16,6 +16,7 @@ from planner.store.athletes import add_athlete, dose_edits, get_athlete, load_pl
 from planner.store.plans import regenerate_plan
 from planner.ui.athlete_commands import EditAthlete
 from planner.ui.context import AppContext
+from planner.ui.plan_commands import plan_rebuilds
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel
 from planner.ui.plan_view import PlanView
 
@@ -56,6 +57,11 @@ def make_view(qtbot: Any, ctx: AppContext) -> PlanView:
 def view(qtbot: Any, ctx: AppContext, athlete_id: int) -> PlanView:
     ctx.set_current_athlete(athlete_id)
     return make_view(qtbot, ctx)
+
+
+def rebuilt(qtbot: Any, ctx: AppContext, athlete_id: int) -> None:
+    """Wait for the plan being built off the UI thread to be saved (or given up)."""
+    qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20_000)
 
 
 def first_strength(plan: Plan) -> tuple[int, int, Session]:
@@ -151,6 +157,8 @@ def test_a_dose_edit_is_kept_and_survives_regenerate(
     day_text = view.grid.model().index(row, FIRST_DAY_COLUMN + session.date.weekday()).data()
     assert f"{session.title} · " in day_text and "(edited)" in day_text
     view.regenerate_action.trigger()
+    rebuilt(qtbot, ctx, athlete_id)
+    assert ctx.undo_stack.undoText() == "Regenerate plan"
     assert sets_in_plan(ctx, athlete_id, session) == old_sets + 2
 
 
@@ -176,6 +184,7 @@ def test_reset_edits_asks_then_forgets_them(
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     view.reset_action.trigger()
+    rebuilt(qtbot, ctx, athlete_id)
     assert "1 dose change" in asked[0]
     assert dose_edits(ctx.db, athlete_id) == {}
     assert sets_in_plan(ctx, athlete_id, session) == old_sets
@@ -200,15 +209,16 @@ def test_changing_the_running_week_rebuilds_the_plan(
 
 
 def test_a_scheduler_failure_is_said_calmly_and_changes_nothing(
-    view: PlanView, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, view: PlanView, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_args: Any, **_kwargs: Any) -> Plan:
         raise RuntimeError("scheduler bug")
 
-    monkeypatch.setattr("planner.store.plans.regenerate_plan", broken)
+    monkeypatch.setattr("planner.store.plans.build_plan", broken)
     said: list[str] = []
     ctx.status_message.connect(said.append)
     view.regenerate_action.trigger()
+    qtbot.waitUntil(lambda: said != [], timeout=20_000)
     assert ctx.undo_stack.count() == 0
     from planner.logs import log_path
 
@@ -234,10 +244,11 @@ def test_redo_of_a_dose_edit_writes_it_again(qtbot: Any, view: PlanView, ctx: Ap
 
 
 def test_undo_and_redo_of_a_new_plan_length_go_back_to_the_database(
-    view: PlanView, ctx: AppContext, athlete_id: int
+    qtbot: Any, view: PlanView, ctx: AppContext, athlete_id: int
 ) -> None:
     view.weeks_spin.setValue(WEEKS + 4)
     view.weeks_spin.editingFinished.emit()
+    rebuilt(qtbot, ctx, athlete_id)
     assert len(load_plan(ctx.db, athlete_id).weeks) == WEEKS + 4
     ctx.undo_stack.undo()
     assert len(load_plan(ctx.db, athlete_id).weeks) == WEEKS

@@ -16,6 +16,7 @@ from planner.domain.plan import SessionKind
 from planner.store.athletes import add_athlete, get_athlete, load_plan
 from planner.store.database import Database
 from planner.ui.context import AppContext
+from planner.ui.plan_commands import plan_rebuilds
 from planner.ui.wizard_pages import PAGE_CONTEXT, PAGE_FEEL, PAGE_FORM, PAGE_HISTORY, PAGE_RESULT, PAGE_WHERE
 from planner.ui.wizard_window import SymptomWizard, open_wizard
 
@@ -175,6 +176,8 @@ def test_add_to_plan_stores_the_answers_and_adds_corrective_sessions_undoably(
         with qtbot.waitSignals([ctx.athletes_changed, ctx.plan_changed]):
             click(qtbot, button)
         assert get_athlete(db, athlete_id).athlete.wizard_answers == ITBS_ANSWERS
+        # The plan is built off the UI thread and saved when it is ready.
+        qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20_000)
         assert corrective_sessions(db, athlete_id) > 0
         assert "Added the routine to Anna Berg's plan" in wizard.result_page.feedback.text()
 
