@@ -76,7 +76,8 @@ def test_a_failed_plan_rebuild_in_the_window_leaves_its_traceback_in_the_log_fil
     from planner.store.athletes import add_athlete
     from planner.store.database import open_database
     from planner.ui.context import AppContext
-    from planner.ui.plan_commands import plan_rebuilds, regenerate
+    from planner.ui.plan_commands import regenerate
+    from planner.ui.plan_rebuilds import plan_rebuilds
     from planner.ui.settings import Settings
 
     def broken(*_args: Any, **_kwargs: Any) -> None:

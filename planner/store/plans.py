@@ -5,7 +5,7 @@ be none yet (idempotent), `regenerate_plan` when the season changed or the coach
 `regenerate_plan` is `build_plan` (reads only: the athlete, library, wizard rules and training log, then the
 scheduler) followed by `save_built_plan` (the coach's dose edits put back, one short write).
 
-In the window, the build runs off the UI thread and the write on it: `planner.ui.plan_commands.PlanRebuilds`
+In the window, the build runs off the UI thread and the write on it: `planner.ui.plan_rebuilds.PlanRebuilds`
 runs `build_plan` as an operation (plain data in, a Plan out) and saves the result with `save_built_plan` on
 the UI thread, where every other write of the window happens, so the process stays one SQLite writer; the undo
 command that records the change is pushed once that write succeeded. `ensure_plan` runs wherever the plan is

@@ -43,7 +43,7 @@ def refresh_plan(ctx: AppContext, athlete_id: int) -> None:
     plan (or of the rebuild still running) stretched to cover the last race; it is saved and announced once
     built. A failure is logged and said in the status bar, not raised: the athlete edit itself has been saved."""
     from planner.domain.dates import monday_of
-    from planner.ui.plan_commands import plan_rebuilds, rebuild_plan
+    from planner.ui.plan_rebuilds import plan_rebuilds, rebuild_plan
 
     start = weeks = None
     running = plan_rebuilds(ctx).pending_range(athlete_id)  # superseded below: its range is the latest asked for
@@ -121,7 +121,7 @@ class EditAthlete(DatabaseCommand):
             self.ctx.plan_changed.emit(self.athlete_id)  # the plan header shows the name
 
     def _has_plan(self) -> bool:
-        from planner.ui.plan_commands import plan_rebuilds
+        from planner.ui.plan_rebuilds import plan_rebuilds
 
         # A first plan still being built read the athlete before this edit: it must be built again too.
         return (
@@ -181,7 +181,7 @@ class DeleteAthlete(DatabaseCommand):
         self.rebuild_on_undo = False  # the plan above was being rebuilt when the athlete was deleted
 
     def apply(self) -> None:
-        from planner.ui.plan_commands import plan_rebuilds
+        from planner.ui.plan_rebuilds import plan_rebuilds
 
         store.delete_athlete(self.ctx.db, self.athlete_id, expected_version=self.version)
         self.version = None  # a redo after undo deletes the athlete its undo put back

@@ -70,7 +70,7 @@ def prepare_first_run(db: Database, settings: Settings, ctx: AppContext | None =
 def _build_demo_plan(ctx: AppContext, db: Database, settings: Settings, athlete_id: int) -> None:
     from planner.store.database import DatabaseUnavailable, retry_when_busy
     from planner.store.plans import save_built_plan
-    from planner.ui.plan_commands import plan_rebuilds
+    from planner.ui.plan_rebuilds import plan_rebuilds
 
     def save(plan: Plan, closing: bool) -> None:
         try:

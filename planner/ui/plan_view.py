@@ -31,10 +31,11 @@ from planner.domain.plan import SessionKind as Kind
 from planner.store import athletes as store
 from planner.ui.colors import TRIAGE, color, phase_chip_text, phase_color, session_color
 from planner.ui.phase_colors import SESSION_LABELS
-from planner.ui.plan_commands import SetDoseCommand, plan_rebuilds
+from planner.ui.plan_commands import SetDoseCommand
 from planner.ui.plan_commands import regenerate as regenerate_plan
 from planner.ui.plan_grid import PlanGrid
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel, plan_summary
+from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.session_panel import SessionPanel
 from planner.ui.shortcuts import register_shortcut
 from planner.ui.style import count_suffix

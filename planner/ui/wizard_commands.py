@@ -56,7 +56,7 @@ class SetWizardAnswers(DatabaseCommand):
         )
 
     def _rebuild(self) -> None:
-        from planner.ui.plan_commands import rebuild_plan
+        from planner.ui.plan_rebuilds import rebuild_plan
 
         if self.previous_plan is not None and self.previous_plan.weeks:
             # Keep the season the coach is looking at; only its content changes.
@@ -66,7 +66,7 @@ class SetWizardAnswers(DatabaseCommand):
 
     def apply(self) -> None:
         from planner.store.athletes import load_plan
-        from planner.ui.plan_commands import plan_rebuilds
+        from planner.ui.plan_rebuilds import plan_rebuilds
 
         if not self._captured:  # the plan as it is when the answers change, which undo brings back
             self.previous_plan = load_plan(self.ctx.db, self.athlete_id)
@@ -77,7 +77,7 @@ class SetWizardAnswers(DatabaseCommand):
 
     def revert(self) -> None:
         from planner.store.athletes import save_plan
-        from planner.ui.plan_commands import plan_rebuilds
+        from planner.ui.plan_rebuilds import plan_rebuilds
 
         self._set_answers(self.previous_answers, self.previous_checked_on)
         if self.previous_plan is not None and self._previous_plan_kept:

@@ -22,7 +22,7 @@ from planner.store.database import Database
 from planner.ui.athlete_commands import EditAthlete
 from planner.ui.context import AppContext
 from planner.ui.operations import running_operations
-from planner.ui.plan_commands import plan_rebuilds
+from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.plan_view import PlanView
 from planner.ui.settings import Settings
 from planner.ui.undo import push

@@ -16,8 +16,8 @@ from planner.store.athletes import add_athlete, dose_edits, get_athlete, load_pl
 from planner.store.plans import regenerate_plan
 from planner.ui.athlete_commands import EditAthlete
 from planner.ui.context import AppContext
-from planner.ui.plan_commands import plan_rebuilds
 from planner.ui.plan_model import FIRST_DAY_COLUMN, PlanModel
+from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.plan_view import PlanView
 
 START = dt.date(2027, 1, 4)  # a Monday

@@ -16,7 +16,7 @@ from planner.domain.plan import SessionKind
 from planner.store.athletes import add_athlete, get_athlete, load_plan
 from planner.store.database import Database
 from planner.ui.context import AppContext
-from planner.ui.plan_commands import plan_rebuilds
+from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.wizard_pages import PAGE_CONTEXT, PAGE_FEEL, PAGE_FORM, PAGE_HISTORY, PAGE_RESULT, PAGE_WHERE
 from planner.ui.wizard_window import SymptomWizard, open_wizard
 
