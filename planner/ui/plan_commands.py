@@ -42,16 +42,13 @@ def regenerate(
         if closing:  # the undo stack goes with the window: only the plan is left to keep
             save_rebuilt_plan(ctx, ctx.db, athlete_id, plan, doing="regenerated", keep_edits=keep_edits)
             return
-        command = RegeneratePlan(ctx, athlete_id, plan, keep_edits=keep_edits)
-        error = push(ctx, command)
-        if error is None:
+        # A write that fails leaves the command off the stack and has said why (RegeneratePlan.apply).
+        if push(ctx, RegeneratePlan(ctx, athlete_id, plan, keep_edits=keep_edits)) is None:
             ctx.say(
                 "Plan regenerated; your dose edits were kept."
                 if keep_edits
                 else "Dose edits reset; the plan uses the library's doses again."
             )
-        elif not command.said:
-            ctx.say(f"The plan was not regenerated: {error}")
 
     plan_rebuilds(ctx).rebuild(
         athlete_id,
@@ -151,10 +148,27 @@ class RegeneratePlan(DatabaseCommand):
         self.old_plan: Plan | None = None
         self.old_edits: dict[tuple[str, str], PlannedExercise] = {}
         self.new_plan: Plan | None = None
-        self.said = False  # its failure is already in the status bar (DatabaseCommand says a busy database)
         self._captured = False
 
     def apply(self) -> None:
+        from planner.domain.conflict import EditConflict
+        from planner.store.database import DatabaseUnavailable
+
+        try:
+            self._write()
+        except (DatabaseUnavailable, EditConflict):
+            raise  # DatabaseCommand says these in the status bar
+        except BadInput as exc:
+            self.ctx.say(f"The plan was not {'regenerated' if self.keep_edits else 'reset'}: {exc}")
+            raise
+        except Exception as exc:  # ours: logged with its traceback; as a BadInput it keeps off the stack
+            from planner.logs import log_exception, log_location
+
+            where = log_location(log_exception(exc, context=f"saving the regenerated plan of {self.athlete_id}"))
+            self.ctx.say(f"The plan could not be regenerated; details are in {where}.")
+            raise BadInput(f"the plan could not be saved; details are in {where}") from None
+
+    def _write(self) -> None:
         from planner.store.plans import save_built_plan
 
         db = self.ctx.db
@@ -168,17 +182,7 @@ class RegeneratePlan(DatabaseCommand):
                 store.clear_dose_edits(db, self.athlete_id)
             store.save_plan(db, self.athlete_id, self.new_plan, weeks=len(self.new_plan.weeks))
             return
-        try:
-            self.new_plan = save_built_plan(db, self.athlete_id, self.built, keep_edits=self.keep_edits)
-        except BadInput:
-            raise
-        except Exception as exc:  # ours: logged with its traceback; as a BadInput it keeps off the stack
-            from planner.logs import log_exception, log_location
-
-            where = log_location(log_exception(exc, context=f"saving the regenerated plan of {self.athlete_id}"))
-            self.ctx.say(f"The plan could not be regenerated; details are in {where}.")
-            self.said = True
-            raise BadInput(f"the plan could not be saved; details are in {where}") from None
+        self.new_plan = save_built_plan(db, self.athlete_id, self.built, keep_edits=self.keep_edits)
 
     def revert(self) -> None:
         db = self.ctx.db

@@ -7,9 +7,12 @@ test lets it go, so "while a rebuild is running" is a state the test makes, not 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,10 +21,11 @@ from planner.domain.athlete import Athlete, DayKind, Priority, Race
 from planner.domain.plan import Plan, SessionKind
 from planner.store import plans
 from planner.store.athletes import add_athlete, dose_edits, get_athlete, load_plan
-from planner.store.database import Database
+from planner.store.database import BUSY, Database, open_database
 from planner.ui.athlete_commands import EditAthlete
 from planner.ui.context import AppContext
 from planner.ui.operations import running_operations
+from planner.ui.plan_commands import regenerate
 from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.plan_view import PlanView
 from planner.ui.settings import Settings
@@ -322,6 +326,49 @@ def test_a_rebuild_that_fails_says_so_with_the_log_file_and_keeps_the_athlete_ed
     assert said[-1] == f"The plan could not be rebuilt; details are in {log_path()}."
     assert ctx.undo_stack.undoText() == f"Edit {before.name}"
     assert get_athlete(ctx.db, athlete_id).athlete.week["mon"] is DayKind.LONG
+
+
+HOLD_LOCK = """
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.read()
+con.execute("ROLLBACK")
+"""
+
+
+def test_a_regenerate_whose_write_meets_a_busy_database_stays_off_the_undo_stack(
+    qtbot: Any, gate: Gate, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STRIDE_PLANNER_BUSY_TIMEOUT_MS", "200")  # read when each connection opens
+    db = open_database(tmp_path / "busy.db")
+    ctx = AppContext(db, Settings())
+    said: list[str] = []
+    ctx.status_message.connect(said.append)
+    try:
+        athlete_id = add_athlete(db, zoe())
+        original = BUILD_PLAN(db, athlete_id, start=START, weeks=WEEKS)
+        plans.save_built_plan(db, athlete_id, original)
+        gate.close()
+        regenerate(ctx, athlete_id, start=START, weeks=WEEKS + 2)
+        assert gate.entered.wait(20)
+        other = subprocess.Popen(
+            [sys.executable, "-c", HOLD_LOCK, str(db.path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert other.stdout is not None and other.stdout.readline().strip() == "locked"
+            gate.opened.set()  # built beside the other writer (WAL lets it read); the save then finds it busy
+            settled(qtbot, ctx, athlete_id)
+        finally:
+            other.communicate("", timeout=30)
+        assert ctx.undo_stack.count() == 0
+        assert said[-1] == f"Regenerate plan was not done: {BUSY}"
+        assert len(load_plan(db, athlete_id).weeks) == WEEKS
+    finally:
+        ctx.undo_stack.clear()
+        ctx.deleteLater()
+        db.close()
 
 
 # --- closing the window, and the first run ---------------------------------------------------------
