@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -118,6 +119,26 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_status)
         self.statusBar().addPermanentWidget(self.athlete_status)
         self.resize(1280, 800)
+        self._sidebar_narrow = False
+
+    # Below this width the sidebar keeps its icons only (names in tooltips): 1024 px screens get the room.
+    NARROW_BELOW = 1180
+
+    def _fit_sidebar(self) -> None:
+        narrow = self.width() < self.NARROW_BELOW
+        if narrow == self._sidebar_narrow:
+            return
+        self._sidebar_narrow = narrow
+        self.sidebar.setFixedWidth(64 if narrow else 160)
+        for row, view in enumerate(VIEWS):
+            item = self.sidebar.item(row)
+            item.setText("" if narrow else view.label)
+            item.setToolTip(view.label if narrow else "")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, view.label)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sidebar()
 
     def _wire(self) -> None:
         self.sidebar.currentRowChanged.connect(lambda row: self.show_view(VIEWS[row].name) if row >= 0 else None)
@@ -289,9 +310,35 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        self._fit_screen(first_start=geometry.isEmpty())
         state = self.settings.get("window/state")
         if not state.isEmpty():
             self.restoreState(state)
+
+    def _fit_screen(self, *, first_start: bool) -> None:
+        """Keep the whole window (title bar to status bar) inside the screen's available area.
+
+        A first start centres a 1280 x 800 window, or a smaller one on a smaller screen; a remembered
+        geometry from a larger screen, or off the edge, is pulled back in.
+        """
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # the title bar and borders
+        if frame.height() <= 0:  # not shown yet: the window manager has not framed it; allow a title bar
+            frame = QSize(16, 48)
+        width = min(self.width() if not first_start else 1280, area.width() - frame.width())
+        height = min(self.height() if not first_start else 800, area.height() - frame.height())
+        self.resize(max(width, self.minimumSizeHint().width()), max(height, self.minimumSizeHint().height()))
+        if first_start:  # move() places the frame: centre the framed window in the free area
+            self.move(
+                area.left() + (area.width() - self.width() - frame.width()) // 2,
+                area.top() + (area.height() - self.height() - frame.height()) // 2,
+            )
+        left = min(max(self.x(), area.left()), area.right() - self.width() - frame.width() + 1)
+        top = min(max(self.y(), area.top()), area.bottom() - self.height() - frame.height() + 1)
+        self.move(max(left, area.left()), max(top, area.top()))
 
     def save_window_state(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())

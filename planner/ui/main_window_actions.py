@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +31,17 @@ class WindowActions:
         menu = window.menuBar()
 
         file_menu = menu.addMenu("&File")
+        self.new_athlete = self._action(
+            "&New athlete…", "New athlete, step by step, to a printed season", self.on_new_athlete
+        )
+        self.save_season = self._action(
+            "&Save season PDF…", "Save the current athlete's season as a PDF", lambda: self.on_season("save_action")
+        )
+        self.print_season = self._action(
+            "&Print season…", "Print the current athlete's season", lambda: self.on_season("print_action")
+        )
+        file_menu.addActions([self.new_athlete, self.save_season, self.print_season])
+        file_menu.addSeparator()
         self.import_library = self._action("&Import library…", "Import an exercise library", self.on_import)
         self.export_library = self._action("&Export library…", "Export the exercise library", self.on_export)
         self.export_calendar = self._action(
@@ -103,6 +115,29 @@ class WindowActions:
             self.window.ctx.say("The database is still opening…")
             return False
         return True
+
+    def on_new_athlete(self) -> None:
+        from planner.ui.new_athlete_wizard import open_new_athlete
+
+        open_new_athlete(self.window)
+
+    def on_season(self, action_name: str) -> None:
+        """Save or print from any view: the Export view does it, as soon as its season is built."""
+        if not self._need_database():
+            return
+        view = self.window.show_view("export")
+        action = getattr(view, action_name, None)
+        if action is None:
+            return
+        if action.isEnabled():
+            action.trigger()
+            return
+        self.window.ctx.say("Building the season; it goes on as soon as it is ready…")
+        if hasattr(view, "preview_updated"):
+            view.preview_updated.connect(
+                lambda _pages: action.trigger() if action.isEnabled() else None,
+                Qt.ConnectionType.SingleShotConnection,
+            )
 
     def on_import(self) -> None:
         from planner.ui.library_transfer import ask_import

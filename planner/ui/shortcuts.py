@@ -28,6 +28,9 @@ class Shortcut:
 
 
 WINDOW_SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("Window", ("Ctrl+Shift+A",), "New athlete, step by step, to a printed season"),
+    Shortcut("Window", ("Ctrl+Shift+S",), "Save the current athlete's season as a PDF"),
+    Shortcut("Window", ("Ctrl+Shift+P",), "Print the current athlete's season"),
     Shortcut("Window", ("Ctrl+I",), "Import an exercise library"),
     Shortcut("Window", ("Ctrl+Shift+E",), "Export the exercise library"),
     Shortcut("Window", ("Ctrl+Shift+C",), "Export the current athlete's plan as a calendar (.ics)"),

@@ -145,6 +145,8 @@ def count_suffix(spin: QSpinBox, singular: str, plural: str) -> None:
     def follow(value: int) -> None:
         spin.setSuffix(singular if value == 1 else plural)
 
+    spin.setSuffix(plural)
+    spin.setMinimumWidth(spin.sizeHint().width())  # room for "18 weeks" even while it reads "1 week"
     spin.valueChanged.connect(follow)
     follow(spin.value())
 

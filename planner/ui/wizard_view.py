@@ -106,7 +106,7 @@ class WizardView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Horizontal scrolling is off, so everything in the column wraps to fit (pattern names too);
         # together with the wizard it must fit a 1280 px wide screen.
-        scroll.setMinimumWidth(330)
+        scroll.setMinimumWidth(260)
         scroll.setMaximumWidth(420)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 

@@ -261,7 +261,8 @@ class SymptomWizard(QWizard):
         self.setWindowTitle("Symptom check")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(760, 560)
+        if not embedded:  # in the Wizard view the window's size rules: it must fit 1024 x 640
+            self.setMinimumSize(760, 560)
         self.setStyleSheet(
             "QWizardPage { font-size: 10.5pt; } QGroupBox { font-weight: 600; padding-top: 6px; }"
             " QGroupBox QCheckBox, QGroupBox QRadioButton, QGroupBox QLabel { font-weight: normal; }"
