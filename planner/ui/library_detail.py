@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from planner.domain.drawing import Drawing
 from planner.domain.exercise import CONDITION_NAMES, EQUIPMENT_LABELS, Exercise
-from planner.export.drawing import exercise_drawing
 from planner.ui.colors import color
 from planner.ui.drawing_widget import drawing_image, screen_colours
 from planner.ui.library_model import DEFAULT_DOSE_NOTE, ORIGIN_LABELS, origin, pretty
@@ -38,7 +37,13 @@ class ExerciseDetail(QTextBrowser):
 
     def show_exercise(self, ex: Exercise | None) -> None:
         self.exercise = ex
-        self.drawing = exercise_drawing(ex)
+        self.drawing = None
+        if ex is not None:
+            # Imported here, not at the top: export.drawing brings reportlab (~0.1 s), which the window's
+            # first paint (the empty pane) does not need.
+            from planner.export.drawing import exercise_drawing
+
+            self.drawing = exercise_drawing(ex)
         self._render()
 
     def _render(self) -> None:

@@ -110,8 +110,6 @@ _EXERCISE_ID = int(ExerciseIdRole)
 _ASCENDING = Qt.SortOrder.AscendingOrder
 _ANSWERED = frozenset({_DECORATION, _TOOLTIP, _FONT, _EXERCISE, _EXERCISE_ID})
 _COLUMNS = len(Column)  # len() of an Enum class is a Python call: not once per cell
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _NAME, _DOSE = int(Column.NAME), int(Column.DOSE)
 
 
@@ -137,6 +135,9 @@ def _search_key(ex: Any) -> str:
 
 class ExerciseTableModel(QAbstractTableModel):
     """Read-only rows of exercises (every one, sorted); the view edits through dialogs and undo commands.
+
+    No flags() of its own: QAbstractTableModel's (enabled, selectable, no children) are the ones wanted, and
+    answering them in C++ spares a Python call per painted cell.
 
     Rows are `Exercise`s or the lighter `store.exercises.ExerciseSummary`s the Library lists at start-up;
     a summary becomes an `Exercise` (through the loader given with it) only when one is asked for: the
@@ -212,9 +213,6 @@ class ExerciseTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _COLUMNS:
             return HEADERS[Column(section)]
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -431,9 +429,6 @@ class ExerciseFilterProxy(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         return self._model.headerData(section, orientation, role) if self._model is not None else None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._model is None:
             return None
@@ -441,6 +436,22 @@ class ExerciseFilterProxy(QAbstractTableModel):
         if row >= len(self._visible):
             return None
         return self._model.cell(self._visible[row], index.column(), role)
+
+    def multiData(self, index: QModelIndex, roleDataSpan: Any) -> None:  # noqa: N803 - Qt's name
+        # Painting asks a cell for seven roles in one call: answer them in one Python call, not seven data()
+        # calls through PySide (each crossing costs more than the answer).
+        if not index.isValid() or self._model is None:
+            return
+        row = index.row()
+        if row >= len(self._visible):
+            return
+        source_row, col, cell = self._visible[row], index.column(), self._model.cell
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            if role == _DISPLAY or role in _ANSWERED:
+                value = cell(source_row, col, role)
+                if value is not None:
+                    role_data.setData(value)
 
     # -- sorting -------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = _ASCENDING) -> None:
