@@ -33,6 +33,7 @@ class ExerciseDetail(QTextBrowser):
         self.drawing: Drawing | None = None  # what the pane shows above the text, start and end side by side
         self._drawing_width = 0
         self._image: QImage | None = None
+        self._image_key: tuple[object, ...] | None = None  # what _image was painted for
         self.show_exercise(None)
 
     def show_exercise(self, ex: Exercise | None) -> None:
@@ -81,9 +82,15 @@ class ExerciseDetail(QTextBrowser):
             width, height = round(DRAWING_MAX_HEIGHT * drawing.width / drawing.height), DRAWING_MAX_HEIGHT
         self._drawing_width = self._picture_width()
         ratio = self.devicePixelRatioF()
-        image = drawing_image(drawing, round(width * ratio), round(height * ratio), screen_colours(self.palette()))
-        image.setDevicePixelRatio(ratio)
-        self._image = image  # setHtml clears the document's resources; loadResource hands it back
+        colours = screen_colours(self.palette())
+        key = (drawing, round(width * ratio), round(height * ratio), ratio, colours)
+        old = self._image_key
+        if self._image is not None and old is not None and old[0] is drawing and old[1:] == key[1:]:
+            image = self._image  # setHtml toggled the scroll bar and rendered again: the same picture
+        else:
+            image = drawing_image(drawing, key[1], key[2], colours)
+            image.setDevicePixelRatio(ratio)
+        self._image, self._image_key = image, key  # setHtml clears the document's resources; loadResource hands it back
         self.document().addResource(QTextDocument.ResourceType.ImageResource, DRAWING_URL, image)
         alt = "Start and end position"
         return (
