@@ -530,18 +530,17 @@ class LogPanel(QWidget):
         self._replan.stop()
         if self.athlete_id is None or self.plan is None or self.ctx.db is None:
             return
-        from planner.store.plans import regenerate_plan
+        from planner.ui.plan_rebuilds import rebuild_plan
 
-        athlete_id = self.athlete_id
-        try:
-            regenerate_plan(self.ctx.db, athlete_id, start=self.plan.start, weeks=len(self.plan.weeks))
-        except Exception:  # the scheduler is ours: log it and say so calmly; the log itself is saved
-            from planner.logs import log_exception, log_location
-
-            path = log_exception(context=f"replanning athlete {athlete_id} after a log entry")
-            self.ctx.say(f"The log is saved, but the plan could not follow it; details are in {log_location(path)}.")
-            return
-        self.ctx.plan_changed.emit(athlete_id)
+        # Through the one rebuild path: built off the UI thread, saved on it, and the latest change wins over a
+        # rebuild already running for this athlete (a failure is said in the status bar with the log's path).
+        rebuild_plan(
+            self.ctx,
+            self.athlete_id,
+            start=self.plan.start,
+            weeks=len(self.plan.weeks),
+            doing="made to follow the log",
+        )
 
     def pending_replan(self) -> bool:
         return self._replan.isActive()
