@@ -9,7 +9,6 @@ check's day; and the finding shapes the strength days (see planner.domain.schedu
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -49,11 +48,8 @@ def check_finding(athlete: Athlete, library: list[Exercise], rules: Any, *, star
     checked_on = athlete.wizard_checked_on or monday_of(start)
     names = library_index(library).names  # built once per library, not per plan
     answers = parse_answers(athlete.wizard_answers)
-    if "equipment" in inspect.signature(evaluate).parameters:
-        # The wizard builds the routine for the athlete's equipment itself (its listed alternatives).
-        result = evaluate(answers, rules, names, library=library, equipment=athlete.equipment)
-    else:
-        result = evaluate(answers, rules, names)
+    # The wizard builds the routine for the athlete's equipment itself (its listed alternatives).
+    result = evaluate(answers, rules, names, library=library, equipment=athlete.equipment)
     if result.triage != SELF_CARE:
         message = result.message or "See a clinician before you exercise or run on it."
         return CheckFinding(hold=Hold(triage=result.triage, message=message, since=checked_on), checked_on=checked_on)
