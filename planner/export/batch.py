@@ -29,6 +29,7 @@ from planner.export.file_names import file_stem, unique_name
 from planner.export.layout import page_size
 
 POLL_S = 0.1
+BUILDING, DONE, FAILED = "building", "done", "failed"  # an athlete's state, for on_athlete
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +96,12 @@ def _run(build: Callable[[], Any]) -> tuple[str, Any]:
     return "ok", (report.pages, list(report.warnings))
 
 
-def _build_single(job: TeamJob, target: str, paper: str, content: tuple[str, ...]) -> tuple[str, Any]:
+def _build_single(job: TeamJob, target: str, paper: str, content: tuple[str, ...], index: int) -> tuple[str, Any]:
     from planner.export.document import build_team_pdf
 
     def build() -> Any:
+        # Said from the worker itself: the pool queues more jobs than it runs, so "submitted" is not "building".
+        _PROGRESS.put((BUILDING, index))
         entries, library = _entries([job])
         return build_team_pdf(
             Path(target), entries=entries, library=library, paper=paper, content=content, should_stop=_stopped
@@ -145,8 +148,14 @@ def export_team(
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
     combined_name: str = "team.pdf",
+    on_athlete: Callable[[int, str], None] | None = None,
 ) -> BatchResult:
-    """Build the team's PDFs into `out_dir` (one per athlete, or `combined_name` holding them all)."""
+    """Build the team's PDFs into `out_dir` (one per athlete, or `combined_name` holding them all).
+
+    `on_athlete(index, state)` hears each athlete's state as it changes: BUILDING, then DONE or FAILED
+    (an athlete never started, or stopped by a cancel, hears nothing more).
+    """
+    said = on_athlete or (lambda _index, _state: None)
     kinds = parse_content(content)
     page_size(paper)
     out_dir = Path(out_dir)
@@ -180,15 +189,15 @@ def export_team(
     try:
         if combined:
             futures[pool.submit(_build_combined, list(jobs), str(targets[0][1]), paper, kinds)] = 0
+            said(0, BUILDING)  # one worker builds the entries in order
         else:
             for i, job in enumerate(jobs):
-                futures[pool.submit(_build_single, job, str(targets[i][1]), paper, kinds)] = i
+                futures[pool.submit(_build_single, job, str(targets[i][1]), paper, kinds, i)] = i
         done_count = 0
         pending = set(futures)
         while pending:
             finished, pending = wait(pending, timeout=POLL_S, return_when=FIRST_COMPLETED)
-            if combined and progress:
-                done_count = _drain(queue, done_count, total, progress)
+            done_count = _drain(queue, done_count, total, progress, said, combined)
             _check_cancel(cancel, stop, result, pending)
             for f in finished:
                 # The progress call of an earlier file in this round may have asked to stop.
@@ -205,8 +214,12 @@ def export_team(
                         result.written.append(final)
                         result.pages += value[0]
                         result.warnings += [w for w in value[1] if w not in result.warnings]
+                        for index in range(total) if combined else (i,):
+                            said(index, DONE)
                 elif status == "failed":
                     result.failed.append((_name(jobs, i, combined), value))
+                    for index in range(total) if combined else (i,):
+                        said(index, FAILED)
                 staging.unlink(missing_ok=True)
                 if not combined and progress and not f.cancelled():
                     done_count += 1
@@ -231,13 +244,29 @@ def _check_cancel(cancel: threading.Event | None, stop: Any, result: BatchResult
             f.cancel()
 
 
-def _drain(queue: Any, done: int, total: int, progress: Callable[[int, int], None]) -> int:
+def _drain(
+    queue: Any,
+    done: int,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    said: Callable[[int, str], None],
+    combined: bool,
+) -> int:
+    """Pass on what the workers put on the queue: (BUILDING, index) from a single build, the count of
+    entries done from a combined one (the next entry is then being built)."""
     while True:
         try:
-            done = int(queue.get_nowait())
+            item = queue.get_nowait()
         except Empty:
             return done
-        progress(done, total)
+        if isinstance(item, tuple):
+            said(int(item[1]), str(item[0]))
+            continue
+        done = int(item)
+        if combined and progress:
+            progress(done, total)
+        if combined and done < total:
+            said(done, BUILDING)
 
 
 def _name(jobs: Sequence[TeamJob], index: int, combined: bool) -> str:

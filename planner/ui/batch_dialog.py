@@ -3,6 +3,10 @@
 The work runs in an operation (planner.ui.operations): plans that are missing are made first, then
 `export_team` builds the PDFs in two worker processes. Cancel sets the operation's cancel event; the PDFs
 already finished stay, and `export_team` guarantees that no half-written file is left in the folder.
+
+From the moment Export is pressed a table shows a row per athlete with its state (waiting, reading the
+plan, building, done, failed); after a cancel the same rows say which PDFs were kept and which were not
+written, and the dialog stays open on that summary.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +51,19 @@ if TYPE_CHECKING:
 
 WORKERS = 2  # both cores of a typical coach's laptop; the window keeps the main thread
 PREPARING, EXPORTING = "preparing", "exporting"
+# One athlete's state travels as a progress report: stage ATHLETE + state, `done` = the athlete's row.
+ATHLETE = "athlete:"
+WAITING, READING, BUILDING, DONE, FAILED = "waiting", "reading", "building", "done", "failed"
+NOT_STARTED, STOPPED = "not started", "stopped"  # after a cancel: nothing written for these
+STATE_TEXT = {
+    WAITING: "Waiting",
+    READING: "Reading the plan…",
+    BUILDING: "Building the PDF…",
+    DONE: "Done",
+    FAILED: "Failed",
+    NOT_STARTED: "Not written (cancelled before it started)",
+    STOPPED: "Not written (stopped; nothing half-written)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +97,13 @@ def run_batch(db: Database, request: BatchRequest, control: Control) -> BatchOut
         if control.cancelled():
             return BatchOutcome(BatchResult(cancelled=True), tuple(generated), total)
         control.progress(done, total, PREPARING)
+        control.progress(done, total, ATHLETE + READING)
         stored = get_athlete(db, athlete_id)
         plan, made = ensure_plan(db, athlete_id)
         if made:
             generated.append((athlete_id, stored.athlete.name))
         jobs.append(TeamJob(athlete=stored.athlete.to_dict(), plan=plan.to_dict(), library=library))
+        control.progress(done, total, ATHLETE + WAITING)
     result = export_team(
         jobs,
         request.out_dir,
@@ -91,6 +113,7 @@ def run_batch(db: Database, request: BatchRequest, control: Control) -> BatchOut
         workers=WORKERS,
         cancel=control.cancel,
         progress=lambda done, all_: control.progress(done, all_, EXPORTING),
+        on_athlete=lambda index, state: control.progress(index, total, ATHLETE + state),
     )
     return BatchOutcome(result, tuple(generated), total)
 
@@ -113,6 +136,8 @@ def describe(outcome: BatchOutcome, request: BatchRequest) -> str:
         lines.append(f"Wrote one PDF for {plural(outcome.total, 'athlete')} ({plural(result.pages, 'page')}).")
     elif kept:
         lines.append(f"Wrote {plural(kept, 'PDF')} ({plural(result.pages, 'page')}).")
+    if result.cancelled and kept and not request.combined:
+        lines.append("Kept: " + ", ".join(sorted(path.name for path in result.written)))
     for name, message in result.failed:
         lines.append(f"Not written for {name}: {message}")
     if outcome.generated:
@@ -155,6 +180,38 @@ class BatchDialog(QDialog):
         select_row.addWidget(select_none)
         select_row.addStretch(1)
         select_row.addWidget(self.selection_label)
+        choices = QWidget()
+        choices_layout = QVBoxLayout(choices)
+        choices_layout.setContentsMargins(0, 0, 0, 0)
+        choices_layout.addWidget(QLabel("Athletes"))
+        choices_layout.addWidget(self.athlete_list, 1)
+        choices_layout.addLayout(select_row)
+
+        # A row per athlete of the running (or last) batch with its state: shown from the first moment.
+        self.state_table = QTableWidget(0, 2)
+        self.state_table.setObjectName("batch_states")
+        self.state_table.setHorizontalHeaderLabels(["Athlete", "State"])
+        self.state_table.verticalHeader().hide()
+        self.state_table.horizontalHeader().setStretchLastSection(True)
+        self.state_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.state_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.state_table.setTabKeyNavigation(False)
+        self.back_button = QPushButton("C&hange athletes")
+        self.back_button.setToolTip("Back to the list of athletes to export")
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.back_button)
+        back_row.addStretch(1)
+        states = QWidget()
+        states_layout = QVBoxLayout(states)
+        states_layout.setContentsMargins(0, 0, 0, 0)
+        states_layout.addWidget(QLabel("Progress per athlete"))
+        states_layout.addWidget(self.state_table, 1)
+        states_layout.addLayout(back_row)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(choices)
+        self.pages.addWidget(states)
+        self._states: list[str] = []
 
         default_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         self.folder_edit = QLineEdit(str(default_dir / "Stride Planner"))
@@ -205,6 +262,7 @@ class BatchDialog(QDialog):
             self.combined_radio,
             self.paper_box,
             *self.content_checks.values(),
+            self.back_button,
         ]
 
         self.progress_bar = QProgressBar()
@@ -228,9 +286,7 @@ class BatchDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Athletes"))
-        layout.addWidget(self.athlete_list, 1)
-        layout.addLayout(select_row)
+        layout.addWidget(self.pages, 1)
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addSpacing(8)
@@ -306,6 +362,7 @@ class BatchDialog(QDialog):
             return
         self._last_request = request
         self.outcome = None
+        self._show_states(request)
         self.operation = run_operation(
             functools.partial(run_batch, self.ctx.db, request),
             name="team batch export",
@@ -334,7 +391,53 @@ class BatchDialog(QDialog):
         self.close_button.setEnabled(True)
         self._update_buttons()
 
+    def _show_states(self, request: BatchRequest) -> None:
+        names = {
+            int(item.data(Qt.ItemDataRole.UserRole)): item.text()
+            for item in (self.athlete_list.item(row) for row in range(self.athlete_list.count()))
+        }
+        self.state_table.setRowCount(len(request.athlete_ids))
+        self._states = [WAITING] * len(request.athlete_ids)
+        for row, athlete_id in enumerate(request.athlete_ids):
+            self.state_table.setItem(row, 0, QTableWidgetItem(names.get(athlete_id, f"Athlete {athlete_id}")))
+            self.state_table.setItem(row, 1, QTableWidgetItem(STATE_TEXT[WAITING]))
+        self.state_table.resizeColumnToContents(0)
+        self.pages.setCurrentIndex(1)
+
+    def athlete_states(self) -> list[tuple[str, str]]:
+        """(name, state text) of every row of the progress table, as the coach reads them."""
+        table = self.state_table
+        return [(table.item(row, 0).text(), table.item(row, 1).text()) for row in range(table.rowCount())]
+
+    def _set_state(self, row: int, state: str, detail: str = "") -> None:
+        if not 0 <= row < len(self._states):
+            return
+        if self._states[row] in (DONE, FAILED) and state in (WAITING, READING, BUILDING):
+            return  # a late "building" from a worker never undoes a finished row
+        self._states[row] = state
+        text = STATE_TEXT[state] + (f": {detail}" if detail else "")
+        self.state_table.item(row, 1).setText(text)
+        self.state_table.item(row, 1).setToolTip(text)
+
+    def _final_states(self, outcome: BatchOutcome, request: BatchRequest) -> None:
+        """What each row ended as; after a cancel every row says whether its PDF exists."""
+        result = outcome.result
+        failed = dict(result.failed)
+        for row in range(len(self._states)):
+            name = self.state_table.item(row, 0).text()
+            if name in failed and self._states[row] != DONE:
+                self._set_state(row, FAILED, failed[name])
+            elif result.cancelled and request.combined:
+                self._set_state(row, STOPPED)  # team.pdf is written whole or not at all
+            elif result.cancelled and self._states[row] in (WAITING, READING):
+                self._set_state(row, NOT_STARTED)
+            elif result.cancelled and self._states[row] == BUILDING:
+                self._set_state(row, STOPPED)
+
     def _on_progress(self, report: ProgressReport) -> None:
+        if report.stage.startswith(ATHLETE):
+            self._set_state(report.done, report.stage.removeprefix(ATHLETE))
+            return
         if self.operation is not None and self.operation.cancelled:
             return
         stage, done, total = report.stage, report.done, report.total
@@ -356,12 +459,13 @@ class BatchDialog(QDialog):
             self.progress_label.setText(f"{outcome.total} of {plural(outcome.total, 'athlete')}")
         else:
             self.progress_label.setText("Cancelled")
+        self._final_states(outcome, request)
         self.message_label.setText(describe(outcome, request))
         self._set_running(False)
         for athlete_id, _name in outcome.generated:
             self.ctx.plan_changed.emit(athlete_id)
         if result.written:
-            self.ctx.say(f"Team batch: {plural(len(result.written), 'PDF')} in {request.out_dir}")
+            self.ctx.say(f"Team batch: {plural(len(result.written), 'PDF')} in {request.out_dir}", str(request.out_dir))
         if self._close_when_done:
             super().reject()
 
@@ -381,9 +485,8 @@ class BatchDialog(QDialog):
     # --- closing --------------------------------------------------------------------------------
 
     def reject(self) -> None:
-        """Close; while a batch runs, Cancel (or Esc) stops it first and the dialog closes once it has."""
+        """Close; while a batch runs, Cancel (or Esc) stops it and the dialog stays on what was kept."""
         if self.is_running():
-            self._close_when_done = self.sender() is not self.close_button
             self.cancel()
             return
         super().reject()

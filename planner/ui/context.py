@@ -24,6 +24,7 @@ class AppContext(QObject):
     current_athlete_changed = Signal(object)  # int | None: the athlete the views show
     plan_changed = Signal(int)  # athlete id whose plan was regenerated or edited
     status_message = Signal(str)  # a short message for the status bar
+    folder_offered = Signal(str)  # a folder the last status message wrote into: the status bar offers "Open folder"
     database_opened = Signal()  # `db` was set (the window opens it after the first paint)
     wizard_requested = Signal(int)  # athlete id: run a fresh symptom check for this athlete
 
@@ -52,5 +53,9 @@ class AppContext(QObject):
         """Ask the window for a fresh symptom check linked to `athlete_id` (the window decides how)."""
         self.wizard_requested.emit(athlete_id)
 
-    def say(self, message: str) -> None:
+    def say(self, message: str, folder: str | None = None) -> None:
+        """A short message for the status bar; with `folder` (where a file was just written) the status
+        bar offers "Open folder" beside it."""
         self.status_message.emit(message)
+        if folder is not None:
+            self.folder_offered.emit(str(folder))

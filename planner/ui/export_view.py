@@ -3,7 +3,10 @@
 Every option change rebuilds the preview after a short pause, in an operation, into a temp file; a
 build overtaken by a newer change is stopped at its next page. Save builds straight to the chosen
 file (written atomically); Print sends the previewed file (planner.ui.printing). Outcomes are said in
-the status line and the status bar, never in a dialog.
+the status line and the status bar, never in a dialog; a file written comes with "Open folder".
+
+Save and Print stay available while the preview is built: asked for then, they wait for the build (the
+status bar shows it, with Cancel) and go on as soon as it ends, so Ctrl+S is never silently dropped.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ class ExportView(QWidget):
         self._rebuild_after = False
         self._announcing = False
         self._pending_printer: QPrinter | None = None
+        self._pending_save: Path | None = None
         self._batch_dialog: QDialog | None = None
         self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.rebuild_preview)
@@ -271,6 +275,9 @@ class ExportView(QWidget):
     def show_athlete(self, athlete_id: int | None) -> None:
         if athlete_id == self.athlete_id and self.inputs is not None:
             return
+        if athlete_id != self.athlete_id and self._pending_save is not None:
+            self._pending_save = None
+            self._say("Save cancelled: another athlete was chosen; nothing was written.")
         self.athlete_id = athlete_id
         self.inputs = None
         self._shown_options = None
@@ -328,7 +335,7 @@ class ExportView(QWidget):
     def _options_changed(self) -> None:
         if self._loaded and self.athlete_id is not None:
             self.status_label.setText("Updating the preview…")
-            self._set_actions_enabled(False)
+            self._set_actions_enabled(bool(self.options().content))  # asked for now, they wait for the build
             self._debounce.start()
 
     def rebuild_preview(self) -> None:
@@ -351,14 +358,15 @@ class ExportView(QWidget):
             self._mark_ready()
             return
         out = self.preview.next_path()
-        self.status_label.setText("Updating the preview…")
-        self._set_actions_enabled(False)
+        self.status_label.setText(self._waiting_text() or "Updating the preview…")
+        self._set_actions_enabled(True)
         job = functools.partial(
             build_preview, self.ctx.db, self.athlete_id, self.inputs, options, out, self.preview.scale_for_width()
         )
         self._build = run_operation(
             job,
             name="building the preview",
+            label=self._waiting_text(),  # in the status bar, with Cancel, only while a save waits for it
             owner=self,
             on_done=self._on_built,
             on_failed=lambda failure: self._on_build_failed(failure, out),
@@ -388,6 +396,10 @@ class ExportView(QWidget):
     def _on_build_cancelled(self, out: Path) -> None:
         self._build = None
         self.preview.discard(out)
+        if self._pending_save is not None and not self._rebuild_after:
+            # Not overtaken by new options: the coach pressed Cancel in the status bar, on the waiting save.
+            self._pending_save = None
+            self._say("Save cancelled; nothing was written.")
         self._build_again()
 
     def _on_build_failed(self, failure: Failure, out: Path) -> None:
@@ -400,6 +412,9 @@ class ExportView(QWidget):
         self.preview.clear()
         self.status_label.setText(failure.text("building the preview"))
         self._set_actions_enabled(False)
+        if self._pending_save is not None:
+            self._pending_save = None
+            self._say(f"Nothing was saved. {failure.text('building the PDF')}")
         self._mark_ready()
 
     def _build_again(self) -> None:
@@ -419,6 +434,9 @@ class ExportView(QWidget):
         if self._pending_printer is not None:
             printer, self._pending_printer = self._pending_printer, None
             self._print_to(printer)
+        if self._pending_save is not None:
+            out, self._pending_save = self._pending_save, None
+            self._start_save(out)
         if not self._ready:
             self._ready_when_painted()
 
@@ -461,12 +479,39 @@ class ExportView(QWidget):
         return str(Path(folder) / f"{file_stem(self.inputs.athlete.name)}-season.pdf")
 
     def save_pdf(self) -> None:
-        if self.inputs is None or not self.options().content:
+        if self.athlete_id is None or not self.options().content:
             return
         name, _filter = QFileDialog.getSaveFileName(self, "Save PDF", self._suggested_path(), "PDF files (*.pdf)")
         if not name:
             return
         out = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
+        if self.is_current():
+            self._start_save(out)
+            return
+        # The preview is being built (or about to be): save once it is, and show that we are on it.
+        self._pending_save = out
+        waiting = self._waiting_text()
+        self.status_label.setText(waiting)
+        self.ctx.say(waiting)
+        if self._build is not None:
+            from planner.ui.operations import runner
+
+            self._build.label = waiting
+            runner().progressed.emit(self._build)  # the window's status bar shows it now, with Cancel
+
+    def is_saving_later(self) -> bool:
+        """A save was asked for during a build and waits for it to end."""
+        return self._pending_save is not None
+
+    def _waiting_text(self) -> str:
+        if self._pending_save is None:
+            return ""
+        return f"Saving {self._pending_save.name} as soon as the PDF is built…"
+
+    def _start_save(self, out: Path) -> None:
+        if self.inputs is None:
+            self._say("Nothing was saved: the plan could not be read.")
+            return
         self.status_label.setText(f"Saving {out.name}…")
         run_operation(
             functools.partial(save_pdf, out, self.inputs, self.options()),
@@ -479,25 +524,26 @@ class ExportView(QWidget):
         )
 
     def _saved(self, out: Path, report: BuildReport) -> None:
-        self._say(f"Saved {report.pages} page{'s' if report.pages != 1 else ''} to {out}")
+        self._say(f"Saved {report.pages} page{'s' if report.pages != 1 else ''} to {out}", folder=out.parent)
 
     def _save_failed(self, failure: Failure) -> None:
         self._say(f"Nothing was saved. {failure.text('saving the PDF')}")
 
-    def _say(self, message: str) -> None:
-        """An outcome: in the view's status line and in the window's status bar (never a dialog)."""
+    def _say(self, message: str, folder: Path | None = None) -> None:
+        """An outcome: in the view's status line and in the window's status bar (never a dialog); a file
+        written in `folder` gets "Open folder" beside the message."""
         self.status_label.setText(message)
-        self.ctx.say(message)
+        self.ctx.say(message, None if folder is None else str(folder))
 
     def print_pdf(self) -> None:
-        if self.inputs is None or not self.options().content:
+        if self.athlete_id is None or not self.options().content:
             return
         if self._print is not None and not self._print.finished:
             self.ctx.say("Still printing; wait for it or cancel it first.")
             return
         options = self.options()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"Stride Planner – {self.inputs.athlete.name}")
+        printer.setDocName(f"Stride Planner – {self.inputs.athlete.name if self.inputs else 'season'}")
         from PySide6.QtGui import QPageSize
 
         size = QPageSize.PageSizeId.Letter if options.paper == "letter" else QPageSize.PageSizeId.A4
@@ -530,7 +576,8 @@ class ExportView(QWidget):
         self._print.start()
 
     def _printed(self, outcome: PrintOutcome) -> None:
-        self._say(outcome.message())
+        printed_file = outcome.to_file is not None and outcome.error is None and not outcome.cancelled
+        self._say(outcome.message(), folder=outcome.to_file.parent if printed_file else None)
 
     def open_batch(self) -> None:
         if self.ctx.db is None:

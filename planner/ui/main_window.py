@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.ui.main_window_actions import WindowActions
 from planner.ui.main_window_views import VIEWS, PlaceholderView, entry
+from planner.ui.open_folder import OpenFolderButton
 from planner.ui.style import app_icon, on_accent_icon
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(widget)
         self.statusBar().addPermanentWidget(self.database_status)
         self.statusBar().addPermanentWidget(self.athlete_status)
+        self.open_folder = OpenFolderButton(self.statusBar(), self.ctx)  # "Open folder" after a save or print
         self.resize(1280, 800)
         self._sidebar_narrow = False
 

@@ -167,8 +167,76 @@ def test_closing_while_running_cancels_then_closes(qtbot, dialog: BatchDialog, t
     dialog.show()
     dialog.start_export()
 
-    dialog.reject()  # Esc
+    dialog.close()  # the title bar's close button
     assert dialog.isVisible()
 
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60000)
     assert not any(name.endswith(".part") for name in files_in(tmp_path / "pdfs"))
+
+
+def test_esc_while_running_cancels_and_stays_on_the_summary(qtbot, dialog: BatchDialog) -> None:
+    dialog.show()
+    dialog.start_export()
+
+    dialog.reject()  # Esc
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60000)
+
+    assert dialog.isVisible()
+    assert dialog.message_label.text().startswith("Cancelled.")
+
+
+def test_every_athlete_has_a_row_from_the_first_moment(dialog: BatchDialog) -> None:
+    dialog.start_export()
+
+    assert dialog.pages.currentWidget().isAncestorOf(dialog.state_table)
+    assert [name for name, _state in dialog.athlete_states()] == sorted(NAMES)
+    assert {state for _name, state in dialog.athlete_states()} <= {"Waiting", "Reading the plan…"}
+    dialog.cancel()
+
+
+def test_rows_go_through_building_to_done(qtbot, dialog: BatchDialog) -> None:
+    seen: set[str] = set()
+    dialog.state_table.itemChanged.connect(lambda item: seen.add(item.text()))
+
+    run(qtbot, dialog)
+
+    assert "Building the PDF…" in seen
+    assert [state for _name, state in dialog.athlete_states()] == ["Done"] * 3
+
+
+def test_after_a_cancel_each_row_says_whether_its_pdf_was_kept(
+    qtbot, dialog: BatchDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_run = batch_dialog.run_batch
+
+    def cancel_after_first(
+        db: Database, request: batch_dialog.BatchRequest, control: Control
+    ) -> batch_dialog.BatchOutcome:
+        def progress_then_cancel(report) -> None:
+            control._report(report)
+            if report.stage == EXPORTING and report.done >= 1:
+                control.cancel.set()
+
+        return real_run(db, request, Control(control.cancel, progress_then_cancel))
+
+    monkeypatch.setattr(batch_dialog, "run_batch", cancel_after_first)
+
+    run(qtbot, dialog)
+
+    kept = files_in(tmp_path / "pdfs")
+    states = dict(dialog.athlete_states())
+    done = [name for name, state in states.items() if state == "Done"]
+    assert [FILES[name] for name in done] == kept
+    assert all(state.startswith("Not written") for name, state in states.items() if name not in done)
+    assert f"Kept: {kept[0]}" in dialog.message_label.text()
+
+
+def test_failed_athlete_row_says_why(qtbot, dialog: BatchDialog, tmp_path: Path) -> None:
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / FILES["Björn Ek"]).mkdir()  # a folder where the PDF should go
+
+    run(qtbot, dialog)
+
+    states = dict(dialog.athlete_states())
+    assert states["Björn Ek"].startswith("Failed: ")
+    assert states["Amara Okafor"] == "Done"

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -247,3 +249,98 @@ def test_no_athlete_shows_a_calm_empty_state(qtbot, ctx: AppContext) -> None:
     assert "No athlete selected" in view.empty_label.text()
     assert not view.save_action.isEnabled()
     assert view.batch_action.isEnabled()
+
+
+def save_to(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The save dialog, answered with `folder`/season.pdf."""
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(folder / "season.pdf"), ""))
+    return folder / "season.pdf"
+
+
+def test_a_save_ends_with_open_folder_in_the_status_bar(
+    qtbot, main_window, db: Database, athlete_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    target = save_to(tmp_path / "out", monkeypatch)
+    main_window.ctx.set_current_athlete(athlete_id)
+    view = main_window.show_view("export")
+    qtbot.waitUntil(view.is_current, timeout=20000)
+
+    view.save_action.trigger()
+
+    button = main_window.open_folder
+    qtbot.waitUntil(button.isVisible, timeout=20000)
+    assert target.exists()
+    assert main_window.statusBar().currentMessage().startswith("Saved ")
+    button.click()
+    assert opened == [QUrl.fromLocalFile(str(target.parent))]
+
+
+def test_open_folder_goes_with_the_next_message(qtbot, main_window, tmp_path: Path) -> None:
+    main_window.ctx.say("Saved 3 pages to x.pdf", str(tmp_path))
+    assert main_window.open_folder.isVisible()
+
+    main_window.ctx.say("Something else happened.")
+
+    assert not main_window.open_folder.isVisible()
+
+
+def test_print_to_a_file_offers_its_folder(
+    qtbot, view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "printed.pdf"
+    accept_printing_to(out, monkeypatch)
+    folders: list[str] = []
+    view.ctx.folder_offered.connect(folders.append)
+
+    view.print_action.trigger()
+
+    qtbot.waitUntil(lambda: folders != [], timeout=20000)
+    assert folders == [str(tmp_path)]
+
+
+def test_ctrl_s_during_a_build_is_taken_and_shown(
+    qtbot, view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_to(tmp_path / "out", monkeypatch)
+    view.paper_box.setCurrentIndex(view.paper_box.findData("letter"))  # a new build starts
+    assert view.is_building()
+
+    assert view.save_action.isEnabled()
+    view.save_action.trigger()
+
+    assert view.is_saving_later()
+    assert view.status_label.text() == "Saving season.pdf as soon as the PDF is built…"
+
+
+def test_ctrl_s_during_a_build_saves_once_it_ends(
+    qtbot, view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = save_to(tmp_path / "out", monkeypatch)
+    view.paper_box.setCurrentIndex(view.paper_box.findData("letter"))
+
+    view.save_action.trigger()
+
+    qtbot.waitUntil(lambda: target.exists() and not running_operations(), timeout=40000)
+    assert tuple(round(x) for x in page_sizes(target)[0]) == (612, 792)  # the options asked for, not the old ones
+    assert view.status_label.text().startswith("Saved ")
+
+
+def test_a_waiting_save_shows_in_the_status_bar_with_cancel(
+    qtbot, main_window, athlete_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = save_to(tmp_path / "out", monkeypatch)
+    main_window.ctx.set_current_athlete(athlete_id)
+    view = main_window.show_view("export")
+    qtbot.waitUntil(lambda: view._build is not None, timeout=20000)
+
+    view.save_action.trigger()
+
+    assert main_window.operation_label.isVisible()
+    assert main_window.operation_label.text() == "Saving season.pdf as soon as the PDF is built…"
+    main_window.operation_cancel.click()
+    qtbot.waitUntil(lambda: view.is_current() and not running_operations(), timeout=40000)
+    assert not target.exists()
+    assert not view.is_saving_later()
