@@ -60,6 +60,7 @@ class Phase(StrEnum):
 
 
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+MAX_WEEK_OVERRIDES = 104  # two seasons of weeks changed one by one is more than any coach needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +133,22 @@ class Athlete:
     wizard_checked_on: dt.date | None = None
     # The athlete file's training log (planner.domain.training_log); the window keeps its log in the database.
     log: tuple[LogEntry, ...] = ()
+    # One week's runs changed by the coach: {Monday ISO date: {day: kind}}; the other days keep `week`.
+    # A day set to its usual kind is kept too: it is how a coach turns down a suggestion for that week.
+    week_overrides: dict[str, dict[str, DayKind]] = field(default_factory=dict)
 
     def day_kind(self, day: dt.date) -> DayKind:
-        return self.week[DAYS[day.weekday()]]
+        """The run of `day`: the week's override if the coach changed that week, else the usual week."""
+        name = DAYS[day.weekday()]
+        changed = self.week_overrides.get((day - dt.timedelta(days=day.weekday())).isoformat())
+        if changed is not None and name in changed:
+            return changed[name]
+        return self.week[name]
+
+    def week_of(self, monday: dt.date) -> dict[str, DayKind]:
+        """The running week starting on `monday`, with that week's overrides."""
+        changed = self.week_overrides.get(monday.isoformat(), {})
+        return {d: changed.get(d, self.week[d]) for d in DAYS}
 
     def race_on(self, day: dt.date) -> Race | None:
         for race in self.races:
@@ -163,6 +177,11 @@ class Athlete:
             out["note"] = self.note
         if self.log:
             out["log"] = [entry.to_dict() for entry in self.log]
+        if self.week_overrides:
+            out["week_overrides"] = {
+                monday: {d: days[d].value for d in DAYS if d in days}
+                for monday, days in sorted(self.week_overrides.items())
+            }
         return out
 
     @classmethod
@@ -170,7 +189,19 @@ class Athlete:
         """Parse and validate an athlete file; BadInput names the field that is wrong."""
         if not isinstance(data, dict):
             raise BadInput(f"expected a JSON object, got {type(data).__name__}")
-        known = {"name", "level", "equipment", "week", "races", "phases", "mileage", "wizard", "note", "log"}
+        known = {
+            "name",
+            "level",
+            "equipment",
+            "week",
+            "races",
+            "phases",
+            "mileage",
+            "wizard",
+            "note",
+            "log",
+            "week_overrides",
+        }
         unknown = sorted(set(data) - known)
         if unknown:
             raise BadInput(f"unknown key {shown(unknown[0])}; expected one of {', '.join(sorted(known))}")
@@ -211,6 +242,7 @@ class Athlete:
             raise BadInput("expected text", field="note")
         limits.ATHLETE_NOTE.check(note, "note")
         log = parse_log(data.get("log"))
+        week_overrides = parse_week_overrides(data.get("week_overrides"))
         return cls(
             name=name.strip(),
             level=level,
@@ -223,6 +255,7 @@ class Athlete:
             note=note,
             wizard_checked_on=checked_on,
             log=log,
+            week_overrides=week_overrides,
         )
 
 
@@ -252,6 +285,42 @@ def _parse_week(value: Any) -> dict[str, DayKind]:
         except (ValueError, TypeError):
             raise BadInput(f"unknown day kind {shown(raw)}; expected one of {allowed}", field=f"week.{day}") from None
     return week
+
+
+def parse_week_overrides(value: Any) -> dict[str, dict[str, DayKind]]:
+    """`week_overrides` of an athlete file (or the store's column): {"YYYY-MM-DD" Monday: {day: kind}}."""
+    key = "week_overrides"
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadInput('expected an object like {"2027-03-01": {"sat": "easy"}}', field=key)
+    if len(value) > MAX_WEEK_OVERRIDES:
+        raise BadInput(f"at most {MAX_WEEK_OVERRIDES} weeks can be changed, got {len(value)}", field=key)
+    allowed = ", ".join(k.value for k in DayKind)
+    out: dict[str, dict[str, DayKind]] = {}
+    for monday_text, days in value.items():
+        where = f"{key}.{str(monday_text)[:20]}"
+        monday = parse_date(monday_text, where)
+        if monday.weekday() != 0:
+            raise BadInput(f"expected the Monday that starts the week, got a {monday:%A}", field=where)
+        if not isinstance(days, dict):
+            raise BadInput("expected an object with days mon..sun", field=where)
+        unknown = sorted(set(days) - set(DAYS), key=str)
+        if unknown:
+            raise BadInput(f"unknown day {shown(unknown[0])}; expected {', '.join(DAYS)}", field=where)
+        week: dict[str, DayKind] = {}
+        for day in DAYS:
+            if day not in days:
+                continue
+            try:
+                week[day] = DayKind(days[day])
+            except (ValueError, TypeError):
+                raise BadInput(
+                    f"unknown day kind {shown(days[day])}; expected one of {allowed}", field=f"{where}.{day}"
+                ) from None
+        if week:
+            out[monday.isoformat()] = week
+    return out
 
 
 def _parse_race(value: Any, index: int) -> Race:

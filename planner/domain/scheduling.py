@@ -75,6 +75,7 @@ from planner.domain.session_content import (
     strength_exercises,
     strength_title,
 )
+from planner.domain.week_suggestions import past_race_warnings, suggested_runs, suggestion_warnings, with_suggestions
 
 _KIND_ORDER = {SessionKind.CORRECTIVE: 0, SessionKind.STRENGTH: 1, SessionKind.MOBILITY: 2}
 HEAVY_SLOW_PER_WEEK = 3
@@ -161,6 +162,10 @@ def build_plan(
     """
     first = monday_of(start)
     check_day = checked_on or first
+    # The default changes to the running weeks (recovery after an A race, the eve of a B race) become week
+    # overrides the coach can turn down; placement then works around each week's own runs.
+    suggestions = suggested_runs(athlete, first, weeks)
+    athlete = with_suggestions(athlete, suggestions)
     if hold is not None:
         program = None  # no corrective routine beside a result that needs a clinician
     phases = phase_of_weeks(athlete, first, weeks)
@@ -204,7 +209,12 @@ def build_plan(
                 f"{block.weeks} weeks (to {_day(block.end - dt.timedelta(days=1))}): repeat the symptom check, "
                 f"or see a physical therapist if it is not clearly better, before carrying on with it"
             )
-    warnings = state.warnings + running_load_warnings(athlete.mileage, weeks)
+    warnings = (
+        past_race_warnings(athlete, first)
+        + state.warnings
+        + suggestion_warnings(suggestions, first)
+        + running_load_warnings(athlete.mileage, weeks)
+    )
     return Plan(
         athlete=athlete.name,
         start=first,

@@ -121,6 +121,10 @@ def warned(plan: Plan, index: int) -> bool:
 
 def check_every_rule(athlete: Athlete, plan: Plan, library: list[Exercise], program: CorrectiveProgram | None) -> None:
     """Assert every scheduling rule of the interface spec on `plan`."""
+    from planner.domain.week_suggestions import suggested_runs, with_suggestions
+
+    # The rules hold for the weeks as planned: the usual week with its default suggestions (#13 item 8).
+    athlete = with_suggestions(athlete, suggested_runs(athlete, plan.start, len(plan.weeks)))
     by_id = {e.id: e for e in library}
     strength_dates = sorted(s.date for w in plan.weeks for s in w.strength_sessions())
     a_races = [r.date for r in athlete.races if r.priority is Priority.A]
