@@ -43,7 +43,7 @@ def preset_week(runs: int, long_run_day: str = "sun") -> dict[str, DayKind]:
     """
     if runs not in _RUNS_SUNDAY_LONG or long_run_day not in LONG_RUN_DAYS:
         raise ValueError(f"no preset for {runs} runs with the long run on {long_run_day}")
-    week = {day: DayKind.REST for day in DAYS}
+    week = dict.fromkeys(DAYS, DayKind.REST)
     week.update(_RUNS_SUNDAY_LONG[runs])
     if long_run_day == "sat":  # the weekend swaps: the long run Saturday, Sunday what Saturday was
         week["sat"], week["sun"] = week["sun"], week["sat"]

@@ -1,8 +1,8 @@
 """Team batch export: one PDF per athlete (or one combined PDF), built in worker processes.
 
 `export_team` blocks until the batch is done, so call it off the UI thread (an operation of
-planner.ui.operations in the window); the PDFs themselves are built in a pool of processes, which keeps the window responsive and
-uses both cores. Jobs are plain data (dicts) so that they pickle.
+planner.ui.operations in the window); the PDFs themselves are built in a pool of processes, which keeps the
+window responsive and uses both cores. Jobs are plain data (dicts) so that they pickle.
 
 Cancelling: queued jobs never start and running ones stop at their next page. Separate files: the
 PDFs finished before the cancel was noticed stay, complete; no other file is written. Combined: no

@@ -13,7 +13,6 @@ from planner.store.exercises import get_exercise, list_exercises
 from planner.store.library_io import export_library_file, import_library_file, read_library_file
 from tests.conftest import FREE_EXERCISE_DB
 
-
 # `db` (tests/store/conftest.py): every test runs on an SQLite file and on a PostgreSQL server.
 
 
