@@ -120,7 +120,8 @@ def make_plan(
     """
     if log is None:
         log = athlete.log
-        check_known_exercises(log, library_index(library).by_id)
+        if log:  # no entries, nothing to check: not a set of every exercise id for each plan
+            check_known_exercises(log, library_index(library).by_id)
     plan = apply_log(_checked_plan(athlete, library, rules, start=start, weeks=weeks), log)
     if not log:
         return plan
