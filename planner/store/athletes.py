@@ -11,7 +11,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from planner.domain.athlete import Athlete, DayKind, Mileage, Phase, PhaseRange, Priority, Race
+from planner.domain.athlete import (
+    DAYS,
+    Athlete,
+    DayKind,
+    Mileage,
+    Phase,
+    PhaseRange,
+    Priority,
+    Race,
+    parse_week_overrides,
+)
 from planner.domain.conflict import EditConflict
 from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise
@@ -62,7 +72,18 @@ def _athlete_from_rows(row: Any, races: list[Any], phases: list[Any]) -> Athlete
         wizard_answers=row.wizard_answers,
         note=row.note or "",
         wizard_checked_on=row.wizard_checked_on,
+        # Read through the athlete file's parser: a row written by hand (or by a newer app) is checked the same way.
+        week_overrides=parse_week_overrides(row.week_overrides),
     )
+
+
+def _overrides_json(athlete: Athlete) -> dict[str, dict[str, str]] | None:
+    # The athlete file's form, so `db copy` and export write the same thing; NULL when no week is changed.
+    if not athlete.week_overrides:
+        return None
+    return {
+        monday: {d: days[d].value for d in DAYS if d in days} for monday, days in sorted(athlete.week_overrides.items())
+    }
 
 
 def _fill_row(row: Any, athlete: Athlete) -> None:
@@ -73,6 +94,7 @@ def _fill_row(row: Any, athlete: Athlete) -> None:
     row.mileage = athlete.mileage.to_dict() if athlete.mileage else None
     row.wizard_answers = athlete.wizard_answers
     row.wizard_checked_on = athlete.wizard_checked_on
+    row.week_overrides = _overrides_json(athlete)
     row.note = athlete.note
     row.updated_at = _now()
 

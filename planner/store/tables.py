@@ -92,6 +92,8 @@ class AthleteRow(Versioned, table=True):
     mileage: dict[str, Any] | None = _json(nullable=True)
     wizard_answers: dict[str, Any] | None = _json(nullable=True)
     wizard_checked_on: dt.date | None = None  # day of the latest symptom check (the hold and block start there)
+    # {Monday ISO date: {day: kind}}: one week's runs changed by the coach (NULL: every week is the usual week)
+    week_overrides: dict[str, dict[str, str]] | None = _json(nullable=True)
     note: str = ""
     created_at: dt.datetime = Field(default_factory=_utcnow)
     updated_at: dt.datetime = Field(default_factory=_utcnow)
