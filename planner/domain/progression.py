@@ -17,7 +17,7 @@ Past the top of its range an exercise rises every other week only (a week of hol
 with heavier load for heavy work), and `offset` staggers which week that is, so the exercises of a
 session do not all add a set in the same week. The session planner trims sets so a session fits its
 time (`fit_minutes`). An exercise that missed a week climbs one rung from where it was last done, never
-two (`dose_level`), so from one time it is done to the next only one thing changes.
+two (`exercise_level`), so from one time it is done to the next only one thing changes.
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def _ladder_position(level: int, top: int, offset: int | None) -> int:
     return top + (level - top + offset) // 2
 
 
-def dose_level(week_level: int, last_done: int | None) -> int:
+def exercise_level(week_level: int, last_done: int | None) -> int:
     """The level an exercise is dosed at in a week of level `week_level`: at most one step above
     `last_done`, the level it was last done at in this block (None: not yet done in it).
 

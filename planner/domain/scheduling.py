@@ -58,7 +58,7 @@ from planner.domain.progression import (
     corrective_exercise,
     deload_dose,
     dose_kind,
-    dose_level,
+    exercise_level,
     fit_minutes,
     heavy_slow_resistance_dose,
     progression,
@@ -123,7 +123,7 @@ class _SeasonState:
     prescriptions: dict[tuple[Phase, frozenset[str]], _Prescription] = field(default_factory=dict)
     library_tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # The level each strength exercise was last done at in the current block (a phase's run of weeks, a new one
-    # after each deload): a week an exercise missed does not make it skip a rung (`progression.dose_level`).
+    # after each deload): a week an exercise missed does not make it skip a rung (`progression.exercise_level`).
     done_levels: dict[str, int] = field(default_factory=dict)
     block_phase: Phase | None = None
     previous_deload: bool = False
@@ -451,7 +451,7 @@ def _build_week(
     state.last_strength = strength_days[-1] if strength_days else None
     done = {e.id for s in sessions if s.kind is SessionKind.STRENGTH for e in s.exercises}
     for ex_id in done:
-        state.done_levels[ex_id] = dose_level(load.level, state.done_levels.get(ex_id))
+        state.done_levels[ex_id] = exercise_level(load.level, state.done_levels.get(ex_id))
     races = races_in_week(athlete, monday)
     return Week(
         index=index,
@@ -526,7 +526,7 @@ def _strength_sessions(
                 exercises=tuple(
                     _planned(
                         e,
-                        dose_level(load.level, done_levels.get(e.id)),
+                        exercise_level(load.level, done_levels.get(e.id)),
                         deload=load.deload,
                         phase=phase,
                         cut=prescription.cut.get(e.id, 0),

@@ -20,7 +20,7 @@ from planner.domain.progression import (
     cap_strength_sets,
     corrective_dose,
     dose_kind,
-    dose_level,
+    exercise_level,
     fit_minutes,
     progressed_dose,
     progression,
@@ -206,9 +206,9 @@ def test_one_variable_changes_at_a_time_on_every_ladder():
 
 
 def test_a_missed_week_never_skips_a_rung():
-    assert [dose_level(week_level, 0) for week_level in (0, 1, 2, 3)] == [0, 1, 1, 1]
-    assert dose_level(2, None) == 2  # not done yet in the block: the week's level
-    assert dose_level(1, 3) == 1  # never above the week's level
+    assert [exercise_level(week_level, 0) for week_level in (0, 1, 2, 3)] == [0, 1, 1, 1]
+    assert exercise_level(2, None) == 2  # not done yet in the block: the week's level
+    assert exercise_level(1, 3) == 1  # never above the week's level
 
 
 def test_an_exercise_back_after_a_missed_week_changes_one_thing_only():
