@@ -6,11 +6,12 @@ stack and one calm line in the status bar; an undo that fails keeps the change u
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from planner.domain.athlete import Athlete
+from planner.domain.athlete import DAY_NAMES, DAYS, MAX_WEEK_OVERRIDES, Athlete, DayKind
 from planner.domain.conflict import EditConflict
 from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise
@@ -30,6 +31,7 @@ def season_changed(before: Athlete, after: Athlete) -> bool:
     """True when the edit changes what the scheduler sees (the name, level and note do not)."""
     return (
         before.week != after.week
+        or before.week_overrides != after.week_overrides
         or before.races != after.races
         or before.equipment != after.equipment
         or before.phases != after.phases
@@ -156,6 +158,46 @@ class EditAthlete(DatabaseCommand):
             )
 
         return ConflictChoices(reload=lambda: _reload_roster(ctx), keep_mine=keep_mine, save_copy=save_copy)
+
+
+def with_week_run(athlete: Athlete, day: dt.date, kind: DayKind | None) -> Athlete:
+    """`athlete` with the run of `day` set for that week only; None gives the day its usual run back.
+
+    Setting the usual kind is kept as an override on purpose: it is how a coach turns down a suggestion.
+    """
+    monday = (day - dt.timedelta(days=day.weekday())).isoformat()
+    name = DAYS[day.weekday()]
+    overrides = {m: dict(days) for m, days in athlete.week_overrides.items()}
+    week = overrides.setdefault(monday, {})
+    if kind is None:
+        week.pop(name, None)
+    else:
+        week[name] = kind
+    if not week:
+        del overrides[monday]
+    if len(overrides) > MAX_WEEK_OVERRIDES:
+        raise BadInput(f"at most {MAX_WEEK_OVERRIDES} weeks can be changed one by one", field="week_overrides")
+    return replace(athlete, week_overrides=overrides)
+
+
+class ChangeWeekRun(EditAthlete):
+    """One week's run of one day, changed in the Plan view (the athlete's usual week stays as it is);
+    the plan is rebuilt around it, and undo gives back both the run and the plan."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        athlete_id: int,
+        before: Athlete,
+        day: dt.date,
+        kind: DayKind | None,
+        *,
+        expected_version: int | None = None,
+    ) -> None:
+        after = with_week_run(before, day, kind)
+        what = "its usual run" if kind is None else {"rest": "rest"}.get(kind.value, f"{kind.value} run")
+        text = f"{DAY_NAMES[DAYS[day.weekday()]]} {day.day} {day:%b}: {what}"
+        super().__init__(ctx, athlete_id, before, after, text, expected_version=expected_version)
 
 
 def _reload_roster(ctx: AppContext) -> None:

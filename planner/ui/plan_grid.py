@@ -9,10 +9,23 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QActionGroup,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -21,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.athlete import DayKind
 from planner.domain.plan import Session
 from planner.ui.colors import color, phase_band, phase_chip_text, phase_color, run_color, session_color
-from planner.ui.phase_colors import RUN_SHORT
+from planner.ui.phase_colors import RUN_LABELS, RUN_SHORT
 from planner.ui.plan_model import (
     CELL_ROLE,
     FIRST_DAY_COLUMN,
@@ -230,6 +244,23 @@ class PlanDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 fm.elidedText(label, Qt.TextElideMode.ElideRight, label_width),
             )
+            tag = "suggested" if cell.suggested else "changed" if cell.changed else ""
+            if tag:
+                # This week only: a word when it fits, else a star; the tooltip says what and why.
+                tag_font = QFont(small)
+                tag_font.setItalic(True)
+                tag_fm = QFontMetrics(tag_font)
+                room = label_width - fm.horizontalAdvance(label) - 6
+                if tag_fm.horizontalAdvance(tag) > room:
+                    tag = "*"
+                painter.setFont(tag_font)
+                painter.setPen(color("muted"))
+                painter.drawText(
+                    QRect(text_rect.left(), text_rect.top(), label_width, text_rect.height()),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    tag,
+                )
+                painter.setFont(small)
             painter.setPen(color("muted"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
         for session, card in zip(cell.sessions, card_rects(rect, len(cell.sessions)), strict=False):
@@ -307,6 +338,7 @@ class PlanGrid(QTableView):
     """The grid; `session_clicked` fires with the Session under a click or Enter."""
 
     session_clicked = Signal(object)  # Session
+    run_chosen = Signal(object, object)  # (date, DayKind | None): one week's run of a day; None = the usual run
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -404,6 +436,52 @@ class PlanGrid(QTableView):
         if index.isValid():
             self.setCurrentIndex(index)
             self.scrollTo(index)
+
+    def run_menu(self, index: _Index) -> QMenu | None:
+        """The menu that changes the run of one day for its week only (None on a race day or outside the days).
+
+        Built apart from showing it so a test can trigger its actions without a popup."""
+        cell = index.data(CELL_ROLE) if index.isValid() else None
+        if not isinstance(cell, DayCell) or cell.run == "race":
+            return None
+        menu = QMenu(self)
+        menu.setTitle(f"Run on {cell.date:%a %d %b}")
+        menu.setObjectName("weekRunMenu")
+        header = menu.addAction(f"This week only, {cell.date:%a %d %b}:")
+        header.setEnabled(False)
+        group = QActionGroup(menu)
+        for kind in DayKind:
+            action = menu.addAction(RUN_LABELS[kind.value])
+            action.setObjectName(f"weekRun_{kind.value}")
+            action.setCheckable(True)
+            action.setChecked(cell.run == kind.value)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _=False, k=kind, d=cell.date: self.run_chosen.emit(d, k))
+        if cell.usual is not None and (cell.suggested or cell.changed):
+            menu.addSeparator()
+            usual = RUN_LABELS.get(cell.usual, cell.usual).lower()
+            if cell.suggested:
+                # Setting the usual kind explicitly is what turns a suggestion down (week_suggestions).
+                back = menu.addAction(f"Keep the usual run ({usual})")
+                usual_kind = DayKind(cell.usual)
+                back.triggered.connect(lambda _=False, d=cell.date, k=usual_kind: self.run_chosen.emit(d, k))
+            else:
+                back = menu.addAction(f"Back to the usual week ({usual})")
+                back.triggered.connect(lambda _=False, d=cell.date: self.run_chosen.emit(d, None))
+            back.setObjectName("weekRunUsual")
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        index = self.currentIndex() if keyboard else self.indexAt(event.pos())
+        menu = self.run_menu(index)
+        if menu is None:
+            return
+        if not keyboard:
+            self.setCurrentIndex(index)
+        where = event.globalPos() if not keyboard else self.viewport().mapToGlobal(self.visualRect(index).center())
+        menu.exec(where)
+        menu.deleteLater()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:

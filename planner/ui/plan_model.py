@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from planner.domain.athlete import DAY_NAMES, DAYS, Athlete, Phase
 from planner.domain.plan import Plan, Session, Week
+from planner.domain.week_suggestions import Suggestion, suggested_runs
 from planner.ui.phase_colors import RUN_LABELS, SESSION_LABELS
 
 WEEK_COLUMN = 0
@@ -39,6 +40,9 @@ class DayCell:
     race_priority: str | None = None  # A, B or C
     held: bool = False  # the symptom check holds this day: no strength, routine or mobility
     run_note: str | None = None  # e.g. "See a clinician before running" (urgent or emergency check)
+    usual: str | None = None  # the athlete's usual run that weekday (None on a race day)
+    changed: bool = False  # the coach set this day's run for this week (Athlete.week_overrides)
+    suggested: str | None = None  # why the plan changed this day's run by default, e.g. "day before Club 10k"
 
     def is_edited(self, session: Session) -> bool:
         return session.edited or session.key in self.edited
@@ -76,6 +80,7 @@ class PlanModel(QAbstractTableModel):
         self.plan: Plan | None = None
         self._athlete: Athlete | None = None
         self._edited: frozenset[str] = frozenset()
+        self._suggested: dict[tuple[dt.date, str], Suggestion] = {}
         self._cells: list[list[WeekCell | DayCell | tuple[str, ...] | None]] = []
 
     def set_plan(
@@ -85,6 +90,12 @@ class PlanModel(QAbstractTableModel):
         self.plan = plan
         self._athlete = athlete
         self._edited = edited_keys
+        # The same suggestions the scheduler applied: the coach sees which days the plan changed by default.
+        self._suggested = (
+            {(s.monday, s.day): s for s in suggested_runs(athlete, plan.start, len(plan.weeks))}
+            if plan is not None and athlete is not None and plan.weeks
+            else {}
+        )
         # Built once per plan: painting asks for every visible cell on every scroll step.
         self._cells = [
             [self._make_cell(row, column) for column in range(WARNINGS_COLUMN + 1)]
@@ -144,7 +155,10 @@ class PlanModel(QAbstractTableModel):
         day_id = DAYS[column - FIRST_DAY_COLUMN]
         date = week.start + dt.timedelta(days=column - FIRST_DAY_COLUMN)
         race = self._athlete.race_on(date) if self._athlete is not None else None
-        run = "race" if race is not None else week.runs.get(day_id) or self._athlete_run(day_id)
+        run = "race" if race is not None else week.runs.get(day_id) or self._athlete_run(week.start, day_id)
+        changed = self._athlete is not None and day_id in self._athlete.week_overrides.get(week.start.isoformat(), {})
+        suggestion = self._suggested.get((week.start, day_id)) if race is None else None
+        usual = self._athlete_usual(day_id) if self._athlete is not None and race is None else None
         race_name = race.name if race is not None else (week.race if run == "race" else None)
         return DayCell(
             date=date,
@@ -156,12 +170,22 @@ class PlanModel(QAbstractTableModel):
             race_priority=race.priority.value if race is not None else None,
             held=self.plan.hold is not None and self.plan.hold.covers(date),
             run_note=week.run_notes.get(day_id),
+            usual=usual,
+            changed=changed and race is None,
+            suggested=suggestion.reason if suggestion is not None else None,
         )
 
-    def _athlete_run(self, day_id: str) -> str:
+    def _athlete_run(self, monday: dt.date, day_id: str) -> str:
+        # A plan saved before its week's runs were recorded: the athlete's week as changed for that week.
         if self._athlete is None:
             return "rest"
-        return self._athlete.week.get(day_id).value if day_id in self._athlete.week else "rest"
+        changed = self._athlete.week_overrides.get(monday.isoformat(), {})
+        return changed[day_id].value if day_id in changed else self._athlete_usual(day_id)
+
+    def _athlete_usual(self, day_id: str) -> str:
+        assert self._athlete is not None
+        kind = self._athlete.week.get(day_id)
+        return kind.value if kind is not None else "rest"
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -193,6 +217,10 @@ def _display(cell: WeekCell | DayCell | tuple[str, ...]) -> str:
     if isinstance(cell, DayCell):
         run = f"Race: {cell.race}" if cell.run == "race" and cell.race else RUN_LABELS.get(cell.run, cell.run)
         lines = [run] + [session_line(s) + (" (edited)" if cell.is_edited(s) else "") for s in cell.sessions]
+        if cell.suggested:
+            lines[0] += " (suggested)"
+        elif cell.changed:
+            lines[0] += " (changed this week)"
         if cell.run_note:
             lines.append(cell.run_note)
         elif cell.held and not cell.sessions:
@@ -210,6 +238,11 @@ def _tooltip(cell: WeekCell | DayCell | tuple[str, ...]) -> str | None:
         return "\n".join([tip, *cell.warnings])
     if isinstance(cell, DayCell):
         parts = [f"{cell.date:%A %d %B}: {_display(cell).splitlines()[0]}"]
+        usual = RUN_LABELS.get(cell.usual or "", "").lower()
+        if cell.suggested:
+            parts.append(f"Suggested for the {cell.suggested}; the usual run is {usual} (right-click to keep it).")
+        elif cell.changed:
+            parts.append(f"Changed for this week only; the usual run is {usual} (right-click to change it).")
         if cell.run_note:
             parts.append(f"{cell.run_note}: the symptom check needs a clinician first.")
         if cell.held:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.athlete import Athlete, Phase
+from planner.domain.athlete import Athlete, DayKind, Phase
 from planner.domain.dates import monday_of
 from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise, Session
@@ -166,6 +166,7 @@ class PlanView(QWidget):
         self._loaded = False
         self.athlete_id: int | None = None
         self.athlete: Athlete | None = None
+        self._athlete_version: int | None = None  # what a change of one week's run starts from (club mode)
         self.plan: Plan | None = None
         self._edited_keys: frozenset[str] = frozenset()
         self._shown_for: int | None = None  # the athlete the grid was last scrolled for
@@ -174,6 +175,7 @@ class PlanView(QWidget):
         self.grid = PlanGrid()
         self.grid.setModel(self.model)
         self.grid.session_clicked.connect(self.open_session)
+        self.grid.run_chosen.connect(self.set_week_run)
         self.panel = SessionPanel()
         self.panel.dose_edited.connect(self._on_dose_edited)
         self.panel.close_requested.connect(self.close_session)
@@ -409,6 +411,7 @@ class PlanView(QWidget):
             self._set_actions_enabled(False)
             return
         self.athlete = stored.athlete
+        self._athlete_version = stored.version
         plan = store.load_plan(self.ctx.db, stored.id)
         building = plan is None and plan_rebuilds(self.ctx).pending(stored.id)
         if plan is None and not building:
@@ -557,6 +560,21 @@ class PlanView(QWidget):
     def _on_dose_edited(self, session_key: str, old: PlannedExercise, new: PlannedExercise) -> None:
         if self.athlete_id is not None:
             self.ctx.undo_stack.push(SetDoseCommand(self.ctx, self.athlete_id, session_key, old, new))
+
+    def set_week_run(self, day: dt.date, kind: DayKind | None) -> None:
+        """Change the run of `day` for its week only (None: its usual run again), as one undoable step."""
+        from planner.ui.athlete_commands import ChangeWeekRun
+
+        if self.athlete_id is None or self.athlete is None:
+            return
+        try:
+            command = ChangeWeekRun(
+                self.ctx, self.athlete_id, self.athlete, day, kind, expected_version=self._athlete_version
+            )
+        except BadInput as exc:  # more changed weeks than an athlete may keep
+            self.ctx.say(str(exc))
+            return
+        self.ctx.undo_stack.push(command)
 
     def regenerate(self) -> None:
         if self.athlete_id is None or self.plan is None:
