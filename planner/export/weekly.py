@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, TableStyle
 
 from planner.domain.athlete import DAYS, Athlete
@@ -45,6 +47,7 @@ KIND_LABELS: dict[SessionKind, str] = {
     SessionKind.MOBILITY: "Mobility",
 }
 SCALES: tuple[float, ...] = (1.1, 1.0, 0.92, 0.84, 0.77, 0.7)
+PLAIN_EXTRA = frozenset("\u00d7\u00a0" + TICK)  # beyond ASCII, what a plain dose or tick cell may hold
 TWO_COLUMN_SCALES: tuple[float, ...] = (0.84, 0.77, 0.7, 0.64)
 
 
@@ -87,6 +90,7 @@ class _Sheet:
         self.ticks = style("wk-ticks", 10.5 * s, leading=12 * s)
         self.pain = style("wk-pain", 8 * s, align=RIGHT)
         self.day = style("wk-day", 10 * s, bold=True)
+        self._dose_w = self._tick_w = 0.0  # the dose and tick columns of the session table being built
 
     def text(self, value: str, where: str, st: object, *, bold: bool = False) -> Paragraph:
         return paragraph(value, st, where=where, warnings=self.warnings, bold=bold)
@@ -224,11 +228,11 @@ class _Sheet:
             )
         compact = self.columns == 2
         # The same boxes as the window's log grid: pain during, pain the next morning, effort (RPE).
-        pain = Paragraph(
-            "Pain 0-10: ___<br/>Morning: ___<br/>RPE: ___"
+        # A plain three-line string, drawn by the table in the pain style (FONT commands below): no Paragraph.
+        pain = (
+            "Pain 0-10: ___\nMorning: ___\nRPE: ___"
             if compact
-            else "Pain 0-10: ______<br/>Next morning: ______<br/>Effort (RPE): ______",
-            self.pain,
+            else "Pain 0-10: ______\nNext morning: ______\nEffort (RPE): ______"
         )
         tick_w = (27 if compact else 38) * mm * s
         dose_w = 0 if compact else 56 * mm * s
@@ -239,9 +243,21 @@ class _Sheet:
         else:
             rows = [[Paragraph(title, self.body), blank(), pain]]
             cols = [name_w, dose_w, tick_w]
+        self._dose_w, self._tick_w = dose_w, tick_w
         rows += [self.exercise_row(ex, compact) for ex in session.exercises]
         table = Table(rows, colWidths=cols)
         commands = [
+            ("FONTNAME", (-1, 0), (-1, 0), self.pain.fontName),
+            ("FONTSIZE", (-1, 0), (-1, 0), self.pain.fontSize),
+            ("LEADING", (-1, 0), (-1, 0), self.pain.leading),
+            ("TEXTCOLOR", (-1, 0), (-1, 0), self.pain.textColor),
+            ("ALIGN", (-1, 0), (-1, 0), "RIGHT"),
+            ("FONTNAME", (1, 1), (-1, -1), self.body.fontName),
+            ("FONTSIZE", (1, 1), (-2, -1), self.body.fontSize),
+            ("LEADING", (1, 1), (-2, -1), self.body.leading),
+            ("FONTSIZE", (-1, 1), (-1, -1), self.ticks.fontSize),
+            ("LEADING", (-1, 1), (-1, -1), self.ticks.leading),
+            ("TEXTCOLOR", (1, 1), (-1, -1), self.body.textColor),
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("VALIGN", (0, 0), (-1, 0), "TOP"),
@@ -265,11 +281,26 @@ class _Sheet:
                 + "</font>"
             )
         dose = markup(ex.dose.describe(), f"dose of '{ex.id}'", self.warnings)
-        ticks = Paragraph(tick_boxes(ex.dose, stacked=compact), self.ticks)
         if compact:
+            ticks = Paragraph(tick_boxes(ex.dose, stacked=compact), self.ticks)
             cell = Paragraph(f"{name}<br/><font size={7.4 * self.scale:.1f}>{dose}</font>", self.body)
             return [cell, ticks]
-        return [Paragraph(name, self.body), Paragraph(dose, self.body), ticks]
+        # Plain strings where the text is one line in one font: the table draws them without a Paragraph.
+        plain_dose = ex.dose.describe()
+        dose_cell = plain_dose if self._fits(plain_dose, self.body, self._dose_w) else Paragraph(dose, self.body)
+        boxes = TICK * ex.dose.sets
+        tick_text = f"L\u00a0{boxes}\u00a0\u00a0 R\u00a0{boxes}" if ex.dose.each_side else boxes
+        tick_cell = (
+            tick_text if self._fits(tick_text, self.ticks, self._tick_w) else Paragraph(tick_boxes(ex.dose), self.ticks)
+        )
+        return [Paragraph(name, self.body), dose_cell, tick_cell]
+
+    def _fits(self, text: str, st: ParagraphStyle, width: float) -> bool:
+        """A plain string can take the Paragraph's place: one line in the body font (ASCII and the sheet's own
+        ×, box and no-break space; anything else goes through markup's glyph check and font fallback)."""
+        if not all(ch < "\u0080" or ch in PLAIN_EXTRA for ch in text):
+            return False
+        return stringWidth(text, st.fontName, st.fontSize) <= width - 7 * self.scale
 
     def day_block(self, index: int, width: float) -> Table:
         s = self.scale
