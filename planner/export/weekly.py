@@ -280,14 +280,18 @@ class _Sheet:
                 + markup(ex.notes, f"notes of '{ex.id}'", self.warnings)
                 + "</font>"
             )
-        dose = markup(ex.dose.describe(), f"dose of '{ex.id}'", self.warnings)
         if compact:
+            dose = markup(ex.dose.describe(), f"dose of '{ex.id}'", self.warnings)
             ticks = Paragraph(tick_boxes(ex.dose, stacked=compact), self.ticks)
             cell = Paragraph(f"{name}<br/><font size={7.4 * self.scale:.1f}>{dose}</font>", self.body)
             return [cell, ticks]
-        # Plain strings where the text is one line in one font: the table draws them without a Paragraph.
+        # Plain strings where the text is one line in one font: the table draws them without a Paragraph (and
+        # without markup: nothing to escape, and every character is one the body font has).
         plain_dose = ex.dose.describe()
-        dose_cell = plain_dose if self._fits(plain_dose, self.body, self._dose_w) else Paragraph(dose, self.body)
+        if self._fits(plain_dose, self.body, self._dose_w):
+            dose_cell: object = plain_dose
+        else:
+            dose_cell = Paragraph(markup(plain_dose, f"dose of '{ex.id}'", self.warnings), self.body)
         boxes = TICK * ex.dose.sets
         tick_text = f"L\u00a0{boxes}\u00a0\u00a0 R\u00a0{boxes}" if ex.dose.each_side else boxes
         tick_cell = (
