@@ -36,6 +36,7 @@ from planner.domain import limits
 from planner.domain.athlete import DAY_NAMES, DAYS, LEVELS, Athlete, DayKind, Mileage, Priority, Race
 from planner.domain.errors import BadInput
 from planner.domain.exercise import EQUIPMENT, EQUIPMENT_LABELS
+from planner.domain.week_suggestions import is_past
 from planner.ui.phase_colors import RUN_LABELS, RUN_SHORT
 from planner.ui.style import set_tone
 from planner.ui.text_limits import cap_plain_text
@@ -152,8 +153,15 @@ class AthleteEditor(QWidget):
         race_buttons.addWidget(self.add_race_button)
         race_buttons.addWidget(self.remove_race_button)
         race_buttons.addStretch(1)
+        # Beside the table, not a dialog: said as the coach types a date, gone once the date is corrected.
+        self.past_race_label = QLabel()
+        self.past_race_label.setObjectName("pastRaceMessage")
+        set_tone(self.past_race_label, "warning")
+        self.past_race_label.setWordWrap(True)
+        self.past_race_label.hide()
         races_layout = QVBoxLayout(races_box)
         races_layout.addWidget(self.races_table)
+        races_layout.addWidget(self.past_race_label)
         races_layout.addLayout(race_buttons)
 
         equipment_box = QGroupBox("Equipment at hand (body-weight exercises need none)")
@@ -248,6 +256,7 @@ class AthleteEditor(QWidget):
         del blockers
         if self._races_shown() != sorted(athlete.races, key=lambda r: r.date):
             self._fill_races(athlete.races)
+        self._show_past_races()
 
     def _fill_races(self, races: tuple[Race, ...]) -> None:
         self.races_table.setRowCount(0)
@@ -261,6 +270,7 @@ class AthleteEditor(QWidget):
         date_edit.setCalendarPopup(True)
         date_edit.setDisplayFormat("ddd d MMM yyyy")
         date_edit.dateChanged.connect(self._date_timer.start)
+        date_edit.dateChanged.connect(self._show_past_races)
         date_edit.editingFinished.connect(self._commit)
         name_edit = QLineEdit(race.name)
         name_edit.setMaxLength(limits.RACE_NAME.chars)
@@ -305,6 +315,21 @@ class AthleteEditor(QWidget):
 
     # --- races ----------------------------------------------------------------------------------
 
+    def _show_past_races(self) -> None:
+        """Say which races are dated in the past: the plan cannot prepare for them and leaves them out."""
+        today = dt.date.today()
+        past = [race for race in self._races_shown() if is_past(race, today)]
+        if not past:
+            self.past_race_label.hide()
+            return
+        named = "; ".join(f"{race.name} ({race.date:%a} {race.date.day} {race.date:%b %Y})" for race in past)
+        one = len(past) == 1
+        self.past_race_label.setText(
+            f"{'This race is' if one else 'These races are'} in the past: {named}. The plan leaves "
+            f"{'it' if one else 'them'} out; correct the date or remove the race."
+        )
+        self.past_race_label.show()
+
     def add_race(self) -> None:
         """A new B race eight weeks out (a typical tune-up distance from today); the coach edits it."""
         when = dt.date.today() + dt.timedelta(weeks=8)
@@ -322,6 +347,7 @@ class AthleteEditor(QWidget):
         if row < 0:
             return
         self.races_table.removeRow(row)
+        self._show_past_races()
         self._commit()
 
     # --- collecting the coach's version ---------------------------------------------------------

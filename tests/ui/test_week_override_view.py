@@ -1,4 +1,5 @@
-"""Running week per week in the Plan view: one week's run of one day changed from the grid, undoable."""
+"""Running week per week: one week's run of one day changed from the Plan view grid (undoable), and a race dated in
+the past named in the athlete editor."""
 
 from __future__ import annotations
 
@@ -114,3 +115,33 @@ def test_a_race_day_has_no_run_menu(plan_view: Any) -> None:
         if model.cell(r, c).run == "race"
     ]
     assert race_cells and all(plan_view.grid.run_menu(index) is None for index in race_cells)
+
+
+def editor_with(qtbot: Any, races: tuple[Race, ...]) -> Any:
+    from planner.ui.athlete_editor import AthleteEditor
+
+    editor = AthleteEditor()
+    qtbot.addWidget(editor)
+    editor.set_athlete(Athlete(name="Sam", races=races), athlete_id=1)
+    editor.show()
+    return editor
+
+
+def test_a_race_in_the_past_is_named_beside_the_races_table(qtbot: Any) -> None:
+    last_year = dt.date.today() - dt.timedelta(days=365)
+    editor = editor_with(qtbot, (Race(last_year, "Old Half", Priority.B),))
+    assert editor.past_race_label.isVisible()
+    assert "Old Half" in editor.past_race_label.text() and "in the past" in editor.past_race_label.text()
+
+
+def test_correcting_the_past_date_takes_the_message_away(qtbot: Any) -> None:
+    last_year = dt.date.today() - dt.timedelta(days=365)
+    editor = editor_with(qtbot, (Race(last_year, "Old Half", Priority.B),))
+    next_year = dt.date.today() + dt.timedelta(days=365)
+    editor.race_date_edit(0).setDate(next_year)
+    assert not editor.past_race_label.isVisible()
+
+
+def test_future_races_show_no_message(qtbot: Any) -> None:
+    editor = editor_with(qtbot, (Race(dt.date.today() + dt.timedelta(days=30), "Club 10k", Priority.C),))
+    assert not editor.past_race_label.isVisible()
