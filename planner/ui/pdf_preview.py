@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planner.ui.colors import hex_of
@@ -256,6 +256,10 @@ class PdfPreview(QWidget):
         self.canvas.update()
         self._in_sight_changed()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._in_sight_changed()  # pages put off while hidden are rendered now
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._sizes:
@@ -284,6 +288,10 @@ class PdfPreview(QWidget):
         self._render_timer.stop()
         if self._shown is None or self._render is not None or self._render_failed:
             return  # a running render re-checks when it ends
+        if not self.isVisible():
+            # Nothing to see: a window closing (or a view switched away) starts no work that would only be
+            # dropped; showEvent renders what is in sight once the preview is shown again.
+            return
         missing = self._missing_in_sight()
         if not missing:
             self._forget_far_pages()
