@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain.athlete import Phase
 from planner.domain.exercise import Category, Exercise
+from planner.domain.knee_load import knee_exclusions
 
 if TYPE_CHECKING:
     from planner.domain.session_content import Recipe
@@ -234,13 +235,11 @@ class LibraryIndex:
         return index
 
     def knee_exclusions(self, *, deep: bool, heavy: bool) -> frozenset[str]:
-        """`session_content.knee_exclusions` of this library, worked out once per kind."""
+        """`knee_load.knee_exclusions` of this library, worked out once per kind."""
         if not deep and not heavy:
             return frozenset()
         found = self._knee.get((deep, heavy))
         if found is None:
-            from planner.domain.session_content import knee_exclusions
-
             found = self._knee[deep, heavy] = knee_exclusions(self._library, deep=deep, heavy=heavy)
         return found
 
