@@ -31,3 +31,14 @@ def apply_dose_edits(plan: Plan, edits: Mapping[tuple[str, str], PlannedExercise
             sessions.append(replace(session, exercises=tuple(exercises), edited=True) if changed else session)
         weeks.append(replace(week, sessions=tuple(sessions)))
     return replace(plan, weeks=tuple(weeks))
+
+
+def with_exercise(plan: Plan, session_key: str, exercise: PlannedExercise) -> Plan:
+    """The plan with `exercise` (matched by id) replaced in the session with `session_key` (unchanged when the
+    session is not in the plan)."""
+    for week in plan.weeks:
+        for session in week.sessions:
+            if session.key == session_key:
+                exercises = tuple(exercise if e.id == exercise.id else e for e in session.exercises)
+                return plan.replace_session(week.index, session_key, replace(session, exercises=exercises))
+    return plan

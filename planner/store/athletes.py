@@ -25,6 +25,7 @@ from planner.domain.athlete import (
 from planner.domain.conflict import EditConflict
 from planner.domain.errors import BadInput
 from planner.domain.plan import Plan, PlannedExercise
+from planner.domain.plan_edits import with_exercise
 from planner.store.versions import changed_by, check_version, stale_is_conflict
 
 if TYPE_CHECKING:
@@ -353,7 +354,7 @@ def change_dose(
             edit_row.data, edit_row.updated_at, edit_row.updated_by = edit.to_dict(), _now(), db.who
             s.add(edit_row)
         if plan_row is not None and plan is not None:
-            plan_row.data = _with_exercise(plan, session_key, shown).to_dict()
+            plan_row.data = with_exercise(plan, session_key, shown).to_dict()
             plan_row.updated_by = db.who
             s.add(plan_row)
         with stale_is_conflict("dose", (athlete_id, session_key, shown.id), what):
@@ -366,17 +367,6 @@ def _exercise_in(plan: Plan, session_key: str, exercise_id: str) -> PlannedExerc
             if session.key == session_key:
                 return next((e for e in session.exercises if e.id == exercise_id), None)
     return None
-
-
-def _with_exercise(plan: Plan, session_key: str, exercise: PlannedExercise) -> Plan:
-    from dataclasses import replace
-
-    for week in plan.weeks:
-        for session in week.sessions:
-            if session.key == session_key:
-                exercises = tuple(exercise if e.id == exercise.id else e for e in session.exercises)
-                return plan.replace_session(week.index, session_key, replace(session, exercises=exercises))
-    return plan
 
 
 def clear_dose_edits(db: Database, athlete_id: int) -> int:

@@ -6,10 +6,14 @@ SetDoseCommand was refused with EditConflict.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QUndoCommand
+
 from planner.domain.plan import Plan, PlannedExercise
+from planner.domain.plan_edits import with_exercise
 from planner.store import athletes as store
 from planner.ui.conflict_dialog import ConflictChoices
 from planner.ui.undo import DatabaseCommand
@@ -27,10 +31,16 @@ def exercise_in(plan: Plan, session_key: str, exercise_id: str) -> PlannedExerci
     return None
 
 
-def dose_conflict_choices(ctx: AppContext, athlete_id: int, session_key: str, mine: PlannedExercise) -> ConflictChoices:
-    """Reload: show the plan as the other coach left it. Keep mine: change the dose again, from theirs.
+def dose_conflict_choices(
+    ctx: AppContext,
+    athlete_id: int,
+    session_key: str,
+    mine: PlannedExercise,
+    set_dose: Callable[[AppContext, int, str, PlannedExercise, PlannedExercise], QUndoCommand],
+) -> ConflictChoices:
+    """Reload: show the plan as the other coach left it. Keep mine: change the dose again, from theirs, with
+    `set_dose` (the dose command: passed in so that this module does not import the one that uses it).
     Save as a copy: a copy of the athlete with this coach's dose, the original left as the other coach has it."""
-    from planner.ui.plan_commands import SetDoseCommand
 
     def keep_mine() -> None:
         plan = store.load_plan(ctx.db, athlete_id)
@@ -39,7 +49,7 @@ def dose_conflict_choices(ctx: AppContext, athlete_id: int, session_key: str, mi
             ctx.say(f"{mine.name} is no longer in that session; your dose was not saved")
             ctx.plan_changed.emit(athlete_id)
             return
-        ctx.undo_stack.push(SetDoseCommand(ctx, athlete_id, session_key, theirs, mine))
+        ctx.undo_stack.push(set_dose(ctx, athlete_id, session_key, theirs, mine))
 
     def save_copy() -> None:
         ctx.undo_stack.push(CopyAthleteWithDose(ctx, athlete_id, session_key, mine))
@@ -59,8 +69,6 @@ class CopyAthleteWithDose(DatabaseCommand):
         self.copy_id: int | None = None
 
     def apply(self) -> None:
-        from planner.ui.plan_commands import with_exercise
-
         db = self.ctx.db
         original = store.get_athlete(db, self.athlete_id).athlete
         plan = store.load_plan(db, self.athlete_id)

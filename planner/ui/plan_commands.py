@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -63,16 +62,6 @@ def regenerate(
 # --- the undo commands ----------------------------------------------------------------------------
 
 
-def with_exercise(plan: Plan, session_key: str, exercise: PlannedExercise) -> Plan:
-    """The plan with `exercise` (matched by id) replaced in the session with `session_key`."""
-    for week in plan.weeks:
-        for session in week.sessions:
-            if session.key == session_key:
-                exercises = tuple(exercise if e.id == exercise.id else e for e in session.exercises)
-                return plan.replace_session(week.index, session_key, replace(session, exercises=exercises))
-    return plan
-
-
 class SetDoseCommand(QUndoCommand):
     """The coach's dose for one exercise in one session: kept as a dose edit and in the saved plan.
 
@@ -105,7 +94,9 @@ class SetDoseCommand(QUndoCommand):
             from planner.ui.dose_conflict import dose_conflict_choices
 
             self.setObsolete(True)
-            ask_after_save(exc, dose_conflict_choices(self.ctx, self.athlete_id, self.session_key, self.new))
+            ask_after_save(
+                exc, dose_conflict_choices(self.ctx, self.athlete_id, self.session_key, self.new, SetDoseCommand)
+            )
 
     def undo(self) -> None:
         from planner.domain.conflict import EditConflict
