@@ -70,6 +70,25 @@ def _check_shape(data: Any) -> None:
         stack += [(child, depth + 1) for child in children]
 
 
+def read_text_file(path: str | Path, *, expected: str, not_utf8: str, max_bytes: int = MAX_BYTES) -> str:
+    """The text of an input file (UTF-8, a byte-order mark allowed); a missing, oversized, unreadable or
+    non-UTF-8 file is BadInput naming the file. `expected` names what it should be ("a JSON file");
+    `not_utf8` says what to do when it is not UTF-8 text."""
+    p = Path(path)
+    try:
+        if p.is_file() and p.stat().st_size > max_bytes:
+            raise BadInput(f"is larger than {max_bytes // 1024 // 1024} MB; expected {expected}", source=str(p))
+        return p.read_text(encoding="utf-8-sig")  # a byte-order mark from Notepad or a spreadsheet is harmless
+    except FileNotFoundError:
+        raise BadInput("file not found", source=str(p)) from None
+    except IsADirectoryError:
+        raise BadInput(f"is a folder, expected {expected}", source=str(p)) from None
+    except UnicodeDecodeError:
+        raise BadInput(f"is not UTF-8 text ({not_utf8})", source=str(p)) from None
+    except OSError as exc:
+        raise BadInput(f"cannot be read ({exc.strerror})", source=str(p)) from None
+
+
 def read_json_file(path: str | Path) -> Any:
     """The parsed content of a JSON file; a missing, unreadable, malformed or hostile file is BadInput.
 
@@ -77,18 +96,7 @@ def read_json_file(path: str | Path) -> Any:
     deep nesting, numbers of thousands of digits, NaN and Infinity, text that cannot be encoded.
     """
     p = Path(path)
-    try:
-        if p.is_file() and p.stat().st_size > MAX_BYTES:
-            raise BadInput(f"is larger than {MAX_BYTES // 1024 // 1024} MB; expected a JSON file", source=str(p))
-        text = p.read_text(encoding="utf-8-sig")  # a byte-order mark from Windows Notepad is harmless
-    except FileNotFoundError:
-        raise BadInput("file not found", source=str(p)) from None
-    except IsADirectoryError:
-        raise BadInput("is a folder, expected a JSON file", source=str(p)) from None
-    except UnicodeDecodeError:
-        raise BadInput("is not UTF-8 text (expected a JSON file)", source=str(p)) from None
-    except OSError as exc:
-        raise BadInput(f"cannot be read ({exc.strerror})", source=str(p)) from None
+    text = read_text_file(p, expected="a JSON file", not_utf8="expected a JSON file")
     try:
         data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
         _check_shape(data)

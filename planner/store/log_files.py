@@ -137,7 +137,7 @@ def read_log_file(path: str | Path, known: Collection[str] | None = None) -> tup
     """The entries of a log file: CSV (by its .csv suffix) or JSON (a list of entries, or an object with
     a `log`, such as an athlete file). BadInput names the file, and the line or entry and the field;
     with `known` (the library's ids) an exercise outside it is bad input too."""
-    from planner.store.input_files import read_json_file
+    from planner.store.input_files import read_json_file, read_text_file
 
     p = Path(path)
     if not is_csv(p):
@@ -153,18 +153,7 @@ def read_log_file(path: str | Path, known: Collection[str] | None = None) -> tup
             return entries
         except BadInput as exc:
             raise exc.within(str(p)) from None
-    try:
-        if p.is_file() and p.stat().st_size > MAX_BYTES:
-            raise BadInput(f"is larger than {MAX_BYTES // 1024 // 1024} MB; expected a log CSV", source=str(p))
-        text = p.read_text(encoding="utf-8-sig")  # a byte-order mark from a spreadsheet is harmless
-    except FileNotFoundError:
-        raise BadInput("file not found", source=str(p)) from None
-    except IsADirectoryError:
-        raise BadInput("is a folder, expected a CSV file", source=str(p)) from None
-    except UnicodeDecodeError:
-        raise BadInput("is not UTF-8 text (save the CSV as UTF-8)", source=str(p)) from None
-    except OSError as exc:
-        raise BadInput(f"cannot be read ({exc.strerror})", source=str(p)) from None
+    text = read_text_file(p, expected="a log CSV", not_utf8="save the CSV as UTF-8", max_bytes=MAX_BYTES)
     return read_log_csv(text, str(p), known)
 
 
