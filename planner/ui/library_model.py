@@ -447,11 +447,14 @@ class ExerciseFilterProxy(QAbstractTableModel):
             return
         source_row, col, cell = self._visible[row], index.column(), self._model.cell
         for role_data in roleDataSpan:
+            # The span is reused from cell to cell: a role this cell has no answer for must be cleared, or it
+            # keeps the last cell's value (the built-in badge showed in every column).
             role = role_data.role()
-            if role == _DISPLAY or role in _ANSWERED:
-                value = cell(source_row, col, role)
-                if value is not None:
-                    role_data.setData(value)
+            value = cell(source_row, col, role) if role == _DISPLAY or role in _ANSWERED else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     # -- sorting -------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = _ASCENDING) -> None:

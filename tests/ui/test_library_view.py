@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelRoleData, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -297,3 +297,14 @@ def test_filtering_ten_thousand_rows_follows_every_keystroke(qtbot) -> None:
     for text, rows in expected.items():
         proxy.set_search(text)
         assert proxy.rowCount() == rows, text
+
+
+def test_a_painted_cell_shows_only_its_own_roles(view: LibraryView) -> None:
+    # The delegate reuses one role span from cell to cell: the built-in badge of the Name cell must not
+    # show in the next column's cell, which has no badge of its own.
+    span = [QModelRoleData(int(Qt.ItemDataRole.DecorationRole)), QModelRoleData(int(Qt.ItemDataRole.DisplayRole))]
+    view.proxy.multiData(view.proxy.index(0, 0), span)
+    assert span[0].data() is not None  # a built-in: the badge
+    view.proxy.multiData(view.proxy.index(0, 1), span)
+    assert span[0].data() is None
+    assert span[1].data() == view.proxy.index(0, 1).data()
