@@ -23,7 +23,9 @@ from planner.ui.colors import color, phase_band, phase_color
 ATHLETE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS: tuple[str, ...] = ("Name", "Level", "Next race", "Phase this week", "Last week")
+# Short headers: the roster shares the view with the editor, and the stretching "Next race" column gets what the
+# others leave (it was squeezed to "…"). The tooltips say the rest.
+COLUMNS: tuple[str, ...] = ("Name", "Level", "Next race", "Phase", "Last week")
 LAST_WEEK = 4  # last week's training log: "83 % · 4/10" (sets done, highest pain), one column for a narrow roster
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -92,6 +94,8 @@ class AthleteListModel(QAbstractTableModel):
             return COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == LAST_WEEK:
             return "Last week's training log: the share of the sets done · the highest pain (0-10)"
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 3:
+            return "The phase of the season this week"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
