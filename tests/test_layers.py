@@ -1,4 +1,4 @@
-"""The layers of ../shared/STYLE.md, held by reading every module under planner/ with `ast`.
+"""The layers of the house style (the shared STYLE.md), held by reading every module under planner/ with `ast`.
 
 Data flows one way: the doors (cli, app) and the window (ui) call domain, store and export; export reads
 domain objects; domain imports nothing of ours above it. A reader should know from a file's folder what it

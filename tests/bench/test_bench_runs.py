@@ -8,7 +8,7 @@ import sys
 from numbers import Real
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 # metric -> the keys its JSON entry must hold (a floor wherever the goal is a ratio to one)
 EXPECTED = {
