@@ -43,11 +43,12 @@ def check_finding(athlete: Athlete, library: list[Exercise], rules: Any, *, star
     """
     if not athlete.wizard_answers:
         return CheckFinding()
-    from planner.domain.wizard import evaluate, parse_answers
+    from planner.domain.wizard import evaluate
+    from planner.domain.wizard_answers import parse_recorded_answers
 
     checked_on = athlete.wizard_checked_on or monday_of(start)
     names = library_index(library).names  # built once per library, not per plan
-    answers = parse_answers(athlete.wizard_answers)
+    answers = parse_recorded_answers(athlete.wizard_answers)  # a check ended by a warning has no regions
     # The wizard builds the routine for the athlete's equipment itself (its listed alternatives).
     result = evaluate(answers, rules, names, library=library, equipment=athlete.equipment)
     if result.triage != SELF_CARE:

@@ -9,7 +9,7 @@ planner.domain.wizard_rulebook; the weighing itself in planner.domain.wizard.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from planner.domain.errors import BadInput
@@ -342,3 +342,23 @@ def _json_type(value: object) -> str:
         if isinstance(value, kind):
             return name
     return "a number" if isinstance(value, int | float) else type(value).__name__
+
+
+# The yes/no questions asked with the warning signs, before "where it hurts" (the window's first page).
+WARNING_KEYS = ("breathless_or_chest_pain", "calf_swelling", "both_legs")
+
+
+def parse_recorded_answers(data: object) -> Answers:
+    """The answers of a check as the window records them (and an athlete file may hold them).
+
+    A warning sign that ends the questions comes before "where it hurts", so such a check has warning
+    signs and no regions. It is valid here: the warning decides the triage, and a plan must obey it
+    (hold) rather than fail on the missing regions. Without any warning sign the regions stay required.
+    """
+    if isinstance(data, Mapping) and not data.get("pain_regions"):
+        warned = bool(data.get("red_flags")) or any(data.get(key) is True for key in WARNING_KEYS)
+        if warned:
+            # A stand-in region passes the regions check; no rule reads a region it was not given.
+            stand_in = {**data, "pain_regions": [LIST_CHOICES["pain_regions"][0]]}
+            return replace(parse_answers(stand_in), pain_regions=())
+    return parse_answers(data)

@@ -121,6 +121,27 @@ def test_a_non_self_care_check_puts_the_plan_on_hold_from_its_date():
     assert all(plan.on_hold(w) for w in plan.weeks)
 
 
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"red_flags": ["trauma_cannot_bear_weight"]},  # the check ended at the warning, before "where it hurts"
+        {"breathless_or_chest_pain": True, "calf_swelling": True},
+        {"both_legs": True},
+    ],
+)
+def test_a_check_ended_by_a_warning_sign_before_any_region_still_holds_the_plan(answers):
+    athlete = Athlete(name="R", wizard_answers=answers, wizard_checked_on=START)
+    plan = make_plan(athlete, library(), rules(), start=START, weeks=3)
+    assert plan.hold is not None and plan.hold.triage in ("urgent", "emergency")
+    assert not any(w.sessions for w in plan.weeks)
+
+
+def test_a_check_with_no_region_and_no_warning_sign_is_still_bad_input():
+    athlete = Athlete(name="R", wizard_answers={"aggravators": ["stairs_down"]}, wizard_checked_on=START)
+    with pytest.raises(BadInput, match="pain_regions"):
+        make_plan(athlete, library(), rules(), start=START, weeks=3)
+
+
 def test_a_check_without_a_date_holds_from_the_plans_start():
     athlete = Athlete(name="R", wizard_answers={"pain_regions": ["knee_front"], "red_flags": ["knee_locks"]})
     plan = make_plan(athlete, library(), rules(), start=START + dt.timedelta(days=2), weeks=3)
