@@ -60,16 +60,13 @@ def evaluate_answers(data: dict[str, Any]) -> WizardResult:
 
     if data.get("pain_regions"):
         return run_wizard(data)
-    # An urgent warning ends the questions before "where it hurts", which the answers contract
-    # requires; they come from our own check boxes, so they are checked with a stand-in region that
-    # no rule reads on its own, then evaluated without it.
-    from dataclasses import replace
-
-    from planner.domain.wizard import evaluate, parse_answers
+    # An urgent warning ends the questions before "where it hurts": the warning signs alone decide.
+    from planner.domain.wizard import evaluate
+    from planner.domain.wizard_answers import parse_recorded_answers
     from planner.store.seed import builtin_exercises
     from planner.store.wizard_rules import load_wizard_rules
 
-    answers = replace(parse_answers({**data, "pain_regions": ["knee_front"]}), pain_regions=())
+    answers = parse_recorded_answers(data)
     return evaluate(answers, load_wizard_rules(), {e.id: e.name for e in builtin_exercises()})
 
 
@@ -331,7 +328,38 @@ class SymptomWizard(QWizard):
             return
         rp.show_result(result)
         self._refresh_athlete()
+        self._hold_linked_plan(result)
         self.result_ready.emit(result)
+
+    def _hold_linked_plan(self, result: WizardResult) -> None:
+        """A result that is not self-care puts the linked athlete's plan on hold at once (undoable): the plan
+        obeys the check, and a coach who closes the window without another click must not leave heavy
+        loading in the plan of a runner who needs a clinician."""
+        from planner.store.athletes import get_athlete
+        from planner.ui.undo import push
+        from planner.ui.wizard_commands import SetWizardAnswers
+
+        athlete_id = self.athlete_id()
+        if result.triage == "self_care" or athlete_id is None or self.ctx.db is None:
+            return
+        answers = self.answers()
+        try:
+            athlete = get_athlete(self.ctx.db, athlete_id).athlete
+        except BadInput:
+            return
+        if athlete.wizard_answers == answers:
+            return  # this check is the one on record (the page was shown again)
+        text = f"Record the symptom check of {athlete.name}: plan on hold"
+        error = push(self.ctx, SetWizardAnswers(self.ctx, athlete_id, answers, text))
+        if error:
+            self.result_page.feedback.setText(f"Could not put {athlete.name}'s plan on hold: {error}")
+            return
+        message = (
+            f"{athlete.name}'s plan is on hold from today: no strength, routine or mobility sessions until a "
+            "clinician has looked."
+        )
+        self.result_page.feedback.setText(f"{message} Undo with Ctrl+Z.")
+        self.ctx.say(message)
 
     def _athlete_name(self) -> str | None:
         athlete_id = self.athlete_id()

@@ -286,3 +286,58 @@ def test_the_context_page_answers_reach_the_check(qtbot: Any, wizard: SymptomWiz
     assert page.banner.headline.text().startswith("Urgent")
     assert "Stop running" in page.banner.message.text()
     assert "Eating less than the training needs" in page.details.toPlainText()
+
+
+def strength_sessions(db: Database, athlete_id: int) -> int:
+    """Strength sessions from today on (a hold starts on the day of the check; days before it stay as planned)."""
+    import datetime as dt
+
+    plan = load_plan(db, athlete_id)
+    assert plan is not None
+    today = dt.date.today()
+    return sum(1 for week in plan.weeks for s in week.sessions if s.kind is SessionKind.STRENGTH and s.date >= today)
+
+
+def test_an_urgent_result_puts_the_linked_athletes_plan_on_hold_at_once_undoably(
+    qtbot: Any, ctx: AppContext, db: Database
+) -> None:
+    # No "Add" click: a coach who closes the check after reading "get seen today" must not leave heavy
+    # loading in that runner's plan.
+    from planner.store.plans import regenerate_plan
+
+    athlete_id = add_athlete(db, Athlete(name="Anna Berg"))
+    regenerate_plan(db, athlete_id)
+    assert strength_sessions(db, athlete_id) > 0
+    ctx.set_current_athlete(athlete_id)
+    wizard = open_wizard(ctx, None)
+    try:
+        click(qtbot, wizard.red_flag_page.flags["trauma_cannot_bear_weight"].box)
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == PAGE_RESULT
+        qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20_000)
+        plan = load_plan(db, athlete_id)
+        assert plan is not None and plan.hold is not None and plan.hold.triage == "urgent"
+        assert strength_sessions(db, athlete_id) == 0
+        assert "Anna Berg's plan is on hold" in wizard.result_page.feedback.text()
+
+        ctx.undo_stack.undo()
+        qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20_000)
+        assert get_athlete(db, athlete_id).athlete.wizard_answers is None
+        restored = load_plan(db, athlete_id)
+        assert restored is not None and restored.hold is None
+        assert strength_sessions(db, athlete_id) > 0
+    finally:
+        wizard.close()
+
+
+def test_a_self_care_result_changes_no_plan_until_the_coach_adds_it(qtbot: Any, ctx: AppContext, db: Database) -> None:
+    athlete_id = add_athlete(db, Athlete(name="Anna Berg"))
+    ctx.set_current_athlete(athlete_id)
+    wizard = open_wizard(ctx, None)
+    try:
+        walk_to_result(qtbot, wizard)
+        assert wizard.result is not None and wizard.result.triage == "self_care"
+        assert get_athlete(db, athlete_id).athlete.wizard_answers is None
+        assert ctx.undo_stack.count() == 0
+    finally:
+        wizard.close()
