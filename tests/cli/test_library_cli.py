@@ -12,40 +12,7 @@ import pytest
 
 from planner.cli import main
 from tests.conftest import FREE_EXERCISE_DB, REPO
-
-CLINICAL_IDS = {
-    "seated-band-pull-apart",
-    "foam-roll-glutes",
-    "figure-4-stretch",
-    "lateral-band-walk",
-    "foam-roll-quads",
-    "standing-clamshell",
-    "side-lying-clamshell",
-    "donkey-kick",
-    "fire-hydrant",
-    "straight-leg-raise",
-    "side-leg-raise",
-    "hamstring-stretch",
-    "runners-lunge-stretch",
-    "half-pigeon",
-    "side-step-up",
-    "front-step-up",
-    "single-leg-squat",
-    "monster-walk",
-    "single-leg-rdl",
-    "single-leg-bridge",
-    "side-bridge",
-    "isometric-knee-extension",
-    "spanish-squat",
-    "heavy-slow-squat",
-    "wall-squat",
-    "isometric-hip-abduction-wall",
-    "step-down",
-    "pelvic-drop",
-    "prone-hip-extension",
-    "forward-lunge",
-    "cadence-drill",
-}
+from tests.store.test_builtin_library import CLINICAL_IDS
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -62,7 +29,7 @@ def test_list_json_holds_every_clinical_exercise_with_a_complete_dose(capsys, db
     code, out, _ = run(capsys, "--db", str(db_path), "library", "list", "--json")
     assert code == 0
     items = json.loads(out)
-    assert {e["id"] for e in items} >= CLINICAL_IDS
+    assert {e["id"] for e in items} >= set(CLINICAL_IDS)
     for e in items:
         dose = e["dose"]
         assert dose["sets"] >= 1
