@@ -4,6 +4,10 @@ Three guards keep the suite from crashing or hanging by chance:
 - automatic garbage collection is off for the whole run and a collection runs on the main thread after each test;
 - a modal dialog that a test did not patch fails the test at once instead of waiting forever for a click;
 - pytest-timeout (pyproject: 180 s, thread method) dumps every thread's stack if anything else hangs.
+
+STRIDE_TEST_DB=postgresql (scripts/test-pg.sh) runs the same tests against a PostgreSQL server the run starts
+itself (tests/store/pg.py): each test's default database is then a fresh database on it. Tests about the SQLite
+file itself carry `@pytest.mark.sqlite_only("why")` and are skipped there, the reason shown by `-rs`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from hypothesis import settings
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog
 from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog, QFontDialog, QInputDialog, QMenu, QMessageBox
 
+from tests.store.pg import PG_MODE, PostgresServer, postgres_server  # noqa: F401  (the session fixture, for all)
+
 # Qt wrappers (MainWindow, the views, QUndoStack) end up in cyclic garbage after UI work. Automatic gc runs on
 # whichever thread happens to allocate when a threshold is crossed, so a worker thread building a PDF could free a
 # Qt object and crash the run with "Fatal Python error: Segmentation fault" (about 1 full run in 6). Off for the
@@ -35,6 +41,30 @@ gc.disable()
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("explore", print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "explore")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): the test is about the SQLite file itself; skipped, with the reason, when "
+        "STRIDE_TEST_DB=postgresql runs the suite against a PostgreSQL server",
+    )
+    if os.environ.get("STRIDE_TEST_DB", "sqlite") not in ("sqlite", "postgresql"):
+        raise pytest.UsageError(
+            f"STRIDE_TEST_DB={os.environ['STRIDE_TEST_DB']!r}: use 'postgresql' (or leave it unset for SQLite)"
+        )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is None:
+            continue
+        if not marker.args or not isinstance(marker.args[0], str) or not marker.args[0].strip():
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason, e.g. @pytest.mark.sqlite_only('...')")
+        if PG_MODE:
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {marker.args[0]}"))
+
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"  # everything a test reads lives inside the repository (see tests/data/README.md)
@@ -174,16 +204,39 @@ def collect_garbage_on_the_main_thread() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the app's data and config folders at a temp folder so no test touches the user's files."""
+def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """Point the app's data and config folders at a temp folder so no test touches the user's files.
+
+    The app's default database is the SQLite file in that data folder; with STRIDE_TEST_DB=postgresql it is a
+    fresh database of its own on the run's PostgreSQL server instead (dropped after the test).
+    """
     home = tmp_path / "app-home"
     monkeypatch.setenv("STRIDE_PLANNER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("STRIDE_PLANNER_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("STRIDE_PLANNER_DB", raising=False)
-    return home
+    if not PG_MODE or _never_opens_a_database(request.node):
+        yield home
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.new_database()
+    monkeypatch.setenv("STRIDE_PLANNER_DB", url)
+    yield home
+    # Last teardown of the test (autouse, root conftest): the app's connections left open are cut, not waited for.
+    server.drop_database(url)
+
+
+def _never_opens_a_database(item: pytest.Item) -> bool:
+    # tests/domain is plain Python by the house rule (no SQL): a database per test there would only cost time.
+    return "domain" in Path(item.path).relative_to(REPO / "tests").parts[:1]
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """A path for a fresh SQLite database file (not created yet)."""
+def db_path(tmp_path: Path) -> Path | str:
+    """A fresh database for `--db`: a path for an SQLite file (not created yet).
+
+    With STRIDE_TEST_DB=postgresql it is the test's database on the server (its URL, migrated and seeded), so the
+    tests that pass `--db str(db_path)` run on PostgreSQL too; a test that needs a file is marked sqlite_only.
+    """
+    if PG_MODE:
+        return os.environ["STRIDE_PLANNER_DB"]
     return tmp_path / "planner.db"

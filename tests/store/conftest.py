@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from planner.store.database import Database, open_database
-from tests.store.pg import PostgresServer, postgres_server  # noqa: F401  (the session fixture, shared here)
+from tests.store.pg import PostgresServer  # the session fixture postgres_server comes from tests/conftest.py
 
 KINDS = ("sqlite", "postgresql")
 

@@ -8,6 +8,9 @@ message that says why, never silently.
 
 `postgres_server.new_database()` gives each test its own database, copied from a template that is already
 migrated and seeded, so a test costs one CREATE DATABASE.
+
+With STRIDE_TEST_DB=postgresql the run asked for PostgreSQL: a server that cannot start ends the run with the
+reason (exit code 1) instead of skipping.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from pathlib import Path
 
 import pytest
 
+# STRIDE_TEST_DB=postgresql (scripts/test-pg.sh): the CLI and window tests run on this server too (tests/conftest.py),
+# and a server that cannot start FAILS the run instead of skipping: PostgreSQL was asked for.
+PG_MODE = os.environ.get("STRIDE_TEST_DB") == "postgresql"
+TEMPLATE = "stride_template"
 USER = "stride"  # the superuser initdb creates; trust authentication on 127.0.0.1 only
 RUN_AS = "nobody"  # when the tests run as root
 _counter = itertools.count(1)
@@ -122,14 +129,40 @@ class PostgresServer:
     def new_database(self) -> str:
         """The URL of a new database at the current schema with the built-in library (copied from a template)."""
         if not self.template_ready:
-            from planner.store.database import open_database
-
-            self.execute('CREATE DATABASE "stride_template" TEMPLATE template0')
-            open_database(self.url("stride_template")).close()
-            self.template_ready = True
+            self._build_template()
         name = f"t_{os.getpid()}_{next(_counter)}"
-        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "stride_template"')
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
         return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        """Drop a test's database, cutting the connections the app left open (a pool not yet collected)."""
+        name = url.rsplit("/", 1)[1]
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _build_template(self) -> None:
+        # Migrated and seeded once per run; every test's database is a file copy of it (CREATE DATABASE ... TEMPLATE),
+        # which PostgreSQL refuses while anyone is connected to the template: open_database().close() must leave no
+        # connection behind, and afterwards nobody may connect to it at all.
+        from planner.store.database import open_database
+
+        self.execute(f'CREATE DATABASE "{TEMPLATE}" TEMPLATE template0')
+        open_database(self.url(TEMPLATE)).close()
+        left_open = self.connections_to(TEMPLATE)
+        if left_open:
+            raise RuntimeError(
+                f"open_database(...).close() left {left_open} connection(s) open to {TEMPLATE}: "
+                "databases cannot be copied from it"
+            )
+        self.execute(f'ALTER DATABASE "{TEMPLATE}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false')
+        self.template_ready = True
+
+    def connections_to(self, dbname: str) -> int:
+        """How many sessions are connected to the database `dbname` now."""
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={USER} dbname=postgres", autocommit=True) as con:
+            row = con.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (dbname,)).fetchone()
+        return int(row[0]) if row else 0
 
 
 def _start_server() -> tuple[PostgresServer | None, str]:
@@ -164,6 +197,8 @@ def postgres_server() -> Iterator[PostgresServer]:
     """A PostgreSQL server of our own for the whole run (skips, saying why, where there is none)."""
     server, why = _start_server()
     if server is None:
+        if PG_MODE:
+            pytest.exit(f"STRIDE_TEST_DB=postgresql asked for PostgreSQL, but {why}", returncode=1)
         pytest.skip(f"PostgreSQL tests skipped: {why}")
     try:
         yield server
