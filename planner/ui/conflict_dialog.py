@@ -36,6 +36,7 @@ class ConflictChoices:
     reload: Callable[[], None]
     keep_mine: Callable[[], None]
     save_copy: Callable[[], None] | None = None  # None: a copy means nothing here (the button is not shown)
+    no_copy: str = ""  # without save_copy: why there is no copy, said in the dialog
 
     def run(self, choice: Resolution) -> None:
         if choice is Resolution.KEEP_MINE:
@@ -49,14 +50,17 @@ class ConflictChoices:
 class ConflictDialog(QDialog):
     """Reload / Keep mine / Save as a copy, with who changed what. Escape is Reload (nothing of theirs is lost)."""
 
-    def __init__(self, conflict: EditConflict, parent: QWidget | None = None, *, can_copy: bool = True) -> None:
+    def __init__(
+        self, conflict: EditConflict, parent: QWidget | None = None, *, can_copy: bool = True, no_copy: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Changed by another coach")
         self.choice = Resolution.RELOAD
+        changed = f"was changed {_escape(conflict.theirs.said())}" if conflict.theirs else "was deleted by someone else"
+        why = f"<p>{_escape(no_copy)}</p>" if no_copy and not can_copy else ""
         self.message = message = QLabel(
-            f"<p><b>{_escape(conflict.what)} was changed "
-            f"{_escape(conflict.theirs.said()) if conflict.theirs else 'or deleted by someone else'}</b> "
-            "after you opened it.</p><p>Your change was not saved yet. What should happen to it?</p>"
+            f"<p><b>{_escape(conflict.what)} {changed}</b> after you opened it.</p>"
+            f"<p>Your change was not saved yet. What should happen to it?</p>{why}"
         )
         message.setWordWrap(True)
         self.buttons = QDialogButtonBox()
@@ -84,10 +88,10 @@ class ConflictDialog(QDialog):
 
     @classmethod
     def choose(
-        cls, conflict: EditConflict, parent: QWidget | None = None, *, can_copy: bool = True
+        cls, conflict: EditConflict, parent: QWidget | None = None, *, can_copy: bool = True, no_copy: str = ""
     ) -> tuple[Resolution, bool]:
         """Show the dialog; (the choice, True when a button was pressed). Escape gives (RELOAD, False)."""
-        dialog = cls(conflict, parent, can_copy=can_copy)
+        dialog = cls(conflict, parent, can_copy=can_copy, no_copy=no_copy)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             return (dialog.choice if accepted else Resolution.RELOAD), accepted
@@ -108,6 +112,6 @@ def ask_after_save(conflict: EditConflict, choices: ConflictChoices) -> None:
 
 def _ask(conflict: EditConflict, choices: ConflictChoices) -> None:
     choice, _pressed = ConflictDialog.choose(
-        conflict, QApplication.activeWindow(), can_copy=choices.save_copy is not None
+        conflict, QApplication.activeWindow(), can_copy=choices.save_copy is not None, no_copy=choices.no_copy
     )
     choices.run(choice)

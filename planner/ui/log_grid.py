@@ -19,15 +19,18 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QUndoCommand
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.domain.log_summary import WeekSummary, week_summaries
 from planner.domain.plan import Plan, PlannedExercise, Session, Week
 from planner.domain.training_log import LogEntry, Side
 from planner.store import training_log as log_store
+from planner.ui.undo import DatabaseCommand, push
 
 if TYPE_CHECKING:
+    from planner.domain.conflict import EditConflict
+    from planner.ui.conflict_dialog import ConflictChoices
     from planner.ui.context import AppContext
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -238,8 +241,13 @@ class LogGridModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class LogEdit(QUndoCommand):
-    """One kept cell of the log grid: the entries it wrote, and what they were before."""
+class LogEdit(DatabaseCommand):
+    """One kept cell of the log grid: the entries it wrote, and what they were before.
+
+    Each write names what it started from (redo: `before`, undo: `after`), so a cell another coach changed,
+    typed or deleted meanwhile is refused (EditConflict): the redo offers Reload or Keep mine, an undo is
+    refused and said, never written over their entry.
+    """
 
     def __init__(
         self,
@@ -250,24 +258,63 @@ class LogEdit(QUndoCommand):
         session_key: str,
         changed: Any,
     ) -> None:
-        super().__init__("Log entry")
-        self.ctx, self.athlete_id = ctx, athlete_id
+        super().__init__(ctx, "Log entry")
+        self.athlete_id = athlete_id
         self.after, self.before, self.session_key = after, before, session_key
         self.changed = changed  # called with the athlete id after every write (the panel refreshes and replans)
 
-    def _write(self, state: dict[Key, LogEntry | None]) -> None:
+    def _write(self, state: dict[Key, LogEntry | None], expected: dict[Key, LogEntry | None]) -> None:
         remove = [k for k, v in state.items() if v is None]
         add = [v for v in state.values() if v is not None]
         log_store.replace_entries(
-            self.ctx.db, self.athlete_id, remove, add, session_keys={e.key: self.session_key for e in add}
+            self.ctx.db,
+            self.athlete_id,
+            remove,
+            add,
+            session_keys={e.key: self.session_key for e in add},
+            expected=expected,
         )
+
+    def apply(self) -> None:
+        self._write(self.after, self.before)
+
+    def revert(self) -> None:
+        self._write(self.before, self.after)
+
+    def announce(self) -> None:
         self.changed(self.athlete_id)
 
-    def redo(self) -> None:
-        self._write(self.after)
-
     def undo(self) -> None:
-        self._write(self.before)
+        self.error = None
+        super().undo()
+        if self.error is not None:  # refused (another coach's newer entry): show the log as it is now
+            self.changed(self.athlete_id)
+
+    def conflict_choices(self, conflict: EditConflict) -> ConflictChoices:
+        from planner.ui.conflict_dialog import ConflictChoices
+
+        ctx, athlete_id, mine, session_key, changed = (
+            self.ctx,
+            self.athlete_id,
+            self.after,
+            self.session_key,
+            self.changed,
+        )
+
+        def keep_mine() -> None:
+            # Over what is there now (the dialog said whose it was): undo gives their entries back.
+            now = {e.key: e for e in log_store.log_entries(ctx.db, athlete_id)}
+            theirs = {key: now.get(key) for key in mine}
+            push(ctx, LogEdit(ctx, athlete_id, mine, theirs, session_key, changed))
+
+        return ConflictChoices(
+            reload=lambda: changed(athlete_id),
+            keep_mine=keep_mine,
+            no_copy=(
+                "A log entry cannot be saved as a copy: the log holds one answer per day, exercise and side, "
+                "so keep theirs (Reload) or put yours over it (Keep mine)."
+            ),
+        )
 
 
 class LogGrid(QTableView):
