@@ -59,14 +59,17 @@ def run_import(args: argparse.Namespace) -> int:
     from planner.store.database import open_database
     from planner.store.exercises import list_exercises
     from planner.store.log_files import read_log_file
-    from planner.store.training_log import log_entries, save_entries
+    from planner.store.training_log import log_entries, replace_entries
 
     db = open_database(args.db)
     try:
         stored = find_athlete(db, args.athlete)
+        now = {e.key: e for e in log_entries(db, stored.id)}
         entries = read_log_file(args.file, {e.id for e in list_exercises(db)})
-        before = {e.key for e in log_entries(db, stored.id)}
-        save_entries(db, stored.id, entries)  # one transaction: all or nothing
+        before = set(now)
+        # One transaction, all or nothing; an entry another coach wrote since it was read above stops the import
+        # (EditConflict: exit 2, one line), so "new" and "replaced" below stay true and nothing of theirs is lost.
+        replace_entries(db, stored.id, (), entries, expected={e.key: now.get(e.key) for e in entries})
     finally:
         db.close()
     replaced = sum(1 for e in entries if e.key in before)
