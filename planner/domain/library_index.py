@@ -15,7 +15,7 @@ index, and a library that changed gets a new one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -226,6 +226,13 @@ class LibraryIndex:
     def exercises(self) -> tuple[Exercise, ...]:
         return self._library
 
+    # The index reads as the library it indexes, so it can be handed wherever the library goes.
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self._library)
+
+    def __len__(self) -> int:
+        return len(self._library)
+
     def for_equipment(self, owned: frozenset[str] | set[str]) -> EquipmentIndex:
         """The library as an athlete with `owned` equipment sees it."""
         key = frozenset(owned)
@@ -247,15 +254,21 @@ class LibraryIndex:
 _cache: list[LibraryIndex] = []
 
 
-def library_index(library: Sequence[Exercise] | LibraryIndex) -> LibraryIndex:
+def library_index(library: Iterable[Exercise] | LibraryIndex) -> LibraryIndex:
     """The index of `library`, from the cache when an equal library was indexed before.
 
     Equal means the same exercises in the same order; exercises are frozen, so the library a window holds
     and asks about again is found by identity at C speed, and one read again from the database compares
-    equal field by field. A changed library gets a fresh index.
+    equal field by field. A changed library gets a fresh index. An index is its own index, and a tuple
+    already indexed is found by identity alone (it cannot have changed): a plan that hands either down
+    costs nothing per call, whatever the library's size.
     """
     if isinstance(library, LibraryIndex):
         return library
+    if isinstance(library, tuple):
+        for index in _cache:
+            if index.exercises is library:
+                return index
     exercises = tuple(library)
     for i, index in enumerate(_cache):
         if index.exercises == exercises:

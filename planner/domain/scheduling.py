@@ -145,7 +145,7 @@ class _Prescription:
 
 def build_plan(
     athlete: Athlete,
-    library: list[Exercise],
+    library: list[Exercise] | LibraryIndex,
     *,
     start: dt.date,
     weeks: int,

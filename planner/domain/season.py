@@ -17,7 +17,7 @@ from planner.domain.adjustments import apply_log
 from planner.domain.athlete import Athlete
 from planner.domain.dates import monday_of
 from planner.domain.exercise import Exercise
-from planner.domain.library_index import library_index
+from planner.domain.library_index import LibraryIndex, library_index
 from planner.domain.plan import SELF_CARE, CorrectiveProgram, Hold, Plan, PlannedExercise
 from planner.domain.progression import HEAVY_SLOW_ID
 from planner.domain.scheduling import PFPS, TENDON_PAIN, build_plan, sort_by_week
@@ -35,7 +35,9 @@ class CheckFinding:
     notes: tuple[str, ...] = ()  # what fitting the routine to the equipment changed, for a `Week N:` warning
 
 
-def check_finding(athlete: Athlete, library: list[Exercise], rules: Any, *, start: dt.date) -> CheckFinding:
+def check_finding(
+    athlete: Athlete, library: list[Exercise] | LibraryIndex, rules: Any, *, start: dt.date
+) -> CheckFinding:
     """Evaluate the athlete's wizard answers with the wizard `rules`: a hold, a routine, or nothing.
 
     Only a self-care result gives a routine; any other triage holds the plan until a clinician has
@@ -63,7 +65,7 @@ def check_finding(athlete: Athlete, library: list[Exercise], rules: Any, *, star
 
 
 def fit_routine_to_equipment(
-    program: CorrectiveProgram, library: list[Exercise], owned: frozenset[str]
+    program: CorrectiveProgram, library: list[Exercise] | LibraryIndex, owned: frozenset[str]
 ) -> tuple[CorrectiveProgram, tuple[str, ...]]:
     """The routine with every exercise the athlete's equipment rules out swapped for its body-weight
     alternative (`session_content.equipment_alternative`), or left out when the library has none.
@@ -119,11 +121,14 @@ def make_plan(
     the library (BadInput naming the entry). `start` is moved back to the Monday of its week.
     Deterministic: same inputs, same plan.
     """
+    # Found (or built) once, then handed down in the library's place: each later step's lookup is free,
+    # where each one finding a list in the cache compared it with the cached library (~0.3 ms at 50,000).
+    index = library_index(library)
     if log is None:
         log = athlete.log
         if log:  # no entries, nothing to check: not a set of every exercise id for each plan
-            check_known_exercises(log, library_index(library).by_id)
-    plan = apply_log(_checked_plan(athlete, library, rules, start=start, weeks=weeks), log)
+            check_known_exercises(log, index.by_id)
+    plan = apply_log(_checked_plan(athlete, index, rules, start=start, weeks=weeks), log)
     if not log:
         return plan
     from planner.domain.log_summary import week_summaries
@@ -131,7 +136,9 @@ def make_plan(
     return replace(plan, log_weeks=tuple(week_summaries(plan, log)))
 
 
-def _checked_plan(athlete: Athlete, library: list[Exercise], rules: Any, *, start: dt.date, weeks: int) -> Plan:
+def _checked_plan(
+    athlete: Athlete, library: list[Exercise] | LibraryIndex, rules: Any, *, start: dt.date, weeks: int
+) -> Plan:
     finding = check_finding(athlete, library, rules, start=start)
     plan = build_plan(
         athlete,

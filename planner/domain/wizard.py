@@ -18,6 +18,7 @@ from typing import Any
 
 from planner import DISCLAIMER
 from planner.domain.exercise import Category, Dose, Exercise
+from planner.domain.library_index import LibraryIndex, library_index
 from planner.domain.plan import CorrectiveProgram, PlannedExercise
 from planner.domain.wizard_answers import Answers, parse_answers
 from planner.domain.wizard_rulebook import (
@@ -286,7 +287,7 @@ def build_program(
     rules: WizardRules,
     names: Mapping[str, str],
     *,
-    library: Iterable[Exercise] | None = None,
+    library: Iterable[Exercise] | LibraryIndex | None = None,
     equipment: Collection[str] | None = None,
 ) -> CorrectiveProgram | None:
     """The routine for the top pattern; when the second scores close, one routine covering both.
@@ -302,7 +303,10 @@ def build_program(
     """
     if not conditions:
         return None
-    by_id: dict[str, Exercise] = {e.id: e for e in library} if library is not None else {}
+    # The cached index's id map: a plan asks this of the same library every time, and a dict of every
+    # exercise per plan was the one cost that grew with the library (10 ms at 50,000).
+    index = library_index(library) if library is not None else None
+    by_id: Mapping[str, Exercise] = index.by_id if index is not None else {}
     if equipment is not None and library is None:
         raise ValueError("build_program: equipment needs the library, to know what each exercise needs")
     owned = frozenset(equipment) if equipment is not None else None
@@ -345,8 +349,10 @@ def build_program(
                 choice = next(
                     ((a.id, a.dose, a.notes) for a in item.alternatives if a.id not in picked and can_do(a.id)), None
                 )
-                if choice is None and owned is not None:
-                    choice = _library_stand_in(item.id, pattern.id, by_id, picked, can_do)
+                if choice is None and owned is not None and index is not None:
+                    # The exercises the equipment allows, sorted by id once per library and equipment set.
+                    allowed = index.for_equipment(owned).allowed
+                    choice = _library_stand_in(item.id, pattern.id, by_id, allowed, picked, can_do)
             if choice is None:
                 continue
             ex_id, dose, notes = choice
@@ -385,17 +391,27 @@ _KINDS = {
 
 
 def _library_stand_in(
-    wanted: str, pattern: str, by_id: Mapping[str, Exercise], picked: Mapping[str, PlannedExercise], can_do: Any
+    wanted: str,
+    pattern: str,
+    by_id: Mapping[str, Exercise],
+    allowed: Iterable[Exercise],
+    picked: Mapping[str, PlannedExercise],
+    can_do: Any,
 ) -> tuple[str, Dose, str] | None:
-    """A library exercise the athlete can do, serving `pattern`, of the same kind as `wanted` (first by id)."""
+    """A library exercise the athlete can do, serving `pattern`, of the same kind as `wanted` (first by id).
+
+    `allowed` is what the athlete's equipment allows, sorted by id: the candidates, without sorting the
+    whole library for every stand-in.
+    """
     original = by_id.get(wanted)
     if original is None:
         return None
     kind = _KINDS.get(original.category)
-    for ex_id in sorted(by_id):
-        candidate = by_id[ex_id]
+    for candidate in allowed:
+        ex_id = candidate.id
         if (
-            ex_id not in picked
+            by_id.get(ex_id) is candidate  # of a repeated id, the exercise the id map holds (the last)
+            and ex_id not in picked
             and ex_id != wanted
             and pattern in candidate.conditions
             and _KINDS.get(candidate.category) == kind
