@@ -100,7 +100,12 @@ def _fill_row(row: Any, athlete: Athlete) -> None:
     row.updated_at = _now()
 
 
-def _replace_children(session: Any, athlete_id: int, athlete: Athlete, who: str = "") -> None:
+RaceKey = tuple[dt.date, str, str]  # a race's date, name and priority: what tells two races of an athlete apart
+
+
+def _replace_children(
+    session: Any, athlete_id: int, athlete: Athlete, who: str = "", race_uuids: dict[RaceKey, list[str]] | None = None
+) -> None:
     from sqlmodel import delete, select
 
     t = _tables()
@@ -118,7 +123,13 @@ def _replace_children(session: Any, athlete_id: int, athlete: Athlete, who: str 
         if key in kept_keys:
             kept_keys.remove(key)
             continue
-        row = spare.pop(0) if spare else t.RaceRow(athlete_id=athlete_id)
+        if spare:
+            row = spare.pop(0)
+        else:
+            row = t.RaceRow(athlete_id=athlete_id)
+            known = (race_uuids or {}).get(key)
+            if known:  # a race put back by an undo keeps the UUID it had
+                row.uuid = known.pop(0)
         row.date, row.name, row.priority, row.updated_by = race.date, race.name, race.priority.value, who
         session.add(row)
     for row in spare:
@@ -166,16 +177,42 @@ def get_athlete(db: Database, athlete_id: int) -> StoredAthlete:
         return StoredAthlete(athlete_id, _athlete_from_rows(row, list(races), list(phases)), row.version, row.uuid)
 
 
-def add_athlete(db: Database, athlete: Athlete, *, athlete_id: int | None = None) -> int:
-    """Store a new athlete and return its id (`athlete_id` restores a deleted one under its old id)."""
+def add_athlete(
+    db: Database,
+    athlete: Athlete,
+    *,
+    athlete_id: int | None = None,
+    uuid: str | None = None,
+    race_uuids: dict[RaceKey, list[str]] | None = None,
+) -> int:
+    """Store a new athlete and return its id.
+
+    An undo of a delete puts the athlete back as the same row: under its old id (`athlete_id`), its old UUID
+    (`uuid`) and its races' old UUIDs (`race_uuids`, from `race_uuids()`), so another coach's window and a
+    later `db copy` see the same athlete, not a new one.
+    """
     t = _tables()
     with db.session() as s:
         row = t.AthleteRow(id=athlete_id, name=athlete.name, updated_by=db.who)
+        if uuid:
+            row.uuid = uuid
         _fill_row(row, athlete)
         s.add(row)
         s.flush()
-        _replace_children(s, row.id, athlete, db.who)
+        _replace_children(s, row.id, athlete, db.who, {k: list(v) for k, v in (race_uuids or {}).items()})
         return int(row.id)
+
+
+def race_uuids(db: Database, athlete_id: int) -> dict[RaceKey, list[str]]:
+    """The UUIDs of the athlete's races by (date, name, priority): what `add_athlete` needs to restore them."""
+    from sqlmodel import select
+
+    t = _tables()
+    out: dict[RaceKey, list[str]] = {}
+    with db.session() as s:
+        for r in s.exec(select(t.RaceRow).where(t.RaceRow.athlete_id == athlete_id).order_by(t.RaceRow.id)).all():
+            out.setdefault((r.date, r.name, r.priority), []).append(r.uuid)
+    return out
 
 
 def athlete_version(db: Database, athlete_id: int) -> int | None:

@@ -419,8 +419,11 @@ def delete_exercise(db: Database, exercise_id: str, *, expected: Exercise | None
     return before
 
 
-def restore_exercise(db: Database, exercise: Exercise, *, expected: Exercise | None = None) -> None:
-    """Put back an exercise exactly as it was (undo of a delete or an edit); an existing row keeps its UUID.
+def restore_exercise(
+    db: Database, exercise: Exercise, *, expected: Exercise | None = None, uuid: str | None = None
+) -> None:
+    """Put back an exercise exactly as it was (undo of a delete or an edit); an existing row keeps its UUID,
+    a deleted one comes back under `uuid` (its old one, from `exercise_uuid`) when given.
 
     With `expected` (what the undone change wrote), refused with EditConflict when another coach changed
     the exercise since: an undo never writes over a newer edit of someone else.
@@ -431,9 +434,18 @@ def restore_exercise(db: Database, exercise: Exercise, *, expected: Exercise | N
         row = _locked_row(conn, exercise.id)
         _check_expected(row, exercise.id, expected)
         if row is None:
-            conn.execute(insert(_table()).values(**exercise_to_row_values(exercise), updated_by=db.who))
+            same_row = {"uuid": uuid} if uuid else {}
+            conn.execute(insert(_table()).values(**exercise_to_row_values(exercise), updated_by=db.who, **same_row))
         else:
             _update_row(conn, db, row, exercise_to_row_values(exercise))
+
+
+def exercise_uuid(db: Database, exercise_id: str) -> str | None:
+    """The exercise row's UUID (None: no such exercise): what an undo of its delete puts back."""
+    from sqlalchemy import select
+
+    with db.engine.connect() as conn:
+        return conn.execute(select(_table().c.uuid).where(_table().c.id == exercise_id)).scalar()
 
 
 @dataclass(frozen=True, slots=True)

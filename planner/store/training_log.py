@@ -146,21 +146,27 @@ def replace_entries(
     *,
     session_keys: dict[Any, str] | None = None,
     expected: dict[tuple[dt.date, str, str], LogEntry | None] | None = None,
-) -> None:
+    uuids: dict[tuple[dt.date, str, str], str] | None = None,
+) -> dict[tuple[dt.date, str, str], str]:
     """Delete the entries keyed `remove` and write `add`, in one transaction (a log grid edit or its undo).
 
     `expected` (key -> the entry as the coach saw it, None: there was none) makes the write refuse with
     EditConflict, writing nothing, when another coach changed, added or deleted one of those entries since.
+    Returns the UUIDs of the rows it deleted, by key; an entry of `add` that needs a new row takes its UUID
+    from `uuids` when there (an undo puts back the same row, not a new one).
     """
     from sqlmodel import select
 
     t = _tables()
     keys = session_keys or {}
+    known = uuids or {}
     added = list(add)
+    removed: dict[tuple[dt.date, str, str], str] = {}
     with db.session() as s:
         _check(s, t, athlete_id, [*remove, *(e.key for e in added)], expected)
         for key in remove:
             for row in s.exec(select(t.TrainingLogRow).where(*_where(t, athlete_id, key))).all():
+                removed[key] = row.uuid
                 s.delete(row)
         with stale_is_conflict("log", athlete_id, "A log entry"):
             s.flush()
@@ -168,6 +174,8 @@ def replace_entries(
             row = s.exec(select(t.TrainingLogRow).where(*_where(t, athlete_id, entry.key))).first()
             if row is None:
                 row = t.TrainingLogRow(athlete_id=athlete_id, date=entry.date, exercise_id=entry.exercise)
+                if entry.key in known:
+                    row.uuid = known[entry.key]
             row.side = entry.side.value if entry.side else ""
             row.session_key = keys.get(entry.key, row.session_key or "")
             row.sets_done, row.pain_during = entry.sets_done, entry.pain_during
@@ -176,3 +184,4 @@ def replace_entries(
             s.add(row)
         with stale_is_conflict("log", athlete_id, "A log entry"):
             s.flush()
+    return removed

@@ -69,15 +69,24 @@ class AddAthlete(DatabaseCommand):
         super().__init__(ctx, text or f"Add athlete {athlete.name}")
         self.athlete = athlete
         self.athlete_id: int | None = None
+        self.uuid: str | None = None  # a redo after undo adds the same row again (id and UUID)
+        self.version: int | None = None
+        self.race_uuids: dict[store.RaceKey, list[str]] = {}
 
     def apply(self) -> None:
-        self.athlete_id = store.add_athlete(self.ctx.db, self.athlete, athlete_id=self.athlete_id)
+        self.athlete_id = store.add_athlete(
+            self.ctx.db, self.athlete, athlete_id=self.athlete_id, uuid=self.uuid, race_uuids=self.race_uuids
+        )
+        self.version = store.athlete_version(self.ctx.db, self.athlete_id)
         self.ctx.athletes_changed.emit()
         self.ctx.set_current_athlete(self.athlete_id)
 
     def revert(self) -> None:
         assert self.athlete_id is not None
-        store.delete_athlete(self.ctx.db, self.athlete_id)
+        self.uuid = store.get_athlete(self.ctx.db, self.athlete_id).uuid
+        self.race_uuids = store.race_uuids(self.ctx.db, self.athlete_id)
+        # Never over another coach's edit of the athlete made since: refused and said, not deleted unseen.
+        store.delete_athlete(self.ctx.db, self.athlete_id, expected_version=self.version)
         if self.ctx.current_athlete_id == self.athlete_id:
             self.ctx.set_current_athlete(None)
         self.ctx.athletes_changed.emit()
@@ -217,6 +226,8 @@ class DeleteAthlete(DatabaseCommand):
         super().__init__(ctx, f"Delete {stored.athlete.name}")
         self.athlete_id = athlete_id
         self.athlete = stored.athlete
+        self.uuid = stored.uuid  # the undo puts back the same row (same id and UUIDs), not a new athlete
+        self.race_uuids = store.race_uuids(ctx.db, athlete_id)
         self.version: int | None = stored.version  # another coach's change since: refused, not deleted unseen
         self.plan: Plan | None = store.load_plan(ctx.db, athlete_id)
         self.edits: dict[tuple[str, str], PlannedExercise] = store.dose_edits(ctx.db, athlete_id)
@@ -234,7 +245,9 @@ class DeleteAthlete(DatabaseCommand):
         self.ctx.athletes_changed.emit()
 
     def revert(self) -> None:
-        store.add_athlete(self.ctx.db, self.athlete, athlete_id=self.athlete_id)
+        store.add_athlete(
+            self.ctx.db, self.athlete, athlete_id=self.athlete_id, uuid=self.uuid, race_uuids=self.race_uuids
+        )
         try:
             if self.plan is not None:
                 store.save_plan(self.ctx.db, self.athlete_id, self.plan, weeks=len(self.plan.weeks))

@@ -262,18 +262,21 @@ class LogEdit(DatabaseCommand):
         self.athlete_id = athlete_id
         self.after, self.before, self.session_key = after, before, session_key
         self.changed = changed  # called with the athlete id after every write (the panel refreshes and replans)
+        self.uuids: dict[Key, str] = {}  # rows this command deleted: undo and redo put back the same rows
 
     def _write(self, state: dict[Key, LogEntry | None], expected: dict[Key, LogEntry | None]) -> None:
         remove = [k for k, v in state.items() if v is None]
         add = [v for v in state.values() if v is not None]
-        log_store.replace_entries(
+        removed = log_store.replace_entries(
             self.ctx.db,
             self.athlete_id,
             remove,
             add,
             session_keys={e.key: self.session_key for e in add},
             expected=expected,
+            uuids=self.uuids,
         )
+        self.uuids.update(removed)
 
     def apply(self) -> None:
         self._write(self.after, self.before)

@@ -124,6 +124,7 @@ class AddExerciseCommand(LibraryCommand):
         super().__init__(ctx, text or f"Add {exercise.name}")
         self.exercise = exercise
         self.added: Exercise | None = None
+        self.uuid: str | None = None
 
     def apply(self) -> None:
         from planner.store.exercises import add_custom_exercise, restore_exercise
@@ -131,13 +132,15 @@ class AddExerciseCommand(LibraryCommand):
         if self.added is None:
             self.added = add_custom_exercise(self.ctx.db, self.exercise)
         else:
-            restore_exercise(self.ctx.db, self.added)  # redo after undo: same id as before
+            restore_exercise(self.ctx.db, self.added, uuid=self.uuid)  # redo after undo: same id and UUID
 
     def revert(self) -> None:
-        from planner.store.exercises import delete_exercise
+        from planner.store.exercises import delete_exercise, exercise_uuid
 
         assert self.added is not None
-        delete_exercise(self.ctx.db, self.added.id)
+        self.uuid = exercise_uuid(self.ctx.db, self.added.id)
+        # `expected`: never delete it over another coach's edit made since (refused and said instead).
+        delete_exercise(self.ctx.db, self.added.id, expected=self.added)
 
 
 class EditExerciseCommand(LibraryCommand):
@@ -190,10 +193,12 @@ class DeleteExerciseCommand(LibraryCommand):
         super().__init__(ctx, f"Delete {exercise.name}")
         self.exercise = exercise
         self.deleted: Exercise | None = None
+        self.uuid: str | None = None  # the undo puts back the same row (id and UUID), not a new exercise
 
     def apply(self) -> None:
-        from planner.store.exercises import delete_exercise
+        from planner.store.exercises import delete_exercise, exercise_uuid
 
+        self.uuid = exercise_uuid(self.ctx.db, self.exercise.id) or self.uuid
         self.deleted = delete_exercise(self.ctx.db, self.exercise.id, expected=self.exercise)
 
     def conflict_choices(self, conflict: EditConflict) -> ConflictChoices:
@@ -213,4 +218,4 @@ class DeleteExerciseCommand(LibraryCommand):
     def revert(self) -> None:
         from planner.store.exercises import restore_exercise
 
-        restore_exercise(self.ctx.db, self.deleted or self.exercise)
+        restore_exercise(self.ctx.db, self.deleted or self.exercise, uuid=self.uuid)
