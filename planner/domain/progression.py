@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from planner.domain.athlete import Phase
 from planner.domain.exercise import DOSE_LIMITS, Dose
@@ -194,8 +195,14 @@ def progression(
     5 s) a step. `offset` (0 or 1) makes a dose past the top of its range rise every other level,
     staggered, rather than every level; without it every level rises.
     """
-    kind = kind or dose_kind(base)
-    level = max(level, 0)
+    return _progression(base, max(level, 0), kind or dose_kind(base), maintenance, offset)
+
+
+# A plan asks for the same few hundred (dose, level) pairs week after week, and every rung is a validated
+# Dose: worked out once per process. Doses are frozen values, so a remembered answer is the same answer.
+@lru_cache(maxsize=4096)
+def _progression(base: Dose, level: int, kind: str, maintenance: bool, offset: int | None) -> tuple[Dose, str]:
+    ladder_top = 0  # the last rung of the range (without the added set); read only when not maintenance
     if maintenance:
         dose = base
         if base.reps is not None:
@@ -206,19 +213,16 @@ def progression(
             dose = replace(base, duration_s=_clamp("duration_s", base.duration_s + 10 * level))
     else:
         rungs = _range_rungs(base, kind)
-        top = len(rungs) - 1
+        ladder_top = len(rungs) - 1
         if base.sets < MAX_SETS:
             rungs.append(replace(rungs[-1], sets=_clamp("sets", base.sets + 1)))
-        position = _ladder_position(level, top, offset)
+        position = _ladder_position(level, ladder_top, offset)
         dose = rungs[min(position, len(rungs) - 1)]
         dose = _creep(dose, position - (len(rungs) - 1))
     # Heavy work held at the top of its range gets heavier instead (a week after reaching it).
     top_reps = _top_reps(base.reps, kind) if base.reps is not None else None
     held = (
-        top_reps is not None
-        and dose.reps is not None
-        and dose.reps >= top_reps
-        and (maintenance or level > len(_range_rungs(base, kind)) - 1)
+        top_reps is not None and dose.reps is not None and dose.reps >= top_reps and (maintenance or level > ladder_top)
     )
     note = LOAD_NOTE if kind == HEAVY and held and level > 0 else ""
     return dose, note

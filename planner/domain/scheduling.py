@@ -327,6 +327,8 @@ def _heavy_slow_exercise(
 def _planned(
     exercise: Exercise, dose_level: int, *, deload: bool, phase: Phase, cut: int = 0, offset: int = 0
 ) -> PlannedExercise:
+    if phase is Phase.TAPER:  # the taper dose comes from the library's dose, not the progressed one
+        return PlannedExercise(id=exercise.id, name=exercise.name, dose=taper_dose(exercise.dose), notes=TAPER_NOTE)
     dose, notes = progression(
         exercise.dose,
         dose_level,
@@ -334,10 +336,9 @@ def _planned(
         maintenance=phase is Phase.IN_SEASON,
         offset=offset,
     )
-    dose = replace(dose, sets=max(1, dose.sets - cut))
-    if phase is Phase.TAPER:
-        dose, notes = taper_dose(exercise.dose), TAPER_NOTE
-    elif deload:
+    if cut:  # a new (validated) Dose only when the prescription takes sets off
+        dose = replace(dose, sets=max(1, dose.sets - cut))
+    if deload:
         dose, notes = deload_dose(dose), ""
     return PlannedExercise(id=exercise.id, name=exercise.name, dose=dose, notes=notes)
 
