@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "copy",
         help="copy every row of one database into a new, empty one (all or nothing)",
         description="Ids and UUIDs are kept; every row is read back and checked before the copy is kept. "
+        "The source is only read, never upgraded (a source from an older version is upgraded in the copy). "
         "The target must be new or empty. Example: db copy --from ~/coach.db --to postgresql://anna@club/stride",
     )
     copying.add_argument("--from", dest="source", required=True, metavar="URL_OR_PATH", help="database to copy")

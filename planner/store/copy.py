@@ -70,12 +70,15 @@ def _rows(conn: Connection, table: Table) -> Iterable[dict[str, Any]]:
         yield dict(row)
 
 
-def row_digests(conn: Connection) -> dict[str, str]:
-    """table name -> SHA-256 of every row of the table in primary-key order (what a copy must give back)."""
+def row_digests(conn: Connection, *, leave_out: frozenset[str] = frozenset()) -> dict[str, str]:
+    """table name -> SHA-256 of every row of the table in primary-key order (what a copy must give back).
+
+    `leave_out` names columns not hashed (a test compares two upgrades of one old file, whose new UUIDs differ).
+    """
     out: dict[str, str] = {}
     for table in tables():
         digest = hashlib.sha256()
-        names = [c.name for c in table.columns]
+        names = [c.name for c in table.columns if c.name not in leave_out]
         for row in _rows(conn, table):
             digest.update(json.dumps([_plain(row[n]) for n in names], ensure_ascii=False).encode())
             digest.update(b"\n")
@@ -83,10 +86,10 @@ def row_digests(conn: Connection) -> dict[str, str]:
     return out
 
 
-def database_digests(db: Database) -> dict[str, str]:
+def database_digests(db: Database, *, leave_out: frozenset[str] = frozenset()) -> dict[str, str]:
     """row_digests of an open database."""
     with db.engine.connect() as conn:
-        return row_digests(conn)
+        return row_digests(conn, leave_out=leave_out)
 
 
 def ensure_empty_target(target: str) -> None:
@@ -124,35 +127,119 @@ def copy_database(
 ) -> CopyReport:
     """Copy every row of `source` into the empty `target` (created and migrated to the current schema).
 
-    One transaction on the target: on any failure, or when a row read back differs from the source, nothing
-    is left there (a file this copy created is deleted again). The source is opened as usual (a source from
-    an older version is upgraded first, with its backup); the built-in library is not added to the target,
-    it comes from the source like every other row.
+    The source is never changed, whatever its schema: it is read into a private copy (a file's pages through
+    SQLite's backup API; an older server's rows into a file made at the server's revision), and a copy from an
+    older version is upgraded there, never in the source. Then one transaction on the target: on any failure,
+    or when a row read back differs from that copy, nothing is left there (a file this copy created is deleted
+    again). The built-in library is not added to the target, it comes from the source like every other row.
     """
-    from planner.store.database import display_target, open_database
+    import tempfile
+
+    from planner.store.database import display_target, open_database, resolve_target
 
     ensure_empty_target(str(target))
-    from planner.store.database import resolve_target
-
     _url, target_path = resolve_target(str(target))
     created = target_path is not None and not target_path.exists()
-    src = open_database(source, seed=False)
-    try:
-        dst = open_database(target, seed=False)
+    with tempfile.TemporaryDirectory(prefix="stride-copy-") as scratch:
+        staged = _staged_source(source, Path(scratch))
+        src = open_database(staged, seed=False)  # upgrades the private copy when the source is older
         try:
-            report = _copy_rows(src, dst, label=display_target(str(target)), progress=progress)
-        finally:
-            dst.close()
-    except BaseException:
-        if created and target_path is not None:
-            from planner.store.migrate import side_files
+            dst = open_database(target, seed=False)
+            try:
+                report = _copy_rows(src, dst, label=display_target(str(target)), progress=progress)
+            finally:
+                dst.close()
+        except BaseException:
+            if created and target_path is not None:
+                from planner.store.migrate import side_files
 
-            for leftover in (target_path, *side_files(target_path)):
-                leftover.unlink(missing_ok=True)
-        raise
-    finally:
-        src.close()
+                for leftover in (target_path, *side_files(target_path)):
+                    leftover.unlink(missing_ok=True)
+            raise
+        finally:
+            src.close()
     return report
+
+
+def _staged_source(source: str | Path, scratch: Path) -> str | Path:
+    """What the copy reads: a private file copy of a file source; a server at this app's schema as it is, an
+    older one's rows in a file at its revision. Refused with one line, nothing changed: a source that is
+    missing, not ours, damaged or newer than this app."""
+    from planner.store import migrate
+    from planner.store.database import display_target, expected_columns, resolve_target
+
+    url, path = resolve_target(str(source))
+    label = display_target(str(source))
+    if path is None:
+        return _staged_server(url, label, scratch)
+    state = migrate.inspect_database(path, expected=expected_columns())  # read-only; refuses with the source's name
+    if not state.exists:
+        raise BadInput("does not exist; nothing was copied", source=label)
+    if state.revision is None:
+        raise BadInput("holds no Stride Planner database (no schema yet); nothing was copied", source=label)
+    staged = scratch / "source.db"
+    _backup_file(path, staged)
+    return staged
+
+
+def _backup_file(path: Path, into: Path) -> None:
+    """Copy an SQLite file page by page (WAL included) without writing to it or beside it."""
+    import sqlite3
+
+    from planner.store.migrate import side_files
+
+    wal, _shm, journal = side_files(path)
+    query = "mode=ro" if wal.exists() or journal.exists() else "immutable=1"  # as inspect_database reads it
+    reader = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+    writer = sqlite3.connect(into)
+    try:
+        reader.backup(writer)
+    finally:
+        writer.close()
+        reader.close()
+
+
+def _staged_server(url: str, label: str, scratch: Path) -> str | Path:
+    """A server source at this app's schema is read as it is (opening it changes nothing); an older one is
+    copied, row for row as its schema has them, into a file made at its revision, which open_database then
+    upgrades: the server is only read."""
+    from sqlalchemy import MetaData, insert, select
+
+    from planner.store import migrate, server
+    from planner.store.database import create_engine_for, expected_columns
+
+    engine = create_engine_for(url)
+    try:
+        names = server.table_names(engine)
+        with engine.connect() as conn:
+            revision = server.revision_in(conn)
+        foreign = revision is None and bool(set(names) - {"alembic_version"} - set(expected_columns()))
+        migrate.ensure_known(migrate.SchemaState(exists=bool(names), revision=revision, foreign=foreign), label)
+        if revision is None:
+            raise BadInput("holds no Stride Planner database (no schema yet); nothing was copied", source=label)
+        if revision == migrate.head_revision():
+            return url
+        staged = scratch / "source.db"
+        file_engine = create_engine_for(f"sqlite:///{staged}", path=staged)
+        try:
+            migrate.upgrade(file_engine, revision=revision)
+            theirs, ours = MetaData(), MetaData()
+            with engine.connect() as read, file_engine.begin() as write:
+                theirs.reflect(read)
+                ours.reflect(write)
+                for table in ours.sorted_tables:
+                    if table.name == "alembic_version" or table.name not in theirs.tables:
+                        continue
+                    source_table = theirs.tables[table.name]
+                    columns = [c.name for c in table.columns if c.name in source_table.columns]
+                    rows = [dict(r) for r in read.execute(select(*(source_table.c[n] for n in columns))).mappings()]
+                    if rows:
+                        write.execute(insert(table), rows)
+        finally:
+            file_engine.dispose()
+        return staged
+    finally:
+        engine.dispose()
 
 
 def _copy_rows(src: Database, dst: Database, *, label: str, progress: Callable[[str, int], None] | None) -> CopyReport:

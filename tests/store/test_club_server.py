@@ -188,28 +188,64 @@ def test_an_unreachable_server_is_one_line_without_the_password(capsys: pytest.C
 # -- db copy --------------------------------------------------------------------------------------------------
 
 
-def digests_of(target: str | Path) -> dict[str, str]:
+def digests_of(target: str | Path, leave_out: frozenset[str] = frozenset()) -> dict[str, str]:
     db = open_database(target, seed=False)
     try:
-        return database_digests(db)
+        return database_digests(db, leave_out=leave_out)
     finally:
         db.close()
 
 
-def test_db_copy_file_to_server_to_file_gives_back_every_row(postgres_server: PostgresServer, tmp_path: Path) -> None:
+def sha256_of(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("revision", migrate.known_revisions())
+def test_db_copy_file_to_server_to_file_gives_back_every_row(
+    postgres_server: PostgresServer, tmp_path: Path, revision: str
+) -> None:
+    """From a file of every schema this app has had: the source is not changed (not even upgraded), the copies
+    are at this app's schema and hold the rows the source would have after its own upgrade."""
     import shutil
 
     source = tmp_path / "coach.db"
-    shutil.copy(SCHEMAS / f"{migrate.head_revision()}.db", source)  # one of everything, a log entry too
-    open_database(source).close()  # the built-ins synced, as in a coach's own file
+    shutil.copy(SCHEMAS / f"{revision}.db", source)  # one of everything (a log entry too, from 0003)
+    if revision == migrate.head_revision():
+        open_database(source).close()  # the built-ins synced, as in a coach's own file
+    before, beside = sha256_of(source), sorted(tmp_path.iterdir())
     club = postgres_server.empty_database()
     back = tmp_path / "back.db"
 
     there = copy_database(source, club)
     copy_database(club, back)
 
-    assert all(there.rows[t] >= 1 for t in ("athlete", "race", "plan", "dose_edit", "training_log", "exercise"))
-    assert digests_of(source) == digests_of(club) == digests_of(back)
+    assert sha256_of(source) == before
+    assert sorted(p for p in tmp_path.iterdir() if p != back) == beside  # no backup or side file of the source
+    assert revision_of(club) == migrate.read_schema_state(back).revision == migrate.head_revision()
+    assert all(there.rows[t] >= 1 for t in ("athlete", "race", "plan", "dose_edit", "exercise"))
+    assert digests_of(club) == digests_of(back)  # ids and UUIDs kept both ways
+    upgraded = tmp_path / "upgraded-in-place.db"
+    shutil.copy(source, upgraded)
+    open_database(upgraded, seed=False).close()  # what the source would hold after this app upgraded it
+    uuids_made_by_the_upgrade = frozenset({"uuid"}) if revision < "0004" else frozenset()
+    assert digests_of(upgraded, uuids_made_by_the_upgrade) == digests_of(back, uuids_made_by_the_upgrade)
+
+
+def test_db_copy_of_an_older_server_leaves_the_server_as_it_was(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    old = at_revision(postgres_server, "0003")
+    back = tmp_path / "back.db"
+    copy_database(old, back)
+    assert revision_of(old) == "0003"  # not upgraded: a copy only reads its source
+    assert migrate.read_schema_state(back).revision == migrate.head_revision()
+    db = open_database(back, seed=False)
+    try:
+        assert [a.athlete.name for a in athletes.list_athletes(db)] == ["Maya"]
+    finally:
+        db.close()
 
 
 def test_after_a_copy_the_server_gives_new_rows_fresh_ids(postgres_server: PostgresServer, tmp_path: Path) -> None:
