@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from planner.domain.exercise import CONDITION_NAMES, EQUIPMENT_LABELS, Exercise
+from planner.ui.colors import app_is_dark
 
 ExerciseRole = Qt.ItemDataRole.UserRole + 1
 ExerciseIdRole = Qt.ItemDataRole.UserRole + 2
@@ -111,6 +112,8 @@ _ASCENDING = Qt.SortOrder.AscendingOrder
 _ANSWERED = frozenset({_DECORATION, _TOOLTIP, _FONT, _EXERCISE, _EXERCISE_ID})
 _COLUMNS = len(Column)  # len() of an Enum class is a Python call: not once per cell
 _NAME, _DOSE = int(Column.NAME), int(Column.DOSE)
+_HEADERS = tuple(HEADERS[c] for c in Column)  # the header repaints with the rows: no Enum call per section
+_REMEMBERED_FILTERS = 12  # filter results kept: deleting a typed search shows rows already decided
 
 
 def _texts(ex: Any) -> tuple[str, ...]:
@@ -153,8 +156,8 @@ class ExerciseTableModel(QAbstractTableModel):
         self._load: Callable[[str], Exercise | None] | None = None
         self.search_keys: list[str] = []  # per row: "name | id | aliases", lowercase
         self._badges: dict[tuple[str, bool], QIcon] = {}  # (origin, dark palette)
-        self._italic = QFont()
-        self._italic.setItalic(True)
+        self.italic = QFont()  # the Dose cell of a default dose
+        self.italic.setItalic(True)
         self._sort: tuple[int, Qt.SortOrder] = (Column.NAME, _ASCENDING)
 
     # -- data in -------------------------------------------------------------------------------
@@ -210,8 +213,8 @@ class ExerciseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _COLUMNS:
-            return HEADERS[Column(section)]
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < _COLUMNS:
+            return _HEADERS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -239,17 +242,20 @@ class ExerciseTableModel(QAbstractTableModel):
                 return None  # deleted by another window since the list was read; the next reload drops it
         ex = self._rows[row]
         if role == _DECORATION and col == _NAME:
-            from planner.ui.colors import app_is_dark
-
-            key = (origin(ex), app_is_dark())
-            if key not in self._badges:
-                self._badges[key] = _badge(*key)
-            return self._badges[key]
+            return self.badge(ex)
         if role == _TOOLTIP:
             return self._tooltip(ex, row, col)
         if role == _FONT and col == _DOSE and ex.dose_is_default:
-            return self._italic
+            return self.italic
         return None
+
+    def badge(self, ex: Any) -> QIcon:
+        """The origin badge (B, E or C) of a listed row, in the application palette's colours."""
+        key = (origin(ex), app_is_dark())
+        icon = self._badges.get(key)
+        if icon is None:
+            icon = self._badges[key] = _badge(*key)
+        return icon
 
     def _tooltip(self, ex: Any, row: int, col: int) -> str | None:
         if col == Column.NAME:
@@ -304,8 +310,11 @@ class ExerciseFilterProxy(QAbstractTableModel):
         self._equipment: str | None = None
         self._condition: str | None = None
         self._model: ExerciseTableModel | None = None
-        self._visible: list[int] = []  # source rows, ascending
+        self._visible: Sequence[int] = []  # source rows, ascending (a range when nothing is filtered out)
         self._moving: list[tuple[QPersistentModelIndex, str, int]] = []
+        # Rows decided per (search, category, equipment, condition) since the source last changed: a longer
+        # search looks only at the rows of a shorter one it contains, and deleting keys finds rows decided before.
+        self._decided: dict[tuple[str, str | None, str | None, str | None], Sequence[int]] = {}
 
     def setSourceModel(self, model: ExerciseTableModel) -> None:
         self.beginResetModel()
@@ -320,6 +329,7 @@ class ExerciseFilterProxy(QAbstractTableModel):
         model.modelReset.connect(self._source_reset)
         model.layoutAboutToBeChanged.connect(self._source_sorting)
         model.layoutChanged.connect(self._source_sorted)
+        self._decided = {}
         self._visible = self._decide()
         self.endResetModel()
 
@@ -360,16 +370,39 @@ class ExerciseFilterProxy(QAbstractTableModel):
         self._visible = self._decide()
         self.endResetModel()
 
-    def _decide(self) -> list[int]:
+    def _decide(self) -> Sequence[int]:
         model = self._model
         if model is None:
             return []
+        key = (self._text, self._category, self._equipment, self._condition)
+        decided = self._decided
+        rows = decided.get(key)
+        if rows is not None:
+            decided[key] = decided.pop(key)  # most recent last
+            return rows
+        text, cat, equip, cond = key
         keys = model.search_keys
-        text, cat, equip, cond = self._text, self._category, self._equipment, self._condition
-        rows = [i for i, k in enumerate(keys) if text in k] if text else list(range(len(keys)))
-        if cat or equip or cond:
-            listed = model.listed
-            rows = [i for i in rows if self._passes(listed(i), cat, equip, cond)]
+        if not text:
+            rows = range(len(keys))
+            if cat or equip or cond:
+                listed = model.listed
+                rows = [i for i in rows if self._passes(listed(i), cat, equip, cond)]
+        else:
+            # The rows of a search this one contains (same filters), the fewest: a match of "squa" contains "squ".
+            base: Sequence[int] | None = None
+            for (t, c, e, d), seen in decided.items():
+                if t in text and (c, e, d) == (cat, equip, cond) and (base is None or len(seen) < len(base)):
+                    base = seen
+            if base is None:
+                rows = [i for i, k in enumerate(keys) if text in k]
+                if cat or equip or cond:
+                    listed = model.listed
+                    rows = [i for i in rows if self._passes(listed(i), cat, equip, cond)]
+            else:
+                rows = [i for i in base if text in keys[i]]
+        decided[key] = rows
+        if len(decided) > _REMEMBERED_FILTERS:
+            del decided[next(iter(decided))]
         return rows
 
     @staticmethod
@@ -384,6 +417,7 @@ class ExerciseFilterProxy(QAbstractTableModel):
 
     # -- the source changing ---------------------------------------------------------------------
     def _source_reset(self) -> None:
+        self._decided = {}
         self._visible = self._decide()
         self.endResetModel()
 
@@ -396,6 +430,7 @@ class ExerciseFilterProxy(QAbstractTableModel):
                 self._moving.append((index, model.listed(self._visible[index.row()]).id, index.column()))
 
     def _source_sorted(self) -> None:
+        self._decided = {}  # row numbers of the old order
         self._visible = self._decide()
         model = self.source()
         old = [QModelIndex(index) for index, _id, _col in self._moving]
@@ -439,22 +474,30 @@ class ExerciseFilterProxy(QAbstractTableModel):
 
     def multiData(self, index: QModelIndex, roleDataSpan: Any) -> None:  # noqa: N803 - Qt's name
         # Painting asks a cell for seven roles in one call: answer them in one Python call, not seven data()
-        # calls through PySide (each crossing costs more than the answer).
-        if not index.isValid() or self._model is None:
+        # calls through PySide (each crossing costs more than the answer). The three roles a painted cell can
+        # have (text, badge, italic dose) are answered here without going through cell().
+        model = self._model
+        if model is None or not index.isValid():
             return
         row = index.row()
         if row >= len(self._visible):
             return
-        source_row, col, cell = self._visible[row], index.column(), self._model.cell
+        source_row, col = self._visible[row], index.column()
+        texts = model.row_texts(source_row)
         for role_data in roleDataSpan:
             # The span is reused from cell to cell: a role this cell has no answer for must be cleared, or it
             # keeps the last cell's value (the built-in badge showed in every column).
             role = role_data.role()
-            value = cell(source_row, col, role) if role == _DISPLAY or role in _ANSWERED else None
-            if value is None:
-                role_data.clearData()
-            else:
+            if role == _DISPLAY:
+                role_data.setData(texts[col])
+            elif role == _DECORATION and col == _NAME:
+                role_data.setData(model.badge(model.listed(source_row)))
+            elif role == _FONT and col == _DOSE and model.listed(source_row).dose_is_default:
+                role_data.setData(model.italic)
+            elif role in _ANSWERED and (value := model.cell(source_row, col, role)) is not None:
                 role_data.setData(value)
+            else:
+                role_data.clearData()
 
     # -- sorting -------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = _ASCENDING) -> None:

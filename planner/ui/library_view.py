@@ -58,6 +58,12 @@ class LibraryView(QWidget):
         self.proxy = ExerciseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._keep_id: str | None = None  # the current exercise while the visible rows are reset
+        # The detail pane follows the current row after the table has painted, and once for a burst of changes
+        # (typing, a held arrow key): the latest current row wins. Rendering it costs more than the table's paint.
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(0)
+        self._detail_timer.timeout.connect(self._show_current)
         self._build()
         self._build_actions()
         self._wire()
@@ -84,6 +90,9 @@ class LibraryView(QWidget):
             self.condition.addItem(CONDITION_NAMES[key], key)
         self.count = QLabel()
         self.count.setObjectName("library_count")
+        # Sized for the longest count (reload): a label that grew and shrank with its text would move the filters
+        # beside it and repaint the whole row at every keystroke.
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
@@ -184,6 +193,7 @@ class LibraryView(QWidget):
     def load(self) -> None:
         """Read the library from the open database and select the first exercise."""
         self.reload()
+        self._show_current()  # the first exercise is in the pane when the view says it is ready
         self._loaded = True
         if self.isVisible():
             self.table.viewport().update()  # ready after this paint (eventFilter)
@@ -198,8 +208,11 @@ class LibraryView(QWidget):
         self.search.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._ready and self._loaded and event.type() == QEvent.Type.Paint and watched is self.table.viewport():
-            QTimer.singleShot(0, self._set_ready)  # after this paint has finished
+        if event.type() == QEvent.Type.Paint and watched is self.table.viewport():
+            if self._detail_timer.isActive():
+                self._detail_timer.start()  # the pane after this paint: the rows first
+            if not self._ready and self._loaded:
+                QTimer.singleShot(0, self._set_ready)  # after this paint has finished
         return super().eventFilter(watched, event)
 
     def _set_ready(self) -> None:
@@ -223,6 +236,8 @@ class LibraryView(QWidget):
         keep = self._current_id()
         # The table lists summaries; the whole exercise is read when it is selected or edited.
         self.model.set_exercises(list_summaries(db), load=lambda exercise_id: get_exercise(db, exercise_id))
+        total = self.model.rowCount()
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(f"{total} of {total}") + 4)
         self._after_filter()
         if keep is not None and self.select_exercise(keep):
             return
@@ -243,6 +258,13 @@ class LibraryView(QWidget):
         return index.siblingAtColumn(0).data(ExerciseRole)
 
     def select_exercise(self, exercise_id: str) -> bool:
+        """Make the exercise the current one and show it in the detail pane; False when it is not listed."""
+        if not self._make_current(exercise_id):
+            return False
+        self._show_current()
+        return True
+
+    def _make_current(self, exercise_id: str) -> bool:
         row = self.model.row_of(exercise_id)
         if row < 0:
             return False
@@ -271,15 +293,19 @@ class LibraryView(QWidget):
         keep, self._keep_id = self._keep_id, None
         if self.table.selectionModel().currentIndex().isValid():
             return
-        if keep is not None and self.select_exercise(keep):
+        if keep is not None and self._make_current(keep):
             return  # still shown: it stays the current one
         self._select_first()
 
     def _on_current_changed(self, *_args: object) -> None:
+        self._update_actions()
+        self._detail_timer.start()
+
+    def _show_current(self) -> None:
+        self._detail_timer.stop()
         ex = self.selected_exercise()
         if ex is None or ex is not self.detail.exercise:  # the same exercise after a filter change: already shown
             self.detail.show_exercise(ex)
-        self._update_actions()
 
     def _update_actions(self) -> None:
         ex = self.selected_exercise()
