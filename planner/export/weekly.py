@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, TableStyle
 
 from planner.domain.athlete import DAYS, Athlete
-from planner.domain.exercise import Dose
 from planner.domain.plan import Plan, PlannedExercise, Session, SessionKind, Week
-from planner.export.fonts import PrintWarnings
+from planner.export.fonts import BOLD, PrintWarnings
 from planner.export.layout import (
     HAIRLINE,
     INK,
@@ -32,7 +31,8 @@ from planner.export.layout import (
     blank,
     style,
 )
-from planner.export.markup import markup, paragraph
+from planner.export.markup import markup as _escape
+from planner.export.textblock import Para, Run, TextBlock, text_width, user_runs
 
 RUN_LABELS: dict[str, str] = {
     "rest": "Rest day",
@@ -51,6 +51,43 @@ PLAIN_EXTRA = frozenset("\u00d7\u00a0" + TICK)  # beyond ASCII, what a plain dos
 TWO_COLUMN_SCALES: tuple[float, ...] = (0.84, 0.77, 0.7, 0.64)
 
 
+class _Para(Paragraph):
+    """A Paragraph that keeps its last wrap: a table wraps its cells to size the rows and again to draw them,
+    and the sheet measured for fitting is drawn as measured, so the same width comes back twice or more."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
+_CLEAN: dict[tuple[str, bool], str] = {}  # text that printed without a warning -> its markup
+
+
+def markup(value: str, where: str, warnings: PrintWarnings | None, *, bold: bool = False) -> str:
+    """`markup.markup`, remembered for text that needs no warning: a season repeats the same exercise names,
+    notes and reasons on every sheet, and each sheet may be laid out at more than one size."""
+    key = (value, bold)
+    found = _CLEAN.get(key)
+    if found is not None:
+        return found
+    own = PrintWarnings()
+    out = _escape(value, where, own, bold=bold)
+    if own.messages:
+        for message in own.messages:
+            if warnings is not None:
+                warnings.add(message)
+        return out
+    if len(_CLEAN) > 4096:  # many seasons of other athletes: keep it bounded
+        _CLEAN.clear()
+    _CLEAN[key] = out
+    return out
+
+
 def short_date(day: dt.date) -> str:
     return f"{day.day} {day:%b}"
 
@@ -59,12 +96,37 @@ def long_date(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b} {day.year}"
 
 
-def tick_boxes(dose: Dose, *, stacked: bool = False) -> str:
-    """One box per set; per side where the dose is each side: `L □□□ R □□□` (markup)."""
-    boxes = TICK * dose.sets
-    if not dose.each_side:
-        return boxes
-    return f"L&nbsp;{boxes}<br/>R&nbsp;{boxes}" if stacked else f"L&nbsp;{boxes}&nbsp;&nbsp; R&nbsp;{boxes}"
+class _Rows:
+    """Rows of a days table as they are made: cells, heights, and style commands with rows counted from 0."""
+
+    def __init__(self) -> None:
+        self.cells: list[list[object]] = []
+        self.heights: list[float] = []
+        self.commands: list[tuple[Any, ...]] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.cells)
+
+    def add(self, cells: list[object], height: float) -> int:
+        self.cells.append(cells)
+        self.heights.append(height)
+        return len(self.cells) - 1
+
+    def style(self, *commands: tuple[Any, ...]) -> None:
+        self.commands += commands
+
+    @classmethod
+    def join(cls, parts: Sequence[_Rows]) -> _Rows:
+        """The rows of `parts` one after another, each part's commands moved down to its rows."""
+        out = cls()
+        for part in parts:
+            offset = out.count
+            out.cells += part.cells
+            out.heights += part.heights
+            for name, (c0, r0), (c1, r1), *rest in part.commands:
+                out.commands.append((name, (c0, r0 + offset), (c1, r1 + offset), *rest))
+        return out
 
 
 class _Sheet:
@@ -90,22 +152,21 @@ class _Sheet:
         self.ticks = style("wk-ticks", 10.5 * s, leading=12 * s)
         self.pain = style("wk-pain", 8 * s, align=RIGHT)
         self.day = style("wk-day", 10 * s, bold=True)
-        self._dose_w = self._tick_w = 0.0  # the dose and tick columns of the session table being built
 
     def text(self, value: str, where: str, st: object, *, bold: bool = False) -> Paragraph:
-        return paragraph(value, st, where=where, warnings=self.warnings, bold=bold)
+        return _Para(markup(value, where, self.warnings, bold=bold), st)
 
     # -- header -------------------------------------------------------------------------------------
     def header(self) -> list[Flowable]:
         week, plan, s = self.week, self.plan, self.scale
-        name = Paragraph(
+        name = _Para(
             markup(self.athlete.name, "athlete name", self.warnings, bold=True), style("wk-name", 17 * s, bold=True)
         )
-        count = Paragraph(f"Week {week.index} of {len(plan.weeks)}", style("wk-count", 13 * s, bold=True, align=RIGHT))
+        count = _Para(f"Week {week.index} of {len(plan.weeks)}", style("wk-count", 13 * s, bold=True, align=RIGHT))
         line = f"{long_date(week.start)} – {long_date(week.end)}   ·   <b>{week.phase.label}</b>"
         if week.race:
             line += "   ·   Race: " + markup(week.race, f"race name of week {week.index}", self.warnings, bold=False)
-        sub = Paragraph(line, style("wk-sub", 9.5 * s, color=INK))
+        sub = _Para(line, style("wk-sub", 9.5 * s, color=INK))
         rows = [[name, count], [sub, self.deload_badge()]]
         table = Table(rows, colWidths=[self.width - 38 * mm, 38 * mm])
         table.setStyle(
@@ -122,7 +183,7 @@ class _Sheet:
         )
         out: list[Flowable] = [table]
         if self.athlete.note.strip():
-            note = Paragraph(
+            note = _Para(
                 "<b>Coach's note:</b> " + markup(self.athlete.note.strip(), "coach's note", self.warnings), self.body
             )
             box = Table([[note]], colWidths=[self.width])
@@ -144,7 +205,7 @@ class _Sheet:
         )
         out += self.hold_box()
         if self.week.sessions:  # a week the check holds entirely has nothing to tick
-            out += [Spacer(1, 2 * mm * s), Paragraph(howto, self.small)]
+            out += [Spacer(1, 2 * mm * s), _Para(howto, self.small)]
         out.append(Spacer(1, 1.5 * mm * s))
         return out
 
@@ -158,9 +219,9 @@ class _Sheet:
         if hold.since > self.week.start:
             heading += f" (from {hold.since:%a} {short_date(hold.since)})"
         items = [
-            Paragraph(markup(heading, "hold", self.warnings, bold=True), style("wk-hold-head", 12 * s, bold=True)),
+            _Para(markup(heading, "hold", self.warnings, bold=True), style("wk-hold-head", 12 * s, bold=True)),
             Spacer(1, 1.5 * s),
-            Paragraph(markup(hold.instead, "hold", self.warnings), style("wk-hold", 9.2 * s)),
+            _Para(markup(hold.instead, "hold", self.warnings), style("wk-hold", 9.2 * s)),
         ]
         box = Table([[items]], colWidths=[self.width])
         box.setStyle(
@@ -179,9 +240,9 @@ class _Sheet:
 
     def deload_badge(self) -> Flowable:
         if not self.week.deload:
-            return Paragraph("", self.small)
+            return _Para("", self.small)
         badge = Table(
-            [[Paragraph("Deload week", style("wk-badge", 8.5 * self.scale, bold=True, align=1))]],
+            [[_Para("Deload week", style("wk-badge", 8.5 * self.scale, bold=True, align=1))]],
             colWidths=[32 * mm * self.scale],
         )
         badge.setStyle(
@@ -198,168 +259,217 @@ class _Sheet:
         return badge
 
     # -- days ---------------------------------------------------------------------------------------
-    def day_label(self, day: dt.date, run: str | None) -> list[Flowable]:
-        out: list[Flowable] = [Paragraph(f"{day:%a}", self.day), Paragraph(short_date(day), self.small)]
+    # The seven days are one flat table (two in two columns): a column of day labels, each spanning its day's
+    # rows, then a row per session heading and per exercise. Every cell is a plain string or a TextBlock,
+    # so each row's height is known when the row is made: the table is given its row heights, wraps nothing,
+    # and the sheet's height at a size is arithmetic.
+
+    def _para(self, runs: list[Run], st: ParagraphStyle, *, space_before: float = 0.0) -> Para:
+        return Para(runs, st.leading, space_before)
+
+    def _run(self, value: str, st: ParagraphStyle, *, bold: bool = False, size: float | None = None) -> Run:
+        """Our own words (labels, not user text) in a style."""
+        return Run(value, BOLD if bold else st.fontName, size or st.fontSize, st.textColor)
+
+    def _user(self, value: str, where: str, st: ParagraphStyle, *, bold: bool = False, **kw: Any) -> list[Run]:
+        size = kw.get("size") or st.fontSize
+        return user_runs(value, where, self.warnings, size=size, color=kw.get("color", st.textColor), bold=bold)
+
+    def day_label(self, day: dt.date, run: str | None, width: float) -> TextBlock:
+        paras = [
+            self._para([self._run(f"{day:%a}", self.day)], self.day),
+            self._para([self._run(short_date(day), self.small)], self.small),
+        ]
         if run:
             label = RUN_LABELS.get(run, run)
-            out.append(Spacer(1, 1.5 * self.scale))
-            out.append(
-                Paragraph(
-                    f"<b>{label}</b>" if run in ("quality", "long", "race") else label,
-                    self.small if run == "rest" else self.body,
-                )
-            )
+            st = self.small if run == "rest" else self.body
+            bold = run in ("quality", "long", "race")
+            paras.append(self._para([self._run(label, st, bold=bold)], st, space_before=1.5 * self.scale))
             if run == "race" and self.week.race:
-                out.append(self.text(self.week.race, f"race name of week {self.week.index}", self.bold, bold=True))
-        return out
+                where = f"race name of week {self.week.index}"
+                paras.append(self._para(self._user(self.week.race, where, self.bold, bold=True), self.bold))
+        return TextBlock(paras, width)
 
-    def session_rows(self, session: Session, width: float) -> Table:
+    def session_title(self, session: Session, width: float) -> TextBlock:
         s = self.scale
-        title = f"<b>{markup(session.title, 'session title', self.warnings, bold=True)}</b>"
+        runs = self._user(session.title, "session title", self.body, bold=True)
         kind = KIND_LABELS.get(session.kind, session.kind.value)
         if kind.lower().replace("&", "and") not in session.title.lower().replace("&", "and"):  # not twice in words
-            title += f"  <font color='#5a5a5a'>({kind})</font>"
+            runs.append(Run(f"  ({kind})", self.body.fontName, self.body.fontSize, MUTED))
+        paras = [self._para(runs, self.body)]
         if session.why:
-            title += (
-                "<br/>"
-                + f"<font size={7.2 * s:.1f} color='#5a5a5a'>"
-                + markup(session.why, "session reason", self.warnings)
-                + "</font>"
+            why = self._user(session.why, "session reason", self.body, size=round(7.2 * s, 1), color=MUTED)
+            paras.append(self._para(why, self.body))
+        return TextBlock(paras, width)
+
+    def exercise_name(self, ex: PlannedExercise, width: float, *, dose: bool) -> TextBlock:
+        runs = self._user(ex.name, f"exercise name '{ex.id}'", self.body)
+        if ex.notes:
+            note = round(7 * self.scale, 1)
+            runs.append(Run(" – ", self.body.fontName, note, MUTED))
+            runs += self._user(ex.notes, f"notes of '{ex.id}'", self.body, size=note, color=MUTED)
+        paras = [self._para(runs, self.body)]
+        if dose:  # two columns: the dose under the name
+            size = round(7.4 * self.scale, 1)
+            paras.append(
+                self._para(self._user(ex.dose.describe(), f"dose of '{ex.id}'", self.body, size=size), self.body)
             )
-        compact = self.columns == 2
-        # The same boxes as the window's log grid: pain during, pain the next morning, effort (RPE).
-        # A plain three-line string, drawn by the table in the pain style (FONT commands below): no Paragraph.
+        return TextBlock(paras, width)
+
+    def _plain(self, text: str, st: ParagraphStyle, width: float) -> bool:
+        """A plain string can take a TextBlock's place: each line fits and every character is one the body font
+        has (ASCII and the sheet's own ×, box and no-break space; anything else goes through `user_runs`)."""
+        if not all(ch < "\u0080" or ch in PLAIN_EXTRA for ch in text):
+            return False
+        return all(text_width(line, st.fontName, st.fontSize) <= width for line in text.split("\n"))
+
+    def day_rows(self, index: int, widths: list[float]) -> _Rows:
+        """One day's rows of the days table: a padding row, the sessions (or a line saying why there are none),
+        a padding row, and the white gap to the next day."""
+        s, compact = self.scale, self.columns == 2
+        day = self.week.start + dt.timedelta(days=index)
+        run = self.week.runs.get(DAYS[index]) if self.week.runs else None
+        pad_l, pad_r, pad_t, pad_b = 4 * s, 3 * s, 1.6 * s, 2.4 * s
+        inner = [w - pad_l - pad_r for w in widths]
+        blank_row = [""] * len(widths)
+        rows = _Rows()
+        rows.add(list(blank_row), 2.5 * s)  # the label's row span starts here, under the day's rule
         pain = (
             "Pain 0-10: ___\nMorning: ___\nRPE: ___"
             if compact
             else "Pain 0-10: ______\nNext morning: ______\nEffort (RPE): ______"
         )
-        tick_w = (27 if compact else 38) * mm * s
-        dose_w = 0 if compact else 56 * mm * s
-        name_w = width - tick_w - dose_w
-        if compact:
-            rows: list[list[object]] = [[Paragraph(title, self.body), pain]]
-            cols = [name_w, tick_w]
-        else:
-            rows = [[Paragraph(title, self.body), blank(), pain]]
-            cols = [name_w, dose_w, tick_w]
-        self._dose_w, self._tick_w = dose_w, tick_w
-        rows += [self.exercise_row(ex, compact) for ex in session.exercises]
-        table = Table(rows, colWidths=cols)
-        commands = [
-            ("FONTNAME", (-1, 0), (-1, 0), self.pain.fontName),
-            ("FONTSIZE", (-1, 0), (-1, 0), self.pain.fontSize),
-            ("LEADING", (-1, 0), (-1, 0), self.pain.leading),
-            ("TEXTCOLOR", (-1, 0), (-1, 0), self.pain.textColor),
-            ("ALIGN", (-1, 0), (-1, 0), "RIGHT"),
-            ("FONTNAME", (1, 1), (-1, -1), self.body.fontName),
-            ("FONTSIZE", (1, 1), (-2, -1), self.body.fontSize),
-            ("LEADING", (1, 1), (-2, -1), self.body.leading),
-            ("FONTSIZE", (-1, 1), (-1, -1), self.ticks.fontSize),
-            ("LEADING", (-1, 1), (-1, -1), self.ticks.leading),
-            ("TEXTCOLOR", (1, 1), (-1, -1), self.body.textColor),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("VALIGN", (0, 0), (-1, 0), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * s),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4 * s),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4 * s),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3 * s),
-            ("LINEBELOW", (0, 1), (-1, -2), 0.4, HAIRLINE),
-        ]
-        if not compact:
-            commands.append(("SPAN", (0, 0), (1, 0)))
-        table.setStyle(TableStyle(commands))
-        return table
-
-    def exercise_row(self, ex: PlannedExercise, compact: bool) -> list[object]:
-        name = markup(ex.name, f"exercise name '{ex.id}'", self.warnings)
-        if ex.notes:
-            name += (
-                f" <font size={7 * self.scale:.1f} color='#5a5a5a'>– "
-                + markup(ex.notes, f"notes of '{ex.id}'", self.warnings)
-                + "</font>"
-            )
-        if compact:
-            dose = markup(ex.dose.describe(), f"dose of '{ex.id}'", self.warnings)
-            ticks = Paragraph(tick_boxes(ex.dose, stacked=compact), self.ticks)
-            cell = Paragraph(f"{name}<br/><font size={7.4 * self.scale:.1f}>{dose}</font>", self.body)
-            return [cell, ticks]
-        # Plain strings where the text is one line in one font: the table draws them without a Paragraph (and
-        # without markup: nothing to escape, and every character is one the body font has).
-        plain_dose = ex.dose.describe()
-        if self._fits(plain_dose, self.body, self._dose_w):
-            dose_cell: object = plain_dose
-        else:
-            dose_cell = Paragraph(markup(plain_dose, f"dose of '{ex.id}'", self.warnings), self.body)
-        boxes = TICK * ex.dose.sets
-        tick_text = f"L\u00a0{boxes}\u00a0\u00a0 R\u00a0{boxes}" if ex.dose.each_side else boxes
-        tick_cell = (
-            tick_text if self._fits(tick_text, self.ticks, self._tick_w) else Paragraph(tick_boxes(ex.dose), self.ticks)
-        )
-        return [Paragraph(name, self.body), dose_cell, tick_cell]
-
-    def _fits(self, text: str, st: ParagraphStyle, width: float) -> bool:
-        """A plain string can take the Paragraph's place: one line in the body font (ASCII and the sheet's own
-        ×, box and no-break space; anything else goes through markup's glyph check and font fallback)."""
-        if not all(ch < "\u0080" or ch in PLAIN_EXTRA for ch in text):
-            return False
-        return stringWidth(text, st.fontName, st.fontSize) <= width - 7 * self.scale
-
-    def day_block(self, index: int, width: float) -> Table:
-        s = self.scale
-        day = self.week.start + dt.timedelta(days=index)
-        run = self.week.runs.get(DAYS[index]) if self.week.runs else None
-        label_w = (22 if self.columns == 1 else 17) * mm * s
-        content_w = width - label_w
-        sessions = self.week.sessions_on(day)
-        content: list[Flowable] = []
-        for i, session in enumerate(sessions):
+        for i, session in enumerate(self.week.sessions_on(day)):
             if i:
-                content.append(Spacer(1, 1.8 * s))
-            content.append(self.session_rows(session, content_w))
-        hold = self.plan.hold
-        run_note = self.week.run_notes.get(DAYS[index])
-        if not sessions and hold is not None and hold.covers(day):
-            held = "No strength, routine or mobility work (on hold: see the box above)."
-            if run_note:
-                held = f"<b>{markup(run_note, 'running note', self.warnings, bold=True)}.</b> {held}"
-            content.append(Paragraph(held, self.body))
-        elif not sessions:
-            rest = "No strength or mobility work today." if run != "rest" else "Rest and recover."
-            content.append(Paragraph(rest, self.small))
-        block = Table([[self.day_label(day, run), content]], colWidths=[label_w, content_w])
+                rows.add(list(blank_row), 1.8 * s)
+            title_w = inner[1] if compact else widths[1] + widths[2] - pad_l - pad_r
+            title = self.session_title(session, title_w)
+            head = ["", title, pain] if compact else ["", title, "", pain]
+            r = rows.add(head, max(title.height, 3 * self.pain.leading) + pad_t + pad_b)
+            rows.style(("BACKGROUND", (1, r), (-1, r), SHADE), ("VALIGN", (1, r), (-1, r), "TOP"))
+            rows.style(
+                ("FONTSIZE", (-1, r), (-1, r), self.pain.fontSize),
+                ("LEADING", (-1, r), (-1, r), self.pain.leading),
+                ("ALIGN", (-1, r), (-1, r), "RIGHT"),
+            )
+            if not compact:
+                rows.style(("SPAN", (1, r), (2, r)))
+            for n, ex in enumerate(session.exercises):
+                r = rows.add(*self.exercise_row(ex, widths, inner, pad_t + pad_b))
+                if n + 1 < len(session.exercises):
+                    rows.style(("LINEBELOW", (1, r), (-1, r), 0.4, HAIRLINE))
+        if rows.count == 1:
+            hold = self.plan.hold
+            run_note = self.week.run_notes.get(DAYS[index])
+            width = sum(widths[1:])
+            if hold is not None and hold.covers(day):
+                runs = []
+                if run_note:
+                    runs = self._user(run_note, "running note", self.body, bold=True)
+                    runs.append(Run(". ", BOLD, self.body.fontSize, self.body.textColor))
+                held = "No strength, routine or mobility work (on hold: see the box above)."
+                note = TextBlock([self._para([*runs, self._run(held, self.body)], self.body)], width)
+            else:
+                rest = "No strength or mobility work today." if run != "rest" else "Rest and recover."
+                note = TextBlock([self._para([self._run(rest, self.small)], self.small)], width)
+            r = rows.add(["", note] + [""] * (len(widths) - 2), note.height)
+            rows.style(
+                ("SPAN", (1, r), (-1, r)),
+                ("LEFTPADDING", (1, r), (1, r), 0),
+                ("TOPPADDING", (1, r), (1, r), 0),
+                ("BOTTOMPADDING", (1, r), (1, r), 0),
+                ("VALIGN", (1, r), (1, r), "TOP"),
+            )
+        label = self.day_label(day, run, widths[0] - pad_l)
+        last = rows.add(list(blank_row), 3 * s)
+        short = label.height + 2.5 * s + 3 * s - sum(rows.heights)
+        if short > 0:  # a long race name: the day grows to hold its label
+            rows.heights[last] += short
+        rows.cells[0][0] = label
         race = run == "race"
-        block.setStyle(
+        rows.style(
+            ("SPAN", (0, 0), (0, last)),
+            ("BACKGROUND", (0, 0), (0, last), SHADE_DARK if race else SHADE),
+            ("LINEABOVE", (0, 0), (-1, 0), 1.1 if race else 0.8, INK if race else RULE),
+            ("LEFTPADDING", (0, 0), (0, 0), pad_l),
+            ("RIGHTPADDING", (0, 0), (0, 0), 0),
+            ("TOPPADDING", (0, 0), (0, 0), 2.5 * s),
+            ("VALIGN", (0, 0), (0, 0), "TOP"),
+        )
+        rows.add(list(blank_row), 2.2 * s)  # the white gap under the day
+        return rows
+
+    def exercise_row(
+        self, ex: PlannedExercise, widths: list[float], inner: list[float], pads: float
+    ) -> tuple[list[object], float]:
+        """An exercise's cells (name, dose, tick boxes) and the row's height."""
+        boxes = TICK * ex.dose.sets
+        if self.columns == 2:
+            name = self.exercise_name(ex, inner[1], dose=True)
+            ticks = f"L\u00a0{boxes}\nR\u00a0{boxes}" if ex.dose.each_side else boxes
+            tick_cell, tick_h = self._tick_cell(ticks, inner[2])
+            return ["", name, tick_cell], max(name.height, tick_h) + pads
+        name = self.exercise_name(ex, inner[1], dose=False)
+        dose_text = ex.dose.describe()
+        if self._plain(dose_text, self.body, inner[2]):
+            dose: object = dose_text
+            dose_h = self.body.leading
+        else:
+            dose = TextBlock([self._para(self._user(dose_text, f"dose of '{ex.id}'", self.body), self.body)], inner[2])
+            dose_h = dose.height
+        ticks = f"L\u00a0{boxes}\u00a0\u00a0 R\u00a0{boxes}" if ex.dose.each_side else boxes
+        tick_cell, tick_h = self._tick_cell(ticks, inner[3])
+        return ["", name, dose, tick_cell], max(name.height, dose_h, tick_h) + pads
+
+    def _tick_cell(self, ticks: str, width: float) -> tuple[object, float]:
+        if self._plain(ticks, self.ticks, width):
+            return ticks, self.ticks.leading * (ticks.count("\n") + 1)
+        paras = [self._para([self._run(line, self.ticks)], self.ticks) for line in ticks.split("\n")]
+        block = TextBlock(paras, width)
+        return block, block.height
+
+    def day_widths(self, width: float) -> list[float]:
+        s = self.scale
+        if self.columns == 2:
+            label, ticks = 17 * mm * s, 27 * mm * s
+            return [label, width - label - ticks, ticks]
+        label, dose, ticks = 22 * mm * s, 56 * mm * s, 38 * mm * s
+        return [label, width - label - dose - ticks, dose, ticks]
+
+    def days_table(self, days: list[_Rows], widths: list[float]) -> Table:
+        rows = _Rows.join(days)
+        table = Table(rows.cells, colWidths=widths, rowHeights=rows.heights)
+        s, body = self.scale, self.body
+        table.setStyle(
             TableStyle(
                 [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEABOVE", (0, 0), (-1, 0), 1.1 if race else 0.8, INK if race else RULE),
-                    ("BACKGROUND", (0, 0), (0, 0), SHADE_DARK if race else SHADE),
-                    ("LEFTPADDING", (0, 0), (0, 0), 4 * s),
-                    ("LEFTPADDING", (1, 0), (1, 0), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2.5 * s),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * s),
+                    ("FONTSIZE", (0, 0), (-1, -1), body.fontSize),
+                    ("LEADING", (0, 0), (-1, -1), body.leading),
+                    ("TEXTCOLOR", (0, 0), (-1, -1), body.textColor),
+                    ("FONTSIZE", (-1, 0), (-1, -1), self.ticks.fontSize),
+                    ("LEADING", (-1, 0), (-1, -1), self.ticks.leading),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4 * s),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3 * s),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.6 * s),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4 * s),
+                    *rows.commands,
                 ]
             )
         )
-        return block
+        return table
 
     def days(self) -> list[Flowable]:
-        gap = 2.2 * self.scale
         if self.columns == 1:
-            out: list[Flowable] = []
-            for i in range(7):
-                out += [self.day_block(i, self.width), Spacer(1, gap)]
-            return out
+            widths = self.day_widths(self.width)
+            return [self.days_table([self.day_rows(i, widths) for i in range(7)], widths)]
         col_w = (self.width - 5 * mm) / 2
-        blocks = [self.day_block(i, col_w) for i in range(7)]
-        heights = [b.wrap(col_w, 10_000)[1] + gap for b in blocks]
+        widths = self.day_widths(col_w)
+        days = [self.day_rows(i, widths) for i in range(7)]
+        heights = [sum(d.heights) for d in days]
         # Split Mon.. into the left column where the two columns come closest to equal height.
         split = min(range(1, 7), key=lambda k: abs(sum(heights[:k]) - sum(heights[k:])))
-        left = [x for b in blocks[:split] for x in (b, Spacer(1, gap))]
-        right = [x for b in blocks[split:] for x in (b, Spacer(1, gap))]
+        left, right = self.days_table(days[:split], widths), self.days_table(days[split:], widths)
         grid = Table([[left, blank(), right]], colWidths=[col_w, 5 * mm, col_w])
         grid.setStyle(
             TableStyle(
@@ -378,9 +488,9 @@ class _Sheet:
         found = self.plan.warnings_for(self.week.index)
         if not found:
             return []
-        items = [Paragraph("<b>Watch this week</b>", self.bold)]
+        items = [_Para("<b>Watch this week</b>", self.bold)]
         items += [
-            Paragraph("• " + markup(w, f"warning of week {self.week.index}", self.warnings), self.body) for w in found
+            _Para("• " + markup(w, f"warning of week {self.week.index}", self.warnings), self.body) for w in found
         ]
         box = Table([[items]], colWidths=[self.width])
         box.setStyle(
@@ -401,9 +511,9 @@ class _Sheet:
         found = [a for a in self.plan.adjustments if a.week == self.week.index]
         if not found:
             return []
-        items = [Paragraph("<b>From your log</b>", self.bold)]
+        items = [_Para("<b>From your log</b>", self.bold)]
         items += [
-            Paragraph("• " + markup(a.line, f"log change of week {self.week.index}", self.warnings), self.body)
+            _Para("• " + markup(a.line, f"log change of week {self.week.index}", self.warnings), self.body)
             for a in found
         ]
         box = Table([[items]], colWidths=[self.width])
