@@ -263,6 +263,43 @@ def delete_athlete(db: Database, athlete_id: int, *, expected_version: int | Non
             s.flush()
 
 
+WizardCheck = tuple[dict[str, Any] | None, dt.date | None]  # an athlete's check on record: answers and its day
+
+
+def set_wizard_answers(
+    db: Database,
+    athlete_id: int,
+    answers: dict[str, Any] | None,
+    checked_on: dt.date | None,
+    *,
+    expected: WizardCheck | None = None,
+) -> int:
+    """Record a symptom check on the athlete (its answers and day), nothing else of the row; return the row's
+    new version.
+
+    `expected` is the check on record as the coach saw it when they started (answers, day). When another coach
+    recorded a different check meanwhile, refused with EditConflict and nothing written. Other fields another
+    coach changed are left as they are (only the check is written, on the row as it is now).
+    """
+    t = _tables()
+    with db.session() as s:
+        # FOR UPDATE (PostgreSQL): a second coach's save waits here and then sees the check this one wrote.
+        row = s.get(t.AthleteRow, athlete_id, with_for_update=True)
+        if row is None:
+            if expected is None:
+                raise BadInput(f"no athlete with id {athlete_id}")
+            raise EditConflict("athlete", athlete_id, "The athlete", None)
+        what = f"The symptom check of {row.name!r}"
+        if expected is not None and (row.wizard_answers, row.wizard_checked_on) != expected:
+            raise EditConflict("athlete", athlete_id, what, changed_by(row))
+        row.wizard_answers, row.wizard_checked_on = answers, checked_on
+        row.updated_at, row.updated_by = _now(), db.who
+        s.add(row)
+        with stale_is_conflict("athlete", athlete_id, what):
+            s.flush()
+        return int(row.version)
+
+
 def duplicate_athlete(db: Database, athlete_id: int) -> int:
     from dataclasses import replace
 
@@ -273,18 +310,60 @@ def duplicate_athlete(db: Database, athlete_id: int) -> int:
 # --- plans and the coach's edits -------------------------------------------------------------------
 
 
-def save_plan(db: Database, athlete_id: int, plan: Plan, *, weeks: int) -> None:
-    """Keep the athlete's current plan (one per athlete), replacing the previous one.
+def plan_version(db: Database, athlete_id: int) -> int | None:
+    """The version of the athlete's saved plan now (None: no plan yet); what a later save names as expected."""
+    from sqlmodel import select
+
+    t = _tables()
+    with db.session() as s:
+        found = s.exec(select(t.PlanRow.version).where(t.PlanRow.athlete_id == athlete_id)).first()
+        return None if found is None else int(found)
+
+
+def _check_plan(s: Any, athlete_id: int, expected_version: int | None, who: str) -> None:
+    """EditConflict when another coach saved the athlete's plan since it was at `expected_version`.
+
+    The coach's own saves in between (a dose edit, a rebuild that followed their log) are not a conflict:
+    they move the version on too, and this coach has seen them.
+    """
+    from sqlmodel import select
+
+    t = _tables()
+    if expected_version is None:
+        return
+    row = s.exec(select(t.PlanRow).where(t.PlanRow.athlete_id == athlete_id).with_for_update()).first()
+    if row is None or int(row.version) == int(expected_version) or (row.updated_by or "") == who:
+        return
+    athlete = s.get(t.AthleteRow, athlete_id)
+    what = f"The plan of {athlete.name!r}" if athlete is not None else "The plan"
+    raise EditConflict("plan", athlete_id, what, changed_by(row))
+
+
+def check_plan(db: Database, athlete_id: int, expected_version: int | None) -> None:
+    """EditConflict (nothing written) when another coach saved the plan since `expected_version` (see save_plan)."""
+    with db.session() as s:
+        _check_plan(s, athlete_id, expected_version, db.who)
+
+
+def save_plan(db: Database, athlete_id: int, plan: Plan, *, weeks: int, expected_version: int | None = None) -> int:
+    """Keep the athlete's current plan (one per athlete), replacing the previous one; return its new version.
 
     One INSERT … ON CONFLICT statement, not a read then a write: two threads (or processes) saving an
     athlete's first plan at once both succeed, where read-then-insert failed one of them with
     "UNIQUE constraint failed: plan.athlete_id" or "database is locked".
+
+    With `expected_version` (the plan's version when the coach loaded it or asked for the save), refused with
+    EditConflict, nothing written, when another coach saved the plan since (a regenerate or dose change of
+    theirs); the coach's own saves in between are not a conflict.
     """
+    from sqlmodel import select
+
     t = _tables()
     values = {"athlete_id": athlete_id, "start": plan.start, "weeks": weeks, "data": plan.to_dict()}
     values["generated_at"] = _now()
     values["updated_by"] = db.who
     with db.session() as s:
+        _check_plan(s, athlete_id, expected_version, db.who)
         if s.get_bind().dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
         else:
@@ -293,6 +372,7 @@ def save_plan(db: Database, athlete_id: int, plan: Plan, *, weeks: int) -> None:
         changed = {key: statement.excluded[key] for key in values if key != "athlete_id"}
         changed["version"] = t.PlanRow.__table__.c.version + 1  # what version_id_col does for ORM saves
         s.exec(statement.on_conflict_do_update(index_elements=["athlete_id"], set_=changed))
+        return int(s.exec(select(t.PlanRow.version).where(t.PlanRow.athlete_id == athlete_id)).one())
 
 
 def load_plan(db: Database, athlete_id: int) -> Plan | None:

@@ -47,17 +47,24 @@ def build_plan(db: Database, athlete_id: int, *, start: dt.date | None = None, w
     return make_plan(athlete, list_exercises(db), load_wizard_rules(), start=start, weeks=weeks, log=log)
 
 
-def save_built_plan(db: Database, athlete_id: int, plan: Plan, *, keep_edits: bool = True) -> Plan:
+def save_built_plan(
+    db: Database, athlete_id: int, plan: Plan, *, keep_edits: bool = True, expected_version: int | None = None
+) -> Plan:
     """Save a plan from `build_plan` as the athlete's plan, with the coach's dose edits as they are now put
-    back (or, with `keep_edits` False, forgotten); return the plan as saved."""
+    back (or, with `keep_edits` False, forgotten); return the plan as saved.
+
+    `expected_version` (the plan's version when the coach asked for it): refused with EditConflict before
+    anything is written, dose edits included, when another coach saved the plan since (athletes.save_plan).
+    """
     from planner.domain.plan_edits import apply_dose_edits
     from planner.store import athletes
 
     if keep_edits:
         plan = apply_dose_edits(plan, athletes.dose_edits(db, athlete_id))
     else:
+        athletes.check_plan(db, athlete_id, expected_version)  # before their dose edits could be forgotten
         athletes.clear_dose_edits(db, athlete_id)
-    athletes.save_plan(db, athlete_id, plan, weeks=len(plan.weeks))
+    athletes.save_plan(db, athlete_id, plan, weeks=len(plan.weeks), expected_version=expected_version)
     return plan
 
 
