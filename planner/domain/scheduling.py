@@ -29,10 +29,11 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from planner.domain.athlete import DAYS, Athlete, DayKind, Phase, Priority
 from planner.domain.dates import monday_of
-from planner.domain.exercise import Exercise
+from planner.domain.exercise import Dose, Exercise
 from planner.domain.library_index import LibraryIndex, library_index
 from planner.domain.load_warnings import running_load_warnings
 from planner.domain.phases import phase_of_weeks
@@ -327,20 +328,28 @@ def _heavy_slow_exercise(
 def _planned(
     exercise: Exercise, dose_level: int, *, deload: bool, phase: Phase, cut: int = 0, offset: int = 0
 ) -> PlannedExercise:
-    if phase is Phase.TAPER:  # the taper dose comes from the library's dose, not the progressed one
-        return PlannedExercise(id=exercise.id, name=exercise.name, dose=taper_dose(exercise.dose), notes=TAPER_NOTE)
-    dose, notes = progression(
-        exercise.dose,
-        dose_level,
-        kind=dose_kind(exercise.dose, exercise.tags),
-        maintenance=phase is Phase.IN_SEASON,
-        offset=offset,
+    dose, notes = _week_dose(
+        exercise.dose, dose_kind(exercise.dose, exercise.tags), dose_level, phase, deload, cut, offset
     )
-    if cut:  # a new (validated) Dose only when the prescription takes sets off
+    return PlannedExercise(id=exercise.id, name=exercise.name, dose=dose, notes=notes)
+
+
+# Some 600 planned strength exercises a season come from a few dozen library doses at a handful of levels:
+# each week's dose worked out once per process (doses are frozen values, so a remembered one is the same).
+@lru_cache(maxsize=4096)
+def _week_dose(
+    base: Dose, kind: str, level: int, phase: Phase, deload: bool, cut: int, offset: int
+) -> tuple[Dose, str]:
+    """The dose of a strength exercise `level` steps up its ladder in a week of `phase`, with `cut` sets off,
+    and its note; a taper week lightens the library's dose, a deload week the progressed one."""
+    if phase is Phase.TAPER:
+        return taper_dose(base), TAPER_NOTE
+    dose, notes = progression(base, level, kind=kind, maintenance=phase is Phase.IN_SEASON, offset=offset)
+    if cut:
         dose = replace(dose, sets=max(1, dose.sets - cut))
     if deload:
         dose, notes = deload_dose(dose), ""
-    return PlannedExercise(id=exercise.id, name=exercise.name, dose=dose, notes=notes)
+    return dose, notes
 
 
 def _prescription(
@@ -539,8 +548,18 @@ def _strength_sessions(
         )
     cap = STRENGTH_MINUTES.get(phase)
     if cap is not None:  # a safety net: the prescription already fits every slot at the peak
-        sessions = [replace(s, exercises=tuple(fit_minutes(list(s.exercises), cap))) for s in sessions]
+        sessions = [_fitted(s, cap) for s in sessions]
     return sessions
+
+
+def _fitted(session: Session, cap: float) -> Session:
+    """`session` trimmed to `cap` minutes; the same session when it fits (nearly always)."""
+    exercises = fit_minutes(list(session.exercises), cap)
+    if len(exercises) == len(session.exercises) and all(
+        a is b for a, b in zip(exercises, session.exercises, strict=True)
+    ):
+        return session
+    return replace(session, exercises=tuple(exercises))
 
 
 def _apply_volume_caps(
