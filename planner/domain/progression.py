@@ -258,6 +258,9 @@ def fit_minutes(
     def minutes() -> float:
         return sum(e.dose.minutes() for e in out)
 
+    if minutes() <= cap:
+        return out  # nearly every session fits: one pass over it, not one per trimming rule below
+
     for low in (floor, 1):
         while minutes() > cap:
             trimmable = [
