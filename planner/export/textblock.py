@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable
 from planner.export.fonts import PrintWarnings, register_fonts
 from planner.export.markup import printable
 
+BREAK = "\n"  # a run of just this text ends the line, like <br/>
 SHRINK = rl_config.spaceShrinkage
 _WORD = re.compile(r"[^ \t\n\r]+")  # a no-break space belongs to its word, as in a Paragraph
 _UNIT_WIDTHS: dict[tuple[str, str], float] = {}  # (text, font) -> width at 1 pt
@@ -119,10 +120,27 @@ def _split_long(word: str, run: Run, width: float) -> list[str]:
     return [*parts, current] if current else parts
 
 
+_WRAPPED: dict[tuple[Any, ...], list[_Line]] = {}  # a season repeats its cells week after week
+
+
 def _wrap(para: Para, width: float) -> list[_Line]:
-    words: list[tuple[str, Run, bool]] = []  # (word, run, space before it)
+    key = (tuple((r.text, r.font, r.size, r.color) for r in para.runs), para.leading, width)
+    found = _WRAPPED.get(key)
+    if found is None:
+        if len(_WRAPPED) > 8192:
+            _WRAPPED.clear()
+        found = _WRAPPED[key] = _wrap_words(para, width)
+    return found
+
+
+def _wrap_words(para: Para, width: float) -> list[_Line]:
+    words: list[tuple[str | None, Run, bool]] = []  # (word or None for a line break, run, space before it)
     pending = False
     for run in para.runs:
+        if run.text == BREAK:
+            words.append((None, run, False))
+            pending = False
+            continue
         end = 0
         for match in _WORD.finditer(run.text):
             space = pending or match.start() > end
@@ -139,6 +157,10 @@ def _wrap(para: Para, width: float) -> list[_Line]:
     pieces: list[tuple[str, Run]] = []
     used = spaces = biggest = 0.0
     for word, run, space in words:
+        if word is None:
+            lines.append((para.leading, biggest, pieces))
+            pieces, used, spaces, biggest = [], 0.0, 0.0, 0.0
+            continue
         w = text_width(word, run.font, run.size)
         gap = text_width(" ", pieces[-1][1].font, pieces[-1][1].size) if pieces and space else 0.0
         # A Paragraph lets a line's spaces shrink a little (SHRINK of their width) before it breaks: the same
@@ -157,9 +179,10 @@ def _wrap(para: Para, width: float) -> list[_Line]:
         used += gap + w
         spaces += gap
         biggest = max(biggest, run.size)
-    if pieces:
+    if pieces or not lines:
         lines.append((para.leading, biggest, pieces))
-    return lines
+    # A Paragraph sets its first baseline by its first line's largest size and steps down by the leading.
+    return [(leading, lines[0][1], line) for leading, _drop, line in lines]
 
 
 class TextBlock(Flowable):
@@ -187,16 +210,24 @@ class TextBlock(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # One text object for the block: a font or colour is set only where it changes, a position once a line.
         canvas = self.canv
+        canvas.saveState()
+        text = canvas.beginText()
+        font: tuple[str, float] | None = None
+        color: Any = None
         top = self.height
         for gap, (leading, drop, pieces) in self.lines:
             top -= gap
-            y = top - drop  # the baseline sits one font size below the line's top, as in a Paragraph
-            x = 0.0
-            for i, (text, run) in enumerate(pieces):
-                canvas.setFont(run.font, run.size)
-                canvas.setFillColor(run.color)
-                canvas.drawString(x, y, text)
-                if i + 1 < len(pieces):
-                    x += stringWidth(text, run.font, run.size)
+            text.setTextOrigin(0, top - drop)
+            for piece, run in pieces:
+                if font != (run.font, run.size):
+                    font = (run.font, run.size)
+                    text.setFont(run.font, run.size)
+                if color is not run.color:
+                    color = run.color
+                    text.setFillColor(run.color)
+                text.textOut(piece)
             top -= leading
+        canvas.drawText(text)
+        canvas.restoreState()

@@ -32,7 +32,7 @@ from planner.export.layout import (
     style,
 )
 from planner.export.markup import markup as _escape
-from planner.export.textblock import Para, Run, TextBlock, text_width, user_runs
+from planner.export.textblock import BREAK, Para, Run, TextBlock, text_width, user_runs
 
 RUN_LABELS: dict[str, str] = {
     "rest": "Rest day",
@@ -152,6 +152,8 @@ class _Sheet:
         self.ticks = style("wk-ticks", 10.5 * s, leading=12 * s)
         self.pain = style("wk-pain", 8 * s, align=RIGHT)
         self.day = style("wk-day", 10 * s, bold=True)
+        self._days: tuple[list[float], list[list[_Rows]]] | None = None
+        self._around: tuple[list[Flowable], list[Flowable], list[tuple[float, float]] | None] | None = None
 
     def text(self, value: str, where: str, st: object, *, bold: bool = False) -> Paragraph:
         return _Para(markup(value, where, self.warnings, bold=bold), st)
@@ -296,11 +298,10 @@ class _Sheet:
         kind = KIND_LABELS.get(session.kind, session.kind.value)
         if kind.lower().replace("&", "and") not in session.title.lower().replace("&", "and"):  # not twice in words
             runs.append(Run(f"  ({kind})", self.body.fontName, self.body.fontSize, MUTED))
-        paras = [self._para(runs, self.body)]
         if session.why:
-            why = self._user(session.why, "session reason", self.body, size=round(7.2 * s, 1), color=MUTED)
-            paras.append(self._para(why, self.body))
-        return TextBlock(paras, width)
+            runs.append(Run(BREAK, self.body.fontName, self.body.fontSize, MUTED))
+            runs += self._user(session.why, "session reason", self.body, size=round(7.2 * s, 1), color=MUTED)
+        return TextBlock([self._para(runs, self.body)], width)
 
     def exercise_name(self, ex: PlannedExercise, width: float, *, dose: bool) -> TextBlock:
         runs = self._user(ex.name, f"exercise name '{ex.id}'", self.body)
@@ -308,13 +309,10 @@ class _Sheet:
             note = round(7 * self.scale, 1)
             runs.append(Run(" – ", self.body.fontName, note, MUTED))
             runs += self._user(ex.notes, f"notes of '{ex.id}'", self.body, size=note, color=MUTED)
-        paras = [self._para(runs, self.body)]
         if dose:  # two columns: the dose under the name
-            size = round(7.4 * self.scale, 1)
-            paras.append(
-                self._para(self._user(ex.dose.describe(), f"dose of '{ex.id}'", self.body, size=size), self.body)
-            )
-        return TextBlock(paras, width)
+            runs.append(Run(BREAK, self.body.fontName, self.body.fontSize, MUTED))
+            runs += self._user(ex.dose.describe(), f"dose of '{ex.id}'", self.body, size=round(7.4 * self.scale, 1))
+        return TextBlock([self._para(runs, self.body)], width)
 
     def _plain(self, text: str, st: ParagraphStyle, width: float) -> bool:
         """A plain string can take a TextBlock's place: each line fits and every character is one the body font
@@ -376,6 +374,7 @@ class _Sheet:
             rows.style(
                 ("SPAN", (1, r), (-1, r)),
                 ("LEFTPADDING", (1, r), (1, r), 0),
+                ("RIGHTPADDING", (1, r), (1, r), 0),
                 ("TOPPADDING", (1, r), (1, r), 0),
                 ("BOTTOMPADDING", (1, r), (1, r), 0),
                 ("VALIGN", (1, r), (1, r), "TOP"),
@@ -459,17 +458,32 @@ class _Sheet:
         )
         return table
 
+    def _plan_days(self) -> tuple[list[float], list[list[_Rows]]]:
+        """The days' column widths and rows, made once per sheet: one list of days per column of the page."""
+        if self._days is None:
+            if self.columns == 1:
+                widths = self.day_widths(self.width)
+                self._days = (widths, [[self.day_rows(i, widths) for i in range(7)]])
+            else:
+                widths = self.day_widths((self.width - 5 * mm) / 2)
+                days = [self.day_rows(i, widths) for i in range(7)]
+                heights = [sum(d.heights) for d in days]
+                # Split Mon.. into the left column where the two columns come closest to equal height.
+                split = min(range(1, 7), key=lambda k: abs(sum(heights[:k]) - sum(heights[k:])))
+                self._days = (widths, [days[:split], days[split:]])
+        return self._days
+
+    def days_height(self) -> float:
+        """The days' height on the page, added up from their rows: nothing is wrapped to know it."""
+        _widths, columns = self._plan_days()
+        return max(sum(sum(d.heights) for d in column) for column in columns)
+
     def days(self) -> list[Flowable]:
+        widths, columns = self._plan_days()
         if self.columns == 1:
-            widths = self.day_widths(self.width)
-            return [self.days_table([self.day_rows(i, widths) for i in range(7)], widths)]
+            return [self.days_table(columns[0], widths)]
         col_w = (self.width - 5 * mm) / 2
-        widths = self.day_widths(col_w)
-        days = [self.day_rows(i, widths) for i in range(7)]
-        heights = [sum(d.heights) for d in days]
-        # Split Mon.. into the left column where the two columns come closest to equal height.
-        split = min(range(1, 7), key=lambda k: abs(sum(heights[:k]) - sum(heights[k:])))
-        left, right = self.days_table(days[:split], widths), self.days_table(days[split:], widths)
+        left, right = (self.days_table(column, widths) for column in columns)
         grid = Table([[left, blank(), right]], colWidths=[col_w, 5 * mm, col_w])
         grid.setStyle(
             TableStyle(
@@ -530,8 +544,22 @@ class _Sheet:
         )
         return [Spacer(1, 1.5 * mm), box]
 
-    def flowables(self) -> list[Flowable]:
-        return self.header() + self.days() + self.log_changes() + self.week_warnings()
+    def height(self, room: float) -> float:
+        """The sheet's height: its header and boxes wrapped (a few Paragraphs), its days added up from their rows."""
+        if self._around is None:
+            head, tail = self.header(), self.log_changes() + self.week_warnings()
+            self._around = (head, tail, _measure(head + tail, self.width, room))
+        head, tail, sizes = self._around
+        around = sum(h for _w, h in sizes) if sizes is not None else _height(head + tail, self.width, room)
+        return around + self.days_height()
+
+    def flowables(self, room: float) -> list[Flowable]:
+        """The sheet's flowables, drawn as measured where they can be."""
+        self.height(room)
+        head, tail, _sizes = self._around
+        flowables = [*head, *self.days(), *tail]
+        sizes = _measure(flowables, self.width, room)  # the header's Paragraphs keep their wrap: this is cheap
+        return [_FittedSheet(flowables, sizes, self.width)] if sizes is not None else flowables
 
 
 HEIGHT_POWER = 1.6  # a sheet's height against its scale, from the demo season's busiest and lightest weeks
@@ -604,46 +632,39 @@ def weekly_sheet(
     """The flowables of one week's sheet, sized to fit one frame of `width` × `height` points.
 
     The largest size that fits wins: one column at SCALES, then two columns at TWO_COLUMN_SCALES, then
-    the smallest two-column layout shrunk to fit. A sheet's height only grows with its scale, so the largest
-    size is tried first (most weeks fit it) and its height says where to look next: the size that height
-    scaled down would fit, then its neighbours (laying out is most of the build). The kept layout is drawn
-    as measured.
+    the smallest two-column layout shrunk to fit. A size's height is arithmetic (the days' rows add up;
+    only the header's few Paragraphs are wrapped), so trying a size costs little; the largest is tried
+    first (most weeks fit it) and its height says where to look next. Only the kept size becomes tables.
     """
-    tried: dict[tuple[int, float], tuple[list[Flowable], PrintWarnings, list[tuple[float, float]] | None, float]] = {}
+    tried: dict[tuple[int, float], tuple[_Sheet, PrintWarnings, float]] = {}
 
-    def layout(
-        columns: int, scale: float
-    ) -> tuple[list[Flowable], PrintWarnings, list[tuple[float, float]] | None, float]:
+    def layout(columns: int, scale: float) -> tuple[_Sheet, PrintWarnings, float]:
         if (columns, scale) not in tried:
             # Warnings are collected only once, from the layout that is kept.
             trial = PrintWarnings()
-            attempt = _Sheet(
+            sheet = _Sheet(
                 athlete=athlete, plan=plan, week=week, warnings=trial, width=width, scale=scale, columns=columns
-            ).flowables()
-            sizes = _measure(attempt, width, height)
-            total = sum(h for _w, h in sizes) if sizes is not None else _height(attempt, width, height)
-            tried[columns, scale] = (attempt, trial, sizes, total)
+            )
+            tried[columns, scale] = (sheet, trial, sheet.height(height))
         return tried[columns, scale]
 
-    def kept(columns: int, scale: float) -> list[Flowable]:
-        attempt, trial, sizes, _total = layout(columns, scale)
+    def kept(columns: int, scale: float) -> _Sheet:
+        sheet, trial, _total = layout(columns, scale)
         for message in trial.messages:
             warnings.add(message)
-        return [_FittedSheet(attempt, sizes, width)] if sizes is not None else attempt
+        return sheet
 
     for columns, scales in ((1, SCALES), (2, TWO_COLUMN_SCALES)):
-        top = layout(columns, scales[0])[3]
+        top = layout(columns, scales[0])[2]
         # Text shrinks with the scale and wraps less, so the height falls faster than the scale: about as
         # its 1.6th power on our sheets. The guess is the largest size that power says fits.
         guess = next(
             (i for i, s in enumerate(scales) if top * (s / scales[0]) ** HEIGHT_POWER <= height), len(scales) - 1
         )
         found = _first_fit(
-            len(scales), lambda i, c=columns, sc=scales: layout(c, sc[i])[3] <= height, guess if top > height else 0
+            len(scales), lambda i, c=columns, sc=scales: layout(c, sc[i])[2] <= height, guess if top > height else 0
         )
         if found is not None:
-            return kept(columns, scales[found])
-    attempt, trial, _sizes, _total = layout(2, TWO_COLUMN_SCALES[-1])
-    for message in trial.messages:
-        warnings.add(message)
-    return [KeepInFrame(width, height, attempt, mode="shrink")]
+            return kept(columns, scales[found]).flowables(height)
+    sheet = kept(2, TWO_COLUMN_SCALES[-1])
+    return [KeepInFrame(width, height, sheet.flowables(height), mode="shrink")]
