@@ -365,6 +365,10 @@ class ExerciseFilterProxy(QAbstractTableModel):
     def search_text(self) -> str:
         return self._text
 
+    def visible_rows(self) -> Sequence[int]:
+        """The source rows shown, top to bottom (row i of this model is source row visible_rows()[i])."""
+        return self._visible
+
     def _refilter(self) -> None:
         self.beginResetModel()
         self._visible = self._decide()
@@ -490,10 +494,16 @@ class ExerciseFilterProxy(QAbstractTableModel):
             role = role_data.role()
             if role == _DISPLAY:
                 role_data.setData(texts[col])
-            elif role == _DECORATION and col == _NAME:
-                role_data.setData(model.badge(model.listed(source_row)))
-            elif role == _FONT and col == _DOSE and model.listed(source_row).dose_is_default:
-                role_data.setData(model.italic)
+            elif role == _DECORATION:
+                if col == _NAME:
+                    role_data.setData(model.badge(model.listed(source_row)))
+                else:
+                    role_data.clearData()
+            elif role == _FONT:
+                if col == _DOSE and model.listed(source_row).dose_is_default:
+                    role_data.setData(model.italic)
+                else:
+                    role_data.clearData()
             elif role in _ANSWERED and (value := model.cell(source_row, col, role)) is not None:
                 role_data.setData(value)
             else:

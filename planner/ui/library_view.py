@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner.domain.exercise import CONDITION_NAMES, CONDITIONS, EQUIPMENT, EQUIPMENT_LABELS, Category, Exercise
 from planner.ui.library_detail import ExerciseDetail
 from planner.ui.library_model import Column, ExerciseFilterProxy, ExerciseIdRole, ExerciseRole, ExerciseTableModel
+from planner.ui.library_painted import LibraryTable
 from planner.ui.shortcuts import register_shortcut
 from planner.ui.style import icon
 from planner.ui.undo import AddExerciseCommand, DeleteExerciseCommand, EditExerciseCommand, push
@@ -102,9 +102,8 @@ class LibraryView(QWidget):
         filters.addWidget(self.condition, 2)
         filters.addWidget(self.count)
 
-        self.table = QTableView()
+        self.table = LibraryTable(self.proxy)  # shows the filter model's rows through a C++ model
         self.table.setObjectName("library_table")
-        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -129,8 +128,12 @@ class LibraryView(QWidget):
             (Column.DOSE, 31),
         ):
             self.table.setColumnWidth(col, chars * em)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        # Sorted by the filter model (header clicks: _sort), not by the view: the painted model holds only the
+        # painted rows, and QTableView's sorting would sort those.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
 
         self.detail = ExerciseDetail()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -164,7 +167,9 @@ class LibraryView(QWidget):
         self.delete_action = action("Delete", "delete", ("Delete",), "Delete the selected exercise")
 
     def _wire(self) -> None:
-        self.proxy.modelAboutToBeReset.connect(self._remember_current)
+        # A filter change or a sort resets the painted rows, and with them the current row: put back by id.
+        self.table.painted.model.modelAboutToBeReset.connect(self._remember_current)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._after_filter)
         self.category.currentIndexChanged.connect(
@@ -245,7 +250,7 @@ class LibraryView(QWidget):
 
     def _current_id(self) -> str | None:
         index = self.table.selectionModel().currentIndex()
-        return index.siblingAtColumn(0).data(ExerciseIdRole) if index.isValid() else None
+        return self.proxy.index(index.row(), 0).data(ExerciseIdRole) if index.isValid() else None
 
     def _remember_current(self) -> None:
         # A filter change resets the visible rows, and with them the current row: _after_filter puts it back.
@@ -255,7 +260,7 @@ class LibraryView(QWidget):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid():
             return None
-        return index.siblingAtColumn(0).data(ExerciseRole)
+        return self.proxy.index(index.row(), 0).data(ExerciseRole)
 
     def select_exercise(self, exercise_id: str) -> bool:
         """Make the exercise the current one and show it in the detail pane; False when it is not listed."""
@@ -275,7 +280,7 @@ class LibraryView(QWidget):
         return True
 
     def _select(self, proxy_row: int) -> None:
-        index = self.proxy.index(proxy_row, 0)
+        index = self.table.model().index(proxy_row, 0)  # the painted model's row: the filter model's row
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
@@ -296,6 +301,10 @@ class LibraryView(QWidget):
         if keep is not None and self._make_current(keep):
             return  # still shown: it stays the current one
         self._select_first()
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.proxy.sort(column, order)
+        self._after_filter()  # the current exercise again, where the sort put it
 
     def _on_current_changed(self, *_args: object) -> None:
         self._update_actions()
