@@ -19,6 +19,8 @@ from planner.ui.plan_rebuilds import failure_text, plan_rebuilds, save_rebuilt_p
 from planner.ui.undo import DatabaseCommand, push
 
 if TYPE_CHECKING:
+    from planner.domain.conflict import EditConflict
+    from planner.ui.conflict_dialog import ConflictChoices
     from planner.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -37,12 +39,15 @@ def regenerate(
     """The coach asked for a new plan (Regenerate, a new range, Reset edits): build it off the UI thread,
     then push a RegeneratePlan that saves it, so the undo stack only ever holds a change that was made."""
 
+    # The plan as the coach has it now: another coach's save while it is built stops it (RegeneratePlan).
+    seen = store.plan_version(ctx.db, athlete_id)
+
     def save(plan: Plan, closing: bool) -> None:
         if closing:  # the undo stack goes with the window: only the plan is left to keep
             save_rebuilt_plan(ctx, ctx.db, athlete_id, plan, doing="regenerated", keep_edits=keep_edits)
             return
         # A write that fails leaves the command off the stack and has said why (RegeneratePlan.apply).
-        if push(ctx, RegeneratePlan(ctx, athlete_id, plan, keep_edits=keep_edits)) is None:
+        if push(ctx, RegeneratePlan(ctx, athlete_id, plan, keep_edits=keep_edits, expected_version=seen)) is None:
             ctx.say(
                 "Plan regenerated; your dose edits were kept."
                 if keep_edits
@@ -129,13 +134,24 @@ class RegeneratePlan(DatabaseCommand):
     """A plan built by `regenerate`, saved as the athlete's plan keeping the coach's edits (or forgetting
     them); undo brings back the plan and edits that were there when it was saved.
 
-    Pushed once the plan is built; its first redo writes it, and a write that fails leaves it off the stack."""
+    Pushed once the plan is built; its first redo writes it, and a write that fails leaves it off the stack.
+    `expected_version` is the plan's version when the coach asked: a plan another coach saved since is not
+    overwritten unseen (EditConflict: Reload or Keep mine), nor is it by an undo or redo later."""
 
-    def __init__(self, ctx: AppContext, athlete_id: int, built: Plan, *, keep_edits: bool = True) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        athlete_id: int,
+        built: Plan,
+        *,
+        keep_edits: bool = True,
+        expected_version: int | None = None,
+    ) -> None:
         super().__init__(ctx, "Regenerate plan" if keep_edits else "Reset dose edits")
         self.athlete_id = athlete_id
         self.built = built
         self.keep_edits = keep_edits
+        self.version = expected_version  # what the next write starts from
         self.old_plan: Plan | None = None
         self.old_edits: dict[tuple[str, str], PlannedExercise] = {}
         self.new_plan: Plan | None = None
@@ -169,20 +185,47 @@ class RegeneratePlan(DatabaseCommand):
             self.old_edits = store.dose_edits(db, self.athlete_id)
             self._captured = True
         if self.new_plan is not None:
+            store.check_plan(db, self.athlete_id, self.version)  # before any dose edit is forgotten
             if not self.keep_edits:
                 store.clear_dose_edits(db, self.athlete_id)
-            store.save_plan(db, self.athlete_id, self.new_plan, weeks=len(self.new_plan.weeks))
+            weeks = len(self.new_plan.weeks)
+            self.version = store.save_plan(
+                db, self.athlete_id, self.new_plan, weeks=weeks, expected_version=self.version
+            )
             return
-        self.new_plan = save_built_plan(db, self.athlete_id, self.built, keep_edits=self.keep_edits)
+        self.new_plan = save_built_plan(
+            db, self.athlete_id, self.built, keep_edits=self.keep_edits, expected_version=self.version
+        )
+        self.version = store.plan_version(db, self.athlete_id)
 
     def revert(self) -> None:
         db = self.ctx.db
         plan_rebuilds(self.ctx).cancel(self.athlete_id)
         if self.old_plan is not None:
-            store.save_plan(db, self.athlete_id, self.old_plan, weeks=len(self.old_plan.weeks))
+            weeks = len(self.old_plan.weeks)
+            self.version = store.save_plan(
+                db, self.athlete_id, self.old_plan, weeks=weeks, expected_version=self.version
+            )
         if not self.keep_edits:
             for (session_key, _exercise_id), exercise in self.old_edits.items():
                 store.set_dose_edit(db, self.athlete_id, session_key, exercise)
+
+    def conflict_choices(self, conflict: EditConflict) -> ConflictChoices:
+        from planner.ui.conflict_dialog import ConflictChoices
+
+        ctx, athlete_id, built, keep_edits = self.ctx, self.athlete_id, self.built, self.keep_edits
+
+        def keep_mine() -> None:  # over their plan, knowingly; the dose edits on record (theirs too) are put back
+            push(ctx, RegeneratePlan(ctx, athlete_id, built, keep_edits=keep_edits))
+
+        return ConflictChoices(
+            reload=lambda: ctx.plan_changed.emit(athlete_id),
+            keep_mine=keep_mine,
+            no_copy=(
+                "A plan belongs to its runner: a copy would be a second runner. Reload to see the plan as it is "
+                "now, or Keep mine to save the plan you asked for over it."
+            ),
+        )
 
     def announce(self) -> None:
         self.ctx.plan_changed.emit(self.athlete_id)

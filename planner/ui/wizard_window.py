@@ -295,6 +295,9 @@ class SymptomWizard(QWizard):
             rp.print_button.setToolTip("Printing is not available in this installation.")
         ctx.current_athlete_changed.connect(self._refresh_athlete)
         ctx.athletes_changed.connect(self._refresh_athlete)
+        # athlete id -> the check on record when this check started: recording ours over another coach's newer
+        # one is refused (SetWizardAnswers' `seen`); forgotten when the check starts again.
+        self._seen: dict[int, Any] = {}
 
     # --- answers and result --------------------------------------------------------------------
 
@@ -314,7 +317,34 @@ class SymptomWizard(QWizard):
     def result(self) -> WizardResult | None:
         return self.result_page.result
 
+    def _remember_check(self) -> None:
+        """Note the linked athlete's check on record the first time this check sees the athlete."""
+        from planner.store.athletes import get_athlete
+
+        athlete_id = self.athlete_id()
+        if athlete_id is None or self.ctx.db is None or athlete_id in self._seen:
+            return
+        try:
+            athlete = get_athlete(self.ctx.db, athlete_id).athlete
+        except BadInput:
+            return
+        self._seen[athlete_id] = (athlete.wizard_answers, athlete.wizard_checked_on)
+
+    def _record(self, athlete_id: int, answers: dict[str, Any], text: str | None = None) -> str | None:
+        """Push the check onto the athlete (undoable); the error said when it was not recorded."""
+        from planner.ui.undo import push
+        from planner.ui.wizard_commands import SetWizardAnswers
+
+        command = SetWizardAnswers(self.ctx, athlete_id, answers, text, seen=self._seen.get(athlete_id))
+        error = push(self.ctx, command)
+        if error is None:  # ours is on record now: a second click of this check is not a conflict
+            self._seen[athlete_id] = (command.answers, command.checked_on)
+        return error
+
     def _page_shown(self, page_id: int) -> None:
+        if page_id == PAGE_RED_FLAGS:
+            self._seen.clear()  # a new check: what is on record is read again
+        self._remember_check()
         if page_id != PAGE_RESULT:
             return
         rp = self.result_page
@@ -336,8 +366,6 @@ class SymptomWizard(QWizard):
         obeys the check, and a coach who closes the window without another click must not leave heavy
         loading in the plan of a runner who needs a clinician."""
         from planner.store.athletes import get_athlete
-        from planner.ui.undo import push
-        from planner.ui.wizard_commands import SetWizardAnswers
 
         athlete_id = self.athlete_id()
         if result.triage == "self_care" or athlete_id is None or self.ctx.db is None:
@@ -350,7 +378,7 @@ class SymptomWizard(QWizard):
         if athlete.wizard_answers == answers:
             return  # this check is the one on record (the page was shown again)
         text = f"Record the symptom check of {athlete.name}: plan on hold"
-        error = push(self.ctx, SetWizardAnswers(self.ctx, athlete_id, answers, text))
+        error = self._record(athlete_id, answers, text)
         if error:
             self.result_page.feedback.setText(f"Could not put {athlete.name}'s plan on hold: {error}")
             return
@@ -395,14 +423,11 @@ class SymptomWizard(QWizard):
     # --- actions -------------------------------------------------------------------------------
 
     def add_to_plan(self) -> None:
-        from planner.ui.undo import push
-        from planner.ui.wizard_commands import SetWizardAnswers
-
         athlete_id = self.athlete_id()
         if athlete_id is None or self.result is None or self.result.program is None:
             return
         name = self._athlete_name() or "the athlete"
-        error = push(self.ctx, SetWizardAnswers(self.ctx, athlete_id, self.answers()))
+        error = self._record(athlete_id, self.answers())
         if error:
             self.result_page.feedback.setText(f"Could not add the routine: {error}")
             return

@@ -1,0 +1,159 @@
+"""Two coaches and one athlete's check and plan in the window: recording a symptom check over another coach's newer
+check, and a Regenerate over a plan another coach saved while it was being built, stop with Reload / Keep mine (no
+copy: a check and a plan belong to their runner, as the dialog says). Two handles on one file play the coaches; the
+dialog's exec is patched (it never waits here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from planner.domain.athlete import Athlete, Priority, Race
+from planner.store import athletes as store
+from planner.store.database import Database, open_database
+from planner.store.plans import regenerate_plan
+from planner.ui.conflict_dialog import ConflictDialog, Resolution
+from planner.ui.context import AppContext
+from planner.ui.plan_commands import regenerate
+from planner.ui.plan_rebuilds import plan_rebuilds
+from planner.ui.undo import push
+from planner.ui.wizard_commands import SetWizardAnswers
+
+START = dt.date(2027, 1, 4)
+ITBS = {"pain_regions": ["knee_outside"], "aggravators": ["downhill"]}
+BENS = {"pain_regions": ["achilles"], "aggravators": ["hills"]}
+
+
+@pytest.fixture
+def other_coach(db: Database) -> Iterator[Database]:
+    other = open_database(db.path)
+    other.who = "ben"
+    yield other
+    other.close()
+
+
+@pytest.fixture
+def maya(ctx: AppContext) -> int:
+    race = Race(START + dt.timedelta(weeks=8, days=6), "Spring 10k", Priority.A)
+    athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya", races=(race,)))
+    regenerate_plan(ctx.db, athlete_id, start=START, weeks=10)
+    return athlete_id
+
+
+@dataclass
+class Shown:
+    text: str  # the dialog's words, as the coach reads them (markup removed)
+    can_copy: bool
+
+
+def choosing(monkeypatch: pytest.MonkeyPatch, choice: Resolution) -> list[Shown]:
+    """Patch the dialog's exec to press `choice`; returns what each dialog showed."""
+    shown: list[Shown] = []
+
+    def exec_(dialog: ConflictDialog) -> int:
+        words = html.unescape(re.sub(r"<[^>]+>", " ", dialog.message.text()))
+        shown.append(Shown(" ".join(words.split()), not dialog.copy_button.isHidden()))
+        {Resolution.RELOAD: dialog.reload_button, Resolution.KEEP_MINE: dialog.keep_button}[choice].click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConflictDialog, "exec", exec_)
+    return shown
+
+
+def settle(qtbot, ctx: AppContext, athlete_id: int) -> None:
+    qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20000)
+
+
+# -- the symptom check ------------------------------------------------------------------------------------------
+
+
+def anna_records_over_bens_check(ctx: AppContext, other: Database, athlete_id: int) -> SetWizardAnswers:
+    """Anna starts a check (nothing on record); Ben records his; Anna's check is then recorded."""
+    seen = (None, None)
+    store.set_wizard_answers(other, athlete_id, BENS, START, expected=seen)
+    command = SetWizardAnswers(ctx, athlete_id, ITBS, checked_on=START, seen=seen)
+    push(ctx, command)
+    return command
+
+
+def test_a_check_over_another_coachs_newer_check_is_stopped_and_reload_keeps_his(
+    qtbot, ctx: AppContext, other_coach, maya: int, monkeypatch
+) -> None:
+    shown = choosing(monkeypatch, Resolution.RELOAD)
+    command = anna_records_over_bens_check(ctx, other_coach, maya)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "symptom check of 'Maya' was changed by ben" in shown[0].text
+    assert not shown[0].can_copy and "belongs to its runner" in shown[0].text
+    assert command.error is not None and ctx.undo_stack.count() == 0
+    assert store.get_athlete(ctx.db, maya).athlete.wizard_answers == BENS
+
+
+def test_keep_mine_records_annas_check_and_undo_gives_bens_back(
+    qtbot, ctx: AppContext, other_coach, maya: int, monkeypatch
+) -> None:
+    choosing(monkeypatch, Resolution.KEEP_MINE)
+    anna_records_over_bens_check(ctx, other_coach, maya)
+    qtbot.waitUntil(lambda: store.get_athlete(ctx.db, maya).athlete.wizard_answers == ITBS, timeout=5000)
+    settle(qtbot, ctx, maya)
+    ctx.undo_stack.undo()
+    assert store.get_athlete(other_coach, maya).athlete.wizard_answers == BENS
+    settle(qtbot, ctx, maya)
+
+
+def test_undoing_a_check_over_another_coachs_newer_one_is_refused_and_said(
+    qtbot, ctx: AppContext, other_coach, maya: int
+) -> None:
+    push(ctx, SetWizardAnswers(ctx, maya, ITBS, checked_on=START))
+    settle(qtbot, ctx, maya)
+    store.set_wizard_answers(other_coach, maya, BENS, START, expected=(ITBS, START))
+    with qtbot.waitSignal(ctx.status_message, timeout=5000) as said:
+        ctx.undo_stack.undo()
+    assert "changed by ben" in said.args[0]
+    assert store.get_athlete(ctx.db, maya).athlete.wizard_answers == BENS
+
+
+# -- Regenerate --------------------------------------------------------------------------------------------------
+
+
+def anna_regenerates_while_ben_does(ctx: AppContext, other: Database, athlete_id: int) -> int:
+    """Anna presses Regenerate; before her plan is built and saved, Ben regenerates (his save lands first).
+    Returns the version of Ben's plan."""
+    regenerate(ctx, athlete_id, start=START, weeks=10)
+    regenerate_plan(other, athlete_id, start=START, weeks=6)  # on the UI thread: Anna's save cannot come first
+    return store.plan_version(other, athlete_id)
+
+
+def test_a_regenerate_over_a_plan_another_coach_saved_meanwhile_is_stopped_and_reload_keeps_his(
+    qtbot, ctx: AppContext, other_coach, maya: int, monkeypatch
+) -> None:
+    shown = choosing(monkeypatch, Resolution.RELOAD)
+    bens = anna_regenerates_while_ben_does(ctx, other_coach, maya)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "plan of 'Maya' was changed by ben" in shown[0].text
+    assert not shown[0].can_copy
+    assert store.plan_version(ctx.db, maya) == bens and len(store.load_plan(ctx.db, maya).weeks) == 6
+    assert ctx.undo_stack.count() == 0
+
+
+def test_keep_mine_saves_annas_regenerated_plan_and_undo_gives_bens_back(
+    qtbot, ctx: AppContext, other_coach, maya: int, monkeypatch
+) -> None:
+    choosing(monkeypatch, Resolution.KEEP_MINE)
+    anna_regenerates_while_ben_does(ctx, other_coach, maya)
+    qtbot.waitUntil(lambda: len(store.load_plan(ctx.db, maya).weeks) == 10, timeout=20000)
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert len(store.load_plan(other_coach, maya).weeks) == 6
+
+
+def test_a_regenerate_with_only_the_coachs_own_saves_meanwhile_goes_through(qtbot, ctx: AppContext, maya: int) -> None:
+    regenerate(ctx, maya, start=START, weeks=10)
+    regenerate_plan(ctx.db, maya, start=START, weeks=6)  # this coach's own save (a rebuild that followed the log)
+    qtbot.waitUntil(lambda: ctx.undo_stack.count() == 1, timeout=20000)
+    assert len(store.load_plan(ctx.db, maya).weeks) == 10
