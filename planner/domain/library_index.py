@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from planner.domain.athlete import Phase
@@ -125,16 +126,46 @@ class EquipmentIndex:
     _mobility_picks: dict[tuple, tuple[Exercise, ...]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, library: Sequence[Exercise], owned: frozenset[str]) -> EquipmentIndex:
-        # Exercise.needs, with the athlete's set built once instead of once per exercise.
-        allowed = sorted((e for e in library if owned.issuperset(e.equipment)), key=lambda e: e.id)
+    def build(cls, library: Sequence[Exercise], owned: frozenset[str] | None = None) -> EquipmentIndex:
+        """The index of `library` for `owned` equipment (None: every exercise, whatever it needs)."""
+        # Exercise.needs, with the athlete's set built once instead of once per exercise. A library already
+        # sorted by id (as `LibraryIndex` hands it) costs the sort one pass.
+        candidates = library if owned is None else [e for e in library if owned.issuperset(e.equipment)]
+        allowed = sorted(candidates, key=attrgetter("id"))
+        # One pass sorting each exercise into its pools, each rule asked once per exercise.
+        strength: list[Exercise] = []
+        stretches: list[Exercise] = []
+        rolling: list[Exercise] = []
+        activation: list[Exercise] = []
+        for e in allowed:
+            if is_strength(e):
+                strength.append(e)
+            stretch, rolls = is_stretch(e), is_rolling(e)
+            if stretch:
+                stretches.append(e)
+            if rolls:
+                rolling.append(e)
+            # By the exercise's own tags, not `e not in stretches`: that compared every pair.
+            if not stretch and not rolls and "activation" in e.tags:
+                activation.append(e)
         return cls(
             allowed=tuple(allowed),
-            strength=tuple(e for e in allowed if is_strength(e)),
-            stretches=tuple(e for e in allowed if is_stretch(e)),
-            rolling=tuple(e for e in allowed if is_rolling(e)),
-            # By the exercise's own tags, not `e not in stretches`: that compared every pair.
-            activation=tuple(e for e in allowed if "activation" in e.tags and not is_stretch(e) and not is_rolling(e)),
+            strength=tuple(strength),
+            stretches=tuple(stretches),
+            rolling=tuple(rolling),
+            activation=tuple(activation),
+        )
+
+    def allowing(self, owned: frozenset[str]) -> EquipmentIndex:
+        """This index narrowed to what `owned` equipment allows: `build(library, owned)`, without sorting or
+        asking the pool rules again (filtering keeps each list's order, and the rules ignore equipment)."""
+        ok = owned.issuperset
+        return EquipmentIndex(
+            allowed=tuple([e for e in self.allowed if ok(e.equipment)]),
+            strength=tuple([e for e in self.strength if ok(e.equipment)]),
+            stretches=tuple([e for e in self.stretches if ok(e.equipment)]),
+            rolling=tuple([e for e in self.rolling if ok(e.equipment)]),
+            activation=tuple([e for e in self.activation if ok(e.equipment)]),
         )
 
     def _pool(self, name: str, exclude: frozenset[str], maintenance_only: bool = False) -> Pool:
@@ -212,7 +243,7 @@ class LibraryIndex:
     """What a plan needs of the whole library, worked out once: id, name and tag maps, the knee-exclusion
     sets and one `EquipmentIndex` per equipment set asked for."""
 
-    __slots__ = ("_equipment", "_knee", "_library", "by_id", "names", "tags")
+    __slots__ = ("_equipment", "_everything", "_knee", "_library", "by_id", "names", "tags")
 
     def __init__(self, library: Sequence[Exercise]) -> None:
         self._library = tuple(library)
@@ -221,6 +252,7 @@ class LibraryIndex:
         self.tags: dict[str, tuple[str, ...]] = {e.id: tuple(e.tags) for e in self._library}
         self._equipment: dict[frozenset[str], EquipmentIndex] = {}
         self._knee: dict[tuple[bool, bool], frozenset[str]] = {}
+        self._everything: EquipmentIndex | None = None  # every exercise, whatever it needs
 
     @property
     def exercises(self) -> tuple[Exercise, ...]:
@@ -238,7 +270,11 @@ class LibraryIndex:
         key = frozenset(owned)
         index = self._equipment.get(key)
         if index is None:
-            index = self._equipment[key] = EquipmentIndex.build(self._library, key)
+            if self._everything is None:
+                # Sorted and split into pools once for every equipment set (a club's athletes own many): each
+                # set's index is then a filter of these lists, which keeps their order.
+                self._everything = EquipmentIndex.build(self._library)
+            index = self._equipment[key] = self._everything.allowing(key)
         return index
 
     def knee_exclusions(self, *, deep: bool, heavy: bool) -> frozenset[str]:

@@ -13,7 +13,7 @@ import random
 
 from planner.domain.athlete import Athlete
 from planner.domain.exercise import Exercise
-from planner.domain.library_index import LibraryIndex, library_index
+from planner.domain.library_index import EquipmentIndex, LibraryIndex, library_index
 from planner.domain.season import make_plan
 from planner.domain.wizard import ConditionMatch, build_program
 from tests.domain.test_golden_plans import CASES, big_library, frozen_library, frozen_rules
@@ -121,3 +121,18 @@ def test_the_routine_stand_in_is_the_first_by_id_the_athlete_can_do() -> None:
     routine = _routine("itbs", (*library, barbell))
     assert routine is not None
     assert stand_in.id in [e.id for e in routine.exercises]
+
+
+def test_each_equipment_set_sees_what_its_own_pass_over_the_library_sees() -> None:
+    # The index sorts and splits the library once and narrows it for each equipment set; what an athlete
+    # can be given must be exactly what filtering, sorting and splitting the library for them gives.
+    library = list(big_library(1_500))
+    random.Random(17).shuffle(library)
+    index = library_index(library)
+    for owned in (frozenset(), frozenset({"band", "mat"}), frozenset({"dumbbell", "bench", "step", "foam_roller"})):
+        narrowed, own = index.for_equipment(owned), EquipmentIndex.build(library, owned)
+        assert narrowed.allowed == own.allowed
+        assert narrowed.strength == own.strength
+        assert narrowed.stretches == own.stretches
+        assert narrowed.rolling == own.rolling
+        assert narrowed.activation == own.activation
