@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, TableSt
 
 from planner.domain.athlete import Athlete
 from planner.domain.plan import Plan, Week
-from planner.export.fonts import PrintWarnings
+from planner.export.fonts import BOLD, PrintWarnings
 from planner.export.layout import (
     INK,
     RIGHT,
@@ -27,6 +27,7 @@ from planner.export.layout import (
     style,
 )
 from planner.export.markup import markup as _escape
+from planner.export.textblock import text_width
 from planner.export.weekly_days import Days, SheetType, short_date
 
 SCALES: tuple[float, ...] = (1.1, 1.0, 0.92, 0.84, 0.77, 0.7)
@@ -101,13 +102,16 @@ class _Sheet:
         name = _Para(
             markup(self.athlete.name, "athlete name", self.warnings, bold=True), style("wk-name", 17 * s, bold=True)
         )
-        count = _Para(f"Week {week.index} of {len(plan.weeks)}", style("wk-count", 13 * s, bold=True, align=RIGHT))
+        count_text = f"Week {week.index} of {len(plan.weeks)}"
+        count = _Para(count_text, style("wk-count", 13 * s, bold=True, align=RIGHT))
+        # Wide enough for "Week 13 of 16" on one line at the largest size (it wrapped at 38 mm).
+        count_w = max(38 * mm, text_width(count_text, BOLD, 13 * s) + 2)
         line = f"{long_date(week.start)} – {long_date(week.end)}   ·   <b>{week.phase.label}</b>"
         if week.race:
             line += "   ·   Race: " + markup(week.race, f"race name of week {week.index}", self.warnings, bold=False)
         sub = _Para(line, style("wk-sub", 9.5 * s, color=INK))
         rows = [[name, count], [sub, self.deload_badge()]]
-        table = Table(rows, colWidths=[self.width - 38 * mm, 38 * mm])
+        table = Table(rows, colWidths=[self.width - count_w, count_w])
         table.setStyle(
             TableStyle(
                 [

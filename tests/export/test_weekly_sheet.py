@@ -143,3 +143,9 @@ def test_an_exercise_named_in_chinese_prints_in_the_cjk_font(tmp_path: Path) -> 
     assert "单腿硬拉 RDL" in pages_text(out)[0]
     assert all(row["emb"] == "yes" for row in fonts(out))
     assert any("DejaVu" not in row["name"] for row in fonts(out))  # the CJK face, beside the two DejaVu ones
+
+
+def test_the_week_count_stays_on_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "season.pdf"
+    build_plan_pdf(out, athlete=f.athlete(), plan=f.plan(13), library=f.library(), content=("weekly",))
+    assert "Week 13 of 13" in pages_text(out)[12]  # it wrapped after "of" in a 38 mm column
