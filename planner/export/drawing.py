@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from html import escape
 
 from reportlab.lib.colors import HexColor
@@ -15,40 +14,19 @@ from planner.domain.drawing import (
     Drawing,
     Polygon,
     Stroke,
-    draw_pair,
     fill_colour,
     placed,
     stroke_colour,
 )
-from planner.domain.exercise import Exercise
-from planner.domain.pose import PosePair, read_pose_file
-from planner.paths import resources_dir
 
-POSES_FILE = "poses.json"
-
-
-@cache
-def shipped_pose_pairs() -> dict[str, PosePair]:
-    """Every shipped pose pair by drawing id, in file order; a broken shipped file is our bug and raises."""
-    return read_pose_file(resources_dir() / POSES_FILE)
-
-
-def drawing_ids() -> tuple[str, ...]:
-    """The ids a coach can pick a drawing from (each the id of the built-in exercise it draws)."""
-    return tuple(shipped_pose_pairs())
-
-
-@cache
-def drawing_for(drawing_id: str | None, side: str | None = None) -> Drawing | None:
-    """The drawing with this id, mirrored to `side` ("left"/"right") for a one-sided exercise; None when
-    there is no such drawing (no drawing chosen, or an id from a newer library file)."""
-    pair = shipped_pose_pairs().get(drawing_id or "")
-    return draw_pair(pair, side) if pair else None
-
-
-def exercise_drawing(exercise: Exercise | None, side: str | None = None) -> Drawing | None:
-    """The drawing an exercise is shown with, or None."""
-    return drawing_for(exercise.drawing, side) if exercise is not None else None
+# The lookups by id need no reportlab: they live in pose_drawings (the window imports them from there).
+from planner.export.pose_drawings import (  # noqa: F401  (re-exported: this module's callers use these names)
+    POSES_FILE,
+    drawing_for,
+    drawing_ids,
+    exercise_drawing,
+    shipped_pose_pairs,
+)
 
 
 class DrawingFlowable(Flowable):

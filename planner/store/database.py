@@ -12,7 +12,6 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -168,8 +167,8 @@ def writing(db: Database) -> Database:
     coach's write overtook fails with a serialization error, which is DatabaseBusy, and is run again.
     """
     if db.url.startswith("sqlite"):
-        return replace(db, engine=db.engine.execution_options(sqlite_begin="IMMEDIATE"))
-    return replace(db, engine=db.engine.execution_options(isolation_level="SERIALIZABLE"))
+        return db.with_engine(db.engine.execution_options(sqlite_begin="IMMEDIATE"))
+    return db.with_engine(db.engine.execution_options(isolation_level="SERIALIZABLE"))
 
 
 def display_target(target: str | Path | None) -> str:
@@ -294,17 +293,25 @@ def open_database(target: str | Path | None = None, *, seed: bool = True) -> Dat
             except OSError as exc:
                 reason = "it is read-only" if exc.errno == errno.EROFS else exc.strerror
                 raise DatabaseReadOnly(f"cannot create the folder {path.parent} ({reason})", source=str(path)) from None
-        state = migrate.inspect_database(path, expected=expected_columns())
+        from planner.store import clean_close
+
+        # quick_check reads every page: skipped only for a file exactly as this app last left it whole.
+        checked = not clean_close.left_whole(path)
+        state = migrate.inspect_database(path, expected=expected_columns(), quick_check=checked)
         if not state.exists and not state.writable:
             raise DatabaseReadOnly(
                 f"cannot be created: the folder {path.parent} is read-only (choose another with --db)",
                 source=str(path),
             )
     read_only = state is not None and state.exists and not state.writable
-    engine = create_engine_for(url, path=path, read_only=read_only)
-    db = Database(url=url, engine=engine, path=path)
+    # Made on first use: a start on a current file reads with sqlite3 alone and never imports SQLAlchemy.
+    db = Database(url, path=path, make_engine=lambda: create_engine_for(url, path=path, read_only=read_only))
+    if path is not None and state is not None and not read_only:
+        if state.exists and checked:
+            clean_close.record_whole(path)  # it passed every check: the next start need not scan it again
+        db.on_close.append(_close_file)
     try:
-        current = state.revision if state is not None else _revision_of(engine)
+        current = state.revision if state is not None else _revision_of(db.engine)
         if current != migrate.head_revision():
             if state is None:
                 migrate.ensure_known(migrate.SchemaState(exists=True, revision=current), Path(url))
@@ -315,17 +322,39 @@ def open_database(target: str | Path | None = None, *, seed: bool = True) -> Dat
                 )
             elif state.has_rows and path is not None:
                 db.backup = migrate.backup_copy(path)  # a file without a single row has nothing to lose
-            retry_when_busy(lambda: migrate.upgrade(engine), db)
+            retry_when_busy(lambda: migrate.upgrade(db.engine), db)
         if seed and not read_only:
             from planner.store.exercises import sync_builtin_library
 
             # Plain BEGIN: a start that finds the built-ins current only reads, even beside an import.
             db.seeded = retry_when_busy(lambda: sync_builtin_library(db), db)
     except BaseException:
-        engine.dispose()
+        db.close()
         raise
     db.who = _os_user()
     return db
+
+
+def _close_file(db: Database) -> None:
+    """After the engine is gone: let SQLite fold its -wal back and remove it, then record the file as whole."""
+    import sqlite3
+
+    from planner.store import clean_close
+
+    if db.path is None or not db.path.exists():
+        return
+    if not db.has_engine:
+        # Only read-only sqlite3 connections read this start, and they cannot remove the -wal and -shm they
+        # made; the last read-write connection to close does (checkpointing whatever another process left).
+        try:
+            conn = sqlite3.connect(db.path, timeout=busy_timeout_ms() / 1000)
+            try:
+                conn.execute("PRAGMA user_version").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return  # busy or unreadable now: the next start checks the file
+    clean_close.record_whole(db.path)
 
 
 def _os_user() -> str:
@@ -343,7 +372,7 @@ def _open_server_database(url: str, *, seed: bool) -> Database:
 
     label = server.redact(url)
     engine = create_engine_for(url)
-    db = Database(url=url, engine=engine, path=None)
+    db = Database(url, engine, None)
     try:
         tables = server.table_names(engine)
         with engine.connect() as conn:
@@ -380,12 +409,14 @@ def _open_server_database(url: str, *, seed: bool) -> Database:
 
 
 def expected_columns() -> dict[str, set[str]]:
-    """Every table of the current schema with its columns (what a file at the head revision must hold)."""
-    from sqlmodel import SQLModel
+    """Every table of the current schema with its columns (what a file at the head revision must hold).
 
-    import planner.store.tables  # noqa: F401  (registers the tables on the metadata)
+    A plain table (planner.store.schema_columns), not the ORM's metadata: the check at every open imports no
+    sqlmodel. A test keeps the two equal.
+    """
+    from planner.store.schema_columns import EXPECTED_COLUMNS
 
-    return {t.name: {c.name for c in t.columns} for t in SQLModel.metadata.sorted_tables}
+    return {table: set(columns) for table, columns in EXPECTED_COLUMNS.items()}
 
 
 def _revision_of(engine: Engine) -> str | None:

@@ -268,11 +268,12 @@ class MainWindow(QMainWindow):
     def _show_athlete(self, athlete_id: int | None) -> None:
         text = NO_ATHLETE
         if athlete_id is not None and self.ctx.db is not None:
-            from planner.store.athletes import get_athlete
+            from planner.store.roster import read_athlete
 
             try:
-                text = f"Athlete: {get_athlete(self.ctx.db, athlete_id).athlete.name}"
-            except Exception:  # deleted meanwhile: the label must never break the window
+                stored = read_athlete(self.ctx.db, athlete_id)  # sqlite3 alone for a file: no ORM at start-up
+                text = f"Athlete: {stored.athlete.name}" if stored is not None else NO_ATHLETE
+            except Exception:  # unreadable meanwhile: the label must never break the window
                 text = NO_ATHLETE
         self.athlete_status.setText(text)
 

@@ -4,12 +4,16 @@ welcome dialog is skipped in screenshot mode or with STRIDE_PLANNER_NO_WELCOME=1
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from planner.store.roster import read_roster
+
 if TYPE_CHECKING:
     from planner.domain.plan import Plan
+    from planner.store.athletes import StoredAthlete
     from planner.store.database import Database
     from planner.ui.context import AppContext
     from planner.ui.main_window import MainWindow
@@ -24,7 +28,9 @@ WELCOME = (
 )
 
 
-def prepare_first_run(db: Database, settings: Settings, ctx: AppContext | None = None) -> int | None:
+def prepare_first_run(
+    db: Database, settings: Settings, ctx: AppContext | None = None, *, roster: Sequence[StoredAthlete] | None = None
+) -> int | None:
     """On a database without athletes, the first time: store the demo athlete and build its plan.
 
     Returns the demo athlete's id, or None when it was not the first run. A demo that fails is logged
@@ -34,12 +40,13 @@ def prepare_first_run(db: Database, settings: Settings, ctx: AppContext | None =
 
     With the window's `ctx`, the plan is built off the UI thread (the window opens on the demo athlete
     while it is built; the Plan view waits for it) and saved when it is ready; without, before returning.
+    `roster` is the athletes the caller has already read (read here when not given).
     """
-    from planner.store.athletes import add_athlete, delete_athlete, list_athletes
+    from planner.store.athletes import add_athlete, delete_athlete
     from planner.store.database import DatabaseUnavailable, retry_when_busy
 
     try:
-        if settings.get("first_run_done") or list_athletes(db):
+        if settings.get("first_run_done") or (roster if roster is not None else read_roster(db)):
             return None
         from planner.export.demo import demo_athlete
         from planner.store.plans import regenerate_plan
@@ -112,13 +119,16 @@ def _no_demo(ctx: AppContext, db: Database, athlete_id: int, why: str) -> None:
     ctx.athletes_changed.emit()
 
 
-def starting_athlete(db: Database, settings: Settings, demo_id: int | None) -> int | None:
-    """The athlete the window opens on: the demo on a first run, else the last one shown, else the first."""
-    from planner.store.athletes import list_athletes
+def starting_athlete(
+    db: Database, settings: Settings, demo_id: int | None, *, roster: Sequence[StoredAthlete] | None = None
+) -> int | None:
+    """The athlete the window opens on: the demo on a first run, else the last one shown, else the first.
 
+    `roster` is the athletes the caller has already read (read here when not given).
+    """
     if demo_id is not None:
         return demo_id
-    ids = [a.id for a in list_athletes(db)]
+    ids = [a.id for a in (roster if roster is not None else read_roster(db))]
     remembered = settings.get("current_athlete")
     if remembered in ids:
         return remembered
