@@ -270,11 +270,15 @@ class LibraryIndex:
         key = frozenset(owned)
         index = self._equipment.get(key)
         if index is None:
-            if self._everything is None:
-                # Sorted and split into pools once for every equipment set (a club's athletes own many): each
-                # set's index is then a filter of these lists, which keeps their order.
-                self._everything = EquipmentIndex.build(self._library)
-            index = self._equipment[key] = self._everything.allowing(key)
+            if not self._equipment:  # the first set: only what it allows is sorted and split (the first plan)
+                index = EquipmentIndex.build(self._library, key)
+            else:
+                if self._everything is None:
+                    # A second set: sort and split the whole library once, for every set a club's athletes own;
+                    # each one's index is then a filter of these lists, which keeps their order.
+                    self._everything = EquipmentIndex.build(self._library)
+                index = self._everything.allowing(key)
+            self._equipment[key] = index
         return index
 
     def knee_exclusions(self, *, deep: bool, heavy: bool) -> frozenset[str]:
