@@ -128,8 +128,7 @@ class EquipmentIndex:
     @classmethod
     def build(cls, library: Sequence[Exercise], owned: frozenset[str] | None = None) -> EquipmentIndex:
         """The index of `library` for `owned` equipment (None: every exercise, whatever it needs)."""
-        # Exercise.needs, with the athlete's set built once instead of once per exercise. A library already
-        # sorted by id (as `LibraryIndex` hands it) costs the sort one pass.
+        # Exercise.needs, with the athlete's set built once instead of once per exercise.
         candidates = library if owned is None else [e for e in library if owned.issuperset(e.equipment)]
         allowed = sorted(candidates, key=attrgetter("id"))
         # One pass sorting each exercise into its pools, each rule asked once per exercise.
