@@ -276,12 +276,20 @@ class _FittedSheet(Flowable):
     them (none has space before or after).
     """
 
-    def __init__(self, flowables: list[Flowable], sizes: list[tuple[float, float]], width: float) -> None:
+    def __init__(
+        self, flowables: list[Flowable], sizes: list[tuple[float, float]], width: float, *, rigid: bool = False
+    ) -> None:
         super().__init__()
         self.flowables, self.sizes, self.measured_width = flowables, sizes, width
         self.height = sum(h for _w, h in sizes)
+        # Rigid: keeps the width it was measured at wherever it goes, so that a shrink-to-fit frame scales the
+        # whole sheet alike (measured again in the frame's widened space, the text spread past the days).
+        self.rigid = rigid
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self.rigid:
+            self.width = self.measured_width
+            return self.width, self.height
         if abs(availWidth - self.measured_width) > 0.01:  # not where it was measured: measure again
             self.sizes = [f.wrap(availWidth, availHeight) for f in self.flowables]
             self.measured_width, self.height = availWidth, sum(h for _w, h in self.sizes)
@@ -370,4 +378,7 @@ def weekly_sheet(
         if found is not None:
             return kept(columns, scales[found]).flowables(height)
     sheet = kept(2, TWO_COLUMN_SCALES[-1])
-    return [KeepInFrame(width, height, sheet.flowables(height), mode="shrink")]
+    flowables = sheet.flowables(height)
+    if len(flowables) == 1 and isinstance(flowables[0], _FittedSheet):
+        flowables[0].rigid = True
+    return [KeepInFrame(width, height, flowables, mode="shrink")]

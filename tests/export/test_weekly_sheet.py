@@ -79,15 +79,21 @@ def _with_note(plan: Plan, name: str, notes: str) -> Plan:
     return _one_week(plan, sessions=sessions)
 
 
-def _word_boxes(pdf: Path) -> list[tuple[float, str]]:
-    """(right edge, word) of every word pdftotext finds."""
+def _word_spans(pdf: Path) -> list[tuple[float, float, str]]:
+    """(left edge, right edge, word) of every word pdftotext finds."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     out = []
     for line in html.splitlines():
         if "<word " in line:
+            x_min = float(line.split('xMin="')[1].split('"')[0])
             x_max = float(line.split('xMax="')[1].split('"')[0])
-            out.append((x_max, line.rsplit('">', 1)[1].split("</word>")[0]))
+            out.append((x_min, x_max, line.rsplit('">', 1)[1].split("</word>")[0]))
     return out
+
+
+def _word_boxes(pdf: Path) -> list[tuple[float, str]]:
+    """(right edge, word) of every word pdftotext finds."""
+    return [(x_max, word) for _x_min, x_max, word in _word_spans(pdf)]
 
 
 def test_a_word_longer_than_its_cell_is_cut_to_stay_on_the_page(tmp_path: Path) -> None:
@@ -149,3 +155,24 @@ def test_the_week_count_stays_on_one_line(tmp_path: Path) -> None:
     out = tmp_path / "season.pdf"
     build_plan_pdf(out, athlete=f.athlete(), plan=f.plan(13), library=f.library(), content=("weekly",))
     assert "Week 13 of 13" in pages_text(out)[12]  # it wrapped after "of" in a 38 mm column
+
+
+def test_a_week_too_busy_for_any_size_shrinks_as_a_whole_onto_one_page(tmp_path: Path) -> None:
+    busy = f.busy_plan()
+    week = dataclasses.replace(busy.weeks[0], sessions=busy.weeks[0].sessions * 3)
+    out = tmp_path / "crowded.pdf"
+    report = build_plan_pdf(
+        out,
+        athlete=f.athlete(note="Long note. " * 30),
+        plan=dataclasses.replace(busy, weeks=(week,)),
+        library=f.library(),
+        content=("weekly",),
+    )
+    assert report.pages == 1
+    spans = _word_spans(out)
+    left_edge = min(x0 for x0, _x1, w in spans if w == "Mon")  # the day labels open the days on the left
+    right_edge = max(x1 for _x0, x1, w in spans if w.startswith("___"))  # the pain boxes close them on the right
+    # The how-to line and the coach's note wrap inside the shrunk sheet, above the days.
+    header = [(x0, x1) for x0, x1, w in spans if w in ("Tick", "maximal).", "Long", "note.")]
+    assert left_edge - 1 <= min(x0 for x0, _x1 in header)
+    assert max(x1 for _x0, x1 in header) <= right_edge + 1
