@@ -20,6 +20,7 @@ from planner.ui.library_model import HEADERS, Column, ExerciseFilterProxy
 _FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # read-only, like the filter model's cells
 _NAME, _DOSE = int(Column.NAME), int(Column.DOSE)
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FONT = Qt.ItemDataRole.FontRole
 ROWS_KEPT = 1000  # painted rows whose cells are kept; scrolling past more drops those out of sight
 
 
@@ -32,7 +33,8 @@ class PaintedRows(QObject):
         self.model = QStandardItemModel(self)
         self.model.setColumnCount(len(Column))
         self.model.setHorizontalHeaderLabels([HEADERS[c] for c in Column])
-        self._filled: set[int] = set()
+        self._cells: dict[int, list[QStandardItem]] = {}  # rows that have items, by row
+        self._filled: set[int] = set()  # rows whose items show the filter model's row as it is now
         # The filter model resets when a filter changes and lays out again when sorted: either way every row
         # may show another exercise, so this model resets with it (the view keeps its exercise by id).
         proxy.modelAboutToBeReset.connect(self.model.beginResetModel)
@@ -46,52 +48,59 @@ class PaintedRows(QObject):
         self.model.endResetModel()
 
     def _resize(self) -> None:
-        # Inside a reset: the views hear of the new row count once, from endResetModel.
+        # Inside a reset: the views hear of the new row count once, from endResetModel. The rows that stay keep
+        # their items, to be written over when next painted: new items cost a paint more than new texts.
+        rows = self.proxy.rowCount()
         blocked = self.model.blockSignals(True)
         try:
-            self.model.setRowCount(0)  # drops every painted cell
-            self.model.setRowCount(self.proxy.rowCount())
+            self.model.setRowCount(rows)  # rows past the new end go, with their items
         finally:
             self.model.blockSignals(blocked)
+        self._cells = {row: items for row, items in self._cells.items() if row < rows}
         self._filled.clear()
 
     def fill(self, first: int, last: int) -> None:
-        """Give rows `first`..`last` (those about to be painted) their cells, where they have none yet."""
+        """Give rows `first`..`last` (those about to be painted) the texts of the rows they show now."""
         last = min(last, self.model.rowCount() - 1)
         todo = [row for row in range(max(first, 0), last + 1) if row not in self._filled]
         if not todo:
             return
-        if len(self._filled) + len(todo) > ROWS_KEPT:
+        if len(self._cells) + len(todo) > ROWS_KEPT:
             self.forget(keep=range(first, last + 1))
-        source, model = self.proxy.source(), self.model
+        source, model, cells = self.proxy.source(), self.model, self._cells
         visible = self.proxy.visible_rows()
-        # Cells made for the paint under way: telling the view (dataChanged) would only ask for another paint.
+        # Cells written for the paint under way: telling the view (dataChanged) would only ask for another paint.
         blocked = model.blockSignals(True)
         try:
             for row in todo:
                 source_row = visible[row]
                 ex = source.listed(source_row)
-                items = [QStandardItem(text) for text in source.row_texts(source_row)]
-                for item in items:
-                    item.setFlags(_FLAGS)
+                texts = source.row_texts(source_row)
+                items = cells.get(row)
+                if items is None:
+                    items = cells[row] = [QStandardItem(text) for text in texts]
+                    for col, item in enumerate(items):
+                        item.setFlags(_FLAGS)
+                        model.setItem(row, col, item)
+                else:
+                    for item, text in zip(items, texts, strict=True):
+                        item.setText(text)
                 items[_NAME].setIcon(source.badge(ex))
-                if ex.dose_is_default:
-                    items[_DOSE].setFont(source.italic)
-                for col, item in enumerate(items):
-                    model.setItem(row, col, item)
+                items[_DOSE].setData(source.italic if ex.dose_is_default else None, _FONT)
                 self._filled.add(row)
         finally:
             model.blockSignals(blocked)
 
     def forget(self, keep: range = range(0)) -> None:
-        """Drop the cells of painted rows outside `keep` (the palette changed, or too many rows were painted);
-        they are made again when next painted."""
+        """Drop the items of rows outside `keep` (the palette changed, or too many rows were painted); they are
+        made again when next painted."""
         model = self.model
         blocked = model.blockSignals(True)
         try:
-            for row in [r for r in self._filled if r not in keep]:
+            for row in [r for r in self._cells if r not in keep]:
                 for col in range(model.columnCount()):
                     model.takeItem(row, col)
+                del self._cells[row]
                 self._filled.discard(row)
         finally:
             model.blockSignals(blocked)

@@ -151,7 +151,7 @@ def test_rows_scrolled_to_show_their_own_exercises_and_old_cells_are_let_go(qtbo
         table.scrollTo(table.model().index(row, 0), table.ScrollHint.PositionAtTop)
         qtbot.waitUntil(lambda row=row: table.model().index(row, 0).data() is not None, timeout=3000)
         assert table.model().index(row, 0).data() == f"Exercise {row:05}"
-    assert len(table.painted._filled) <= ROWS_KEPT
+    assert len(table.painted._cells) <= ROWS_KEPT
     table.scrollToTop()
     qtbot.waitUntil(lambda: table.model().index(0, 0).data() is not None, timeout=3000)
     assert table.model().index(0, 0).data() == "Exercise 00000"  # let go, and made again when painted
