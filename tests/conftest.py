@@ -27,7 +27,13 @@ from hypothesis import settings
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog
 from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog, QFontDialog, QInputDialog, QMenu, QMessageBox
 
-from tests.store.pg import PG_MODE, PostgresServer, postgres_server  # noqa: F401  (the session fixture, for all)
+from tests.store.pg import (  # the session fixture postgres_server, for every test folder
+    PG_MODE,
+    PostgresServer,
+    postgres_server,  # noqa: F401
+    require_session_server,
+    stop_session_server,
+)
 
 # Qt wrappers (MainWindow, the views, QUndoStack) end up in cyclic garbage after UI work. Automatic gc runs on
 # whichever thread happens to allocate when a threshold is crossed, so a worker thread building a PDF could free a
@@ -53,6 +59,15 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(
             f"STRIDE_TEST_DB={os.environ['STRIDE_TEST_DB']!r}: use 'postgresql' (or leave it unset for SQLite)"
         )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if PG_MODE:  # before any test: a server that cannot start ends the run here, with the reason, not in a fixture
+        require_session_server()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    stop_session_server()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -80,6 +80,7 @@ def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
+@pytest.mark.sqlite_only("proves 'changes nothing' by the database file's bytes")
 @pytest.mark.parametrize("case", ["truncated", "negative", "missing"])
 def test_bad_import_exits_2_with_one_line_and_changes_nothing(capsys, tmp_path, db_path, case) -> None:
     run(capsys, "--db", str(db_path), "library", "list")

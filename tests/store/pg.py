@@ -22,7 +22,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +63,7 @@ class PostgresServer:
     port: int
     as_user: str | None
     template_ready: bool = field(default=False)
+    template_error: str = field(default="")
 
     @property
     def data_dir(self) -> Path:
@@ -128,8 +129,15 @@ class PostgresServer:
 
     def new_database(self) -> str:
         """The URL of a new database at the current schema with the built-in library (copied from a template)."""
+        if self.template_error:
+            raise RuntimeError(self.template_error)
         if not self.template_ready:
-            self._build_template()
+            try:
+                self._build_template()
+            except Exception as exc:
+                # Once is enough: every later test reports the same cause instead of "already exists".
+                self.template_error = f"the test database template could not be built: {exc}"
+                raise
         name = f"t_{os.getpid()}_{next(_counter)}"
         self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
         return self.url(name)
@@ -147,7 +155,10 @@ class PostgresServer:
 
         self.execute(f'CREATE DATABASE "{TEMPLATE}" TEMPLATE template0')
         open_database(self.url(TEMPLATE)).close()
-        left_open = self.connections_to(TEMPLATE)
+        # A closed connection's server process leaves pg_stat_activity a moment after the client has gone.
+        deadline = time.monotonic() + 5
+        while (left_open := self.connections_to(TEMPLATE)) and time.monotonic() < deadline:
+            time.sleep(0.02)
         if left_open:
             raise RuntimeError(
                 f"open_database(...).close() left {left_open} connection(s) open to {TEMPLATE}: "
@@ -192,17 +203,41 @@ def _start_server() -> tuple[PostgresServer | None, str]:
     return server, ""
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """A PostgreSQL server of our own for the whole run (skips, saying why, where there is none)."""
-    server, why = _start_server()
+_session: tuple[PostgresServer | None, str] | None = None  # (server, why not) once asked for
+
+
+def session_server() -> tuple[PostgresServer | None, str]:
+    """The run's server, started on first use: (server, "") or (None, why it could not start)."""
+    global _session
+    if _session is None:
+        _session = _start_server()
+    return _session
+
+
+def require_session_server() -> None:
+    """STRIDE_TEST_DB=postgresql: start the server before the first test, or end the run saying why it cannot."""
+    server, why = session_server()
     if server is None:
-        if PG_MODE:
-            pytest.exit(f"STRIDE_TEST_DB=postgresql asked for PostgreSQL, but {why}", returncode=1)
+        pytest.exit(f"STRIDE_TEST_DB=postgresql asked for PostgreSQL, but {why}", returncode=1)
+
+
+def stop_session_server() -> None:
+    """Stop the run's server and remove its folder (at the end of the run, if one was started)."""
+    server = _session[0] if _session is not None else None
+    if server is None:
+        return
+    server.stop()
+    with contextlib.suppress(OSError):
+        shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> PostgresServer:
+    """A PostgreSQL server of our own for the whole run (skips, saying why, where there is none).
+
+    Stopped by tests/conftest.py at the end of the run (pytest_sessionfinish).
+    """
+    server, why = session_server()
+    if server is None:
         pytest.skip(f"PostgreSQL tests skipped: {why}")
-    try:
-        yield server
-    finally:
-        server.stop()
-        with contextlib.suppress(OSError):
-            shutil.rmtree(server.folder, ignore_errors=True)
+    return server

@@ -35,8 +35,9 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "library.db")
+def db(tmp_path: Path, db_path: Path | str) -> Iterator[Database]:
+    # A file of its own; with STRIDE_TEST_DB=postgresql the test's database on the server (tests/conftest.py).
+    database = open_database(db_path if isinstance(db_path, str) else tmp_path / "library.db")
     yield database
     database.close()
 
