@@ -94,6 +94,7 @@ def one_line(err: str) -> str:
 # -- Found 1: half-migrated ------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("a half-migrated SQLite file from issue #11")
 def test_the_half_migrated_database_of_the_issue_opens(tmp_path: Path) -> None:
     path = tmp_path / "h.db"
     con = sqlite3.connect(path)
@@ -110,6 +111,7 @@ def test_the_half_migrated_database_of_the_issue_opens(tmp_path: Path) -> None:
 # -- Found 5: damaged ------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file, compared byte for byte")
 def test_a_damaged_database_exits_2_with_one_line_and_stays_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "folder" / "coach.db"
     path.parent.mkdir()
@@ -123,6 +125,7 @@ def test_a_damaged_database_exits_2_with_one_line_and_stays_unchanged(tmp_path: 
     assert sorted(p.name for p in path.parent.iterdir()) == ["coach.db"]
 
 
+@pytest.mark.sqlite_only("an SQLite file edited with sqlite3")
 def test_a_dropped_table_exits_2_without_sql_text(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     make_current(path)
@@ -139,6 +142,7 @@ def test_a_dropped_table_exits_2_without_sql_text(tmp_path: Path) -> None:
 # -- Found 4: busy ---------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("SQLite's file lock held by another process")
 def test_a_busy_database_exits_2_with_one_line_and_imports_nothing(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     make_current(path)
@@ -153,6 +157,7 @@ def test_a_busy_database_exits_2_with_one_line_and_imports_nothing(tmp_path: Pat
     assert count_exercises(path) == before
 
 
+@pytest.mark.sqlite_only("SQLite's file lock (WAL readers beside a writer)")
 def test_listing_the_library_while_another_process_imports_works(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     make_current(path)
@@ -162,6 +167,7 @@ def test_listing_the_library_while_another_process_imports_works(tmp_path: Path)
     assert out.strip().splitlines()[-1].endswith("exercises")
 
 
+@pytest.mark.sqlite_only("SQLite's file lock (BEGIN IMMEDIATE)")
 def test_an_import_that_waited_for_another_reads_the_library_it_finds(tmp_path: Path) -> None:
     # The second import must read the library inside its own write transaction: the rows the first
     # one committed while it waited are updated, never inserted twice ("UNIQUE constraint failed").
@@ -186,6 +192,7 @@ def test_an_import_that_waited_for_another_reads_the_library_it_finds(tmp_path: 
     assert "0 added, 2 updated" in out
 
 
+@pytest.mark.sqlite_only("four processes creating one SQLite file")
 def test_simultaneous_first_starts_succeed_or_say_busy(tmp_path: Path) -> None:
     path = tmp_path / "fresh" / "coach.db"
     procs = [cli("--db", str(path), "library", "list") for _ in range(4)]
@@ -233,6 +240,7 @@ def remount_read_only(disk: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
 
 
+@pytest.mark.sqlite_only("an SQLite file on a full disk")
 def test_an_import_on_a_full_disk_exits_2_and_changes_nothing(tmp_path: Path, small_disk: Path) -> None:
     path = small_disk / "coach.db"
     make_current(path)
@@ -246,6 +254,7 @@ def test_an_import_on_a_full_disk_exits_2_and_changes_nothing(tmp_path: Path, sm
     assert count_exercises(path) == before
 
 
+@pytest.mark.sqlite_only("the backup file beside the SQLite file")
 def test_a_backup_on_a_full_disk_exits_2_and_leaves_no_backup(small_disk: Path) -> None:
     path = small_disk / "coach.db"
     shutil.copy(SCHEMAS / "0001.db", path)
@@ -258,6 +267,7 @@ def test_a_backup_on_a_full_disk_exits_2_and_leaves_no_backup(small_disk: Path) 
     assert sorted(p.name for p in small_disk.iterdir()) == ["coach.db", "filler"]
 
 
+@pytest.mark.sqlite_only("an SQLite file in a read-only folder")
 def test_a_new_database_in_a_read_only_folder_exits_2_with_one_line(small_disk: Path) -> None:
     remount_read_only(small_disk)
     code, _out, err = run("--db", str(small_disk / "coach.db"), "library", "list")
@@ -265,6 +275,7 @@ def test_a_new_database_in_a_read_only_folder_exits_2_with_one_line(small_disk: 
     assert "read-only" in one_line(err)
 
 
+@pytest.mark.sqlite_only("an SQLite file and its -wal on a read-only disk")
 def test_a_wal_database_on_a_read_only_disk_opens_for_reading(small_disk: Path) -> None:
     path = small_disk / "coach.db"
     make_current(path)
@@ -274,6 +285,7 @@ def test_a_wal_database_on_a_read_only_disk_opens_for_reading(small_disk: Path) 
     assert out.strip().splitlines()[-1].endswith("exercises")
 
 
+@pytest.mark.sqlite_only("an SQLite file on a read-only disk")
 def test_an_import_into_a_database_on_a_read_only_disk_says_read_only(tmp_path: Path, small_disk: Path) -> None:
     path = small_disk / "coach.db"
     make_current(path)
@@ -285,6 +297,7 @@ def test_an_import_into_a_database_on_a_read_only_disk_says_read_only(tmp_path: 
     assert "read-only" in line and "damaged" not in line
 
 
+@pytest.mark.sqlite_only("an SQLite file and its -wal on a read-only disk")
 def test_a_wal_database_left_open_on_a_read_only_disk_says_read_only_not_damaged(small_disk: Path) -> None:
     # A copy taken while another process had it open: its -wal holds committed changes.
     path = small_disk / "coach.db"
