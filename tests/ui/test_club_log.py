@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -29,9 +30,9 @@ START = dt.date(2026, 11, 16)
 
 
 @pytest.fixture
-def other_coach(db: Database) -> Iterator[Database]:
+def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
     """A second handle on the window's database: another coach's Stride Planner."""
-    other = open_database(db.path)
+    other = open_database(db.path if db.path is not None else db_path)  # the file, or the server's database
     other.who = "ben"
     yield other
     other.close()

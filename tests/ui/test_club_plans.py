@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -31,8 +32,8 @@ BENS = {"pain_regions": ["achilles"], "aggravators": ["hills"]}
 
 
 @pytest.fixture
-def other_coach(db: Database) -> Iterator[Database]:
-    other = open_database(db.path)
+def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
+    other = open_database(db.path if db.path is not None else db_path)  # the file, or the server's database
     other.who = "ben"
     yield other
     other.close()

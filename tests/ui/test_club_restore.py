@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,8 +25,8 @@ DAY = dt.date(2027, 1, 5)
 
 
 @pytest.fixture
-def other_coach(db: Database) -> Iterator[Database]:
-    other = open_database(db.path)
+def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
+    other = open_database(db.path if db.path is not None else db_path)  # the file, or the server's database
     yield other
     other.close()
 
