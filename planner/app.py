@@ -48,6 +48,18 @@ def database_target(args: Namespace) -> str:
     return Settings().get("default_database") or default_database()
 
 
+def drop_import_sources() -> None:
+    """Forget the source text PySide6 read while modules were imported.
+
+    PySide6 reads the whole source of every module imported after it (inspect.getsource, to see whether the
+    module uses PySide6: PYSIDE-2029), and Python's linecache keeps it: ~3 MiB of text for the window's modules,
+    never used again. A traceback reads what it needs afresh.
+    """
+    import linecache
+
+    linecache.clearcache()
+
+
 class GarbageCollector:
     """Automatic gc off; a main-thread timer collects instead (Anki's GarbageCollector in qt/aqt/main.py).
 
@@ -80,6 +92,7 @@ class GarbageCollector:
     @staticmethod
     def freeze() -> None:
         """Start-up is over: collect once, then keep what is left out of every later collection."""
+        drop_import_sources()
         gc.collect()
         gc.freeze()
 
@@ -166,6 +179,7 @@ class WindowSession:
 
     # -- after the first paint -----------------------------------------------------------------
     def _open_database(self) -> None:
+        drop_import_sources()  # before the Library's rows fill the memory it frees
         from planner.store.database import open_database
 
         try:

@@ -7,6 +7,7 @@ import importlib
 import importlib.util
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from planner import __version__
 from planner.domain.errors import BadInput
@@ -26,7 +27,8 @@ def window_size(text: str) -> tuple[int, int]:
     return size
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without `commands`, only the window's options (no command module imported)."""
     parser = argparse.ArgumentParser(
         prog="stride-planner",
         description="Strength, corrective and mobility work placed around a runner's season.",
@@ -53,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--size", metavar="WxH", type=window_size, default=None, help="window size for this run, e.g. 1024x640"
     )
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module_name = f"planner.commands.{name}"
@@ -62,9 +66,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The parsed command line. Opening the window (no command) imports none of the command modules, which
+    the window's first paint would wait for: the window's options are parsed alone first, and only what
+    they leave over (a command) or a request for help needs the full parser."""
+    if not any(a.startswith("-h") or (len(a) > 3 and "--help".startswith(a)) for a in argv):
+        window_only = build_parser(commands=False)
+        window_only.error = _not_window_only  # type: ignore[method-assign]  (the full parser says what is wrong)
+        try:
+            args, rest = window_only.parse_known_args(argv)
+        except _NeedsFullParser:
+            rest = argv
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(argv)
+
+
+class _NeedsFullParser(Exception):
+    pass
+
+
+def _not_window_only(message: str) -> NoReturn:
+    raise _NeedsFullParser(message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the window) and return the exit status: 0 ok, 2 bad input, 1 our fault."""
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = parse_arguments(list(sys.argv[1:] if argv is None else argv))
     # The window door sets up its own logging in run_window; the log file is the same either way.
     if args.command is not None:
         setup_logging("cli")

@@ -17,7 +17,6 @@ import json
 import os
 from pathlib import Path
 
-from planner.atomic import CannotWrite, write_text
 from planner.paths import data_dir
 
 RECORD_FILE = "clean-closes.json"
@@ -74,6 +73,8 @@ def record_whole(path: Path) -> None:
     time recorded here. Any later write now stamps a later time. Nothing is recorded when a -wal or -journal
     holds changes, or when the file or the record cannot be written; the file is then checked next time.
     """
+    from planner.atomic import CannotWrite, write_text  # tempfile and random: only when a record is written
+
     try:
         if _pending_changes(path):
             return

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from functools import cache
 
 from planner.domain.exercise import Exercise
@@ -24,10 +24,12 @@ def builtin_fingerprint() -> int:
     """
     from planner.store.poses import POSES_FILE
 
-    digest = hashlib.sha256(f"stride-planner built-ins {SYNC_FORMAT}\n".encode())
+    # CRC-32, not a cryptographic hash: it only tells one shipped file from the next, and hashlib would load
+    # OpenSSL (~3 MiB) into every start for it.
+    crc = zlib.crc32(f"stride-planner built-ins {SYNC_FORMAT}\n".encode())
     for name in (BUILTIN_FILE, POSES_FILE):
-        digest.update((resources_dir() / name).read_bytes())
-    return int.from_bytes(digest.digest()[:4], "big") & 0x7FFFFFFF or 1
+        crc = zlib.crc32((resources_dir() / name).read_bytes(), crc)
+    return crc & 0x7FFFFFFF or 1
 
 
 @cache

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from planner.ui.about_dialog import AboutDialog
 from planner.ui.keyboard import install as install_keyboard_manners
 from planner.ui.main_window_views import VIEWS
 from planner.ui.shortcuts import ShortcutsDialog, keys_of
@@ -16,6 +15,13 @@ from planner.ui.style import apply_style, icon
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
+
+
+def _show_about(window: MainWindow) -> None:
+    # Imported when asked for: the About box (fonts, logs, links) has no part in the first paint.
+    from planner.ui.about_dialog import AboutDialog
+
+    AboutDialog.show_about(window)
 
 
 def _keys(description: str) -> list[QKeySequence]:
@@ -93,7 +99,7 @@ class WindowActions:
             "&Keyboard shortcuts…", "This list of keyboard shortcuts", lambda: ShortcutsDialog.show_table(window)
         )
         self.about = QAction("&About Stride Planner…", window)
-        self.about.triggered.connect(lambda: AboutDialog.show_about(window))
+        self.about.triggered.connect(lambda: _show_about(window))
         help_menu.addActions([self.shortcuts, self.about])
 
         for act in (self.undo, self.redo):
