@@ -18,10 +18,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import queue
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +66,10 @@ class PostgresServer:
     as_user: str | None
     template_ready: bool = field(default=False)
     template_error: str = field(default="")
+    # STRIDE_TEST_DB=postgresql: copies of the template made ahead on a plain thread (no Qt), while a test runs.
+    _ready: queue.Queue[str | Exception] | None = field(default=None, repr=False)
+    _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
+    _copier: threading.Thread | None = field(default=None, repr=False)
 
     @property
     def data_dir(self) -> Path:
@@ -112,6 +118,9 @@ class PostgresServer:
             raise RuntimeError(f"pg_ctl start failed: {(started.stderr or log).strip()[-300:]}")
 
     def stop(self) -> None:
+        self._stopping.set()
+        if self._copier is not None:
+            self._copier.join(timeout=60)
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
 
     def execute(self, sql: str, dbname: str = "postgres") -> None:
@@ -137,7 +146,39 @@ class PostgresServer:
             except Exception as exc:
                 # Once is enough: every later test reports the same cause instead of "already exists".
                 self.template_error = f"the test database template could not be built: {exc}"
-                raise
+                raise RuntimeError(self.template_error) from exc
+        if self._ready is not None:
+            made = self._ready.get(timeout=120)
+            if isinstance(made, Exception):
+                raise RuntimeError(f"copying the test database template failed: {made}") from made
+            return made
+        return self._copy_template()
+
+    def copy_ahead(self, depth: int = 2) -> None:
+        """Keep `depth` copies of the template ready, made while the tests run (one per test in PG mode)."""
+        self.new_database()  # builds the template now, on this thread: its failure is the caller's to report
+        self._ready = queue.Queue(maxsize=depth)
+        self._copier = threading.Thread(target=self._keep_copies_ready, name="stride-pg-copies", daemon=True)
+        self._copier.start()
+
+    def _keep_copies_ready(self) -> None:
+        assert self._ready is not None
+        while not self._stopping.is_set():
+            made: str | Exception
+            try:
+                made = self._copy_template()
+            except Exception as exc:  # handed to the test that takes it, which fails saying why
+                made = exc
+            while not self._stopping.is_set():
+                try:
+                    self._ready.put(made, timeout=0.2)
+                    break
+                except queue.Full:
+                    continue
+            if isinstance(made, Exception):
+                return
+
+    def _copy_template(self) -> str:
         name = f"t_{os.getpid()}_{next(_counter)}"
         self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
         return self.url(name)
@@ -219,6 +260,10 @@ def require_session_server() -> None:
     server, why = session_server()
     if server is None:
         pytest.exit(f"STRIDE_TEST_DB=postgresql asked for PostgreSQL, but {why}", returncode=1)
+    try:
+        server.copy_ahead()
+    except Exception as exc:
+        pytest.exit(f"STRIDE_TEST_DB=postgresql: {exc}", returncode=1)
 
 
 def stop_session_server() -> None:
