@@ -203,6 +203,48 @@ def add_athlete(
         return int(row.id)
 
 
+AthleteRows = dict[str, list[dict[str, Any]]]  # table name -> the athlete's rows there, every column as stored
+
+
+def _athlete_tables() -> list[Any]:
+    """The athlete's table and every table whose rows belong to one athlete, parents first."""
+    from sqlmodel import SQLModel
+
+    _tables()  # registers the tables on the metadata
+    return [
+        table
+        for table in SQLModel.metadata.sorted_tables
+        if table.name == "athlete" or ("athlete_id" in table.c and table.c.athlete_id.foreign_keys)
+    ]
+
+
+def athlete_rows(db: Database, athlete_id: int) -> AthleteRows:
+    """Every row of the athlete as stored (their row, races, phases, plan, dose edits, training log, calendar
+    memory: ids, UUIDs and versions included), read in one transaction: what `restore_athlete_rows` puts back."""
+    from sqlalchemy import select
+
+    out: AthleteRows = {}
+    with db.engine.connect() as conn:
+        for table in _athlete_tables():
+            owner = table.c.id if table.name == "athlete" else table.c.athlete_id
+            order = list(table.primary_key.columns)
+            out[table.name] = [
+                dict(r) for r in conn.execute(select(table).where(owner == athlete_id).order_by(*order)).mappings()
+            ]
+    return out
+
+
+def restore_athlete_rows(db: Database, rows: AthleteRows) -> None:
+    """Put a deleted athlete back exactly as `athlete_rows` read them, in one transaction (the undo of a delete):
+    the same ids and UUIDs, so another coach's window and a later `db copy` see the same athlete, not a new one."""
+    from sqlalchemy import insert
+
+    with db.engine.begin() as conn:
+        for table in _athlete_tables():
+            if rows.get(table.name):
+                conn.execute(insert(table), rows[table.name])
+
+
 def race_uuids(db: Database, athlete_id: int) -> dict[RaceKey, list[str]]:
     """The UUIDs of the athlete's races by (date, name, priority): what `add_athlete` needs to restore them."""
     from sqlmodel import select
@@ -290,7 +332,10 @@ def set_wizard_answers(
                 raise BadInput(f"no athlete with id {athlete_id}")
             raise EditConflict("athlete", athlete_id, "The athlete", None)
         what = f"The symptom check of {row.name!r}"
-        if expected is not None and (row.wizard_answers, row.wizard_checked_on) != expected:
+        if expected is not None and (_as_stored(row.wizard_answers), row.wizard_checked_on) != (
+            _as_stored(expected[0]),
+            expected[1],
+        ):
             raise EditConflict("athlete", athlete_id, what, changed_by(row))
         row.wizard_answers, row.wizard_checked_on = answers, checked_on
         row.updated_at, row.updated_by = _now(), db.who
@@ -298,6 +343,13 @@ def set_wizard_answers(
         with stale_is_conflict("athlete", athlete_id, what):
             s.flush()
         return int(row.version)
+
+
+def _as_stored(answers: dict[str, Any] | None) -> Any:
+    # A JSON column gives lists back where the window held tuples: compare the answers as the row keeps them.
+    import json
+
+    return None if answers is None else json.loads(json.dumps(answers, sort_keys=True))
 
 
 def duplicate_athlete(db: Database, athlete_id: int) -> int:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from planner.domain.athlete import DAY_NAMES, DAYS, MAX_WEEK_OVERRIDES, Athlete, DayKind
 from planner.domain.conflict import EditConflict
 from planner.domain.errors import BadInput
-from planner.domain.plan import Plan, PlannedExercise
 from planner.store import athletes as store
 from planner.ui.undo import DatabaseCommand
 
@@ -69,22 +68,22 @@ class AddAthlete(DatabaseCommand):
         super().__init__(ctx, text or f"Add athlete {athlete.name}")
         self.athlete = athlete
         self.athlete_id: int | None = None
-        self.uuid: str | None = None  # a redo after undo adds the same row again (id and UUID)
         self.version: int | None = None
-        self.race_uuids: dict[store.RaceKey, list[str]] = {}
+        self.rows: store.AthleteRows = {}  # what the undo took away: a redo puts back the same rows (ids, UUIDs)
 
     def apply(self) -> None:
-        self.athlete_id = store.add_athlete(
-            self.ctx.db, self.athlete, athlete_id=self.athlete_id, uuid=self.uuid, race_uuids=self.race_uuids
-        )
+        if self.rows:
+            store.restore_athlete_rows(self.ctx.db, self.rows)
+        else:
+            self.athlete_id = store.add_athlete(self.ctx.db, self.athlete)
+        assert self.athlete_id is not None
         self.version = store.athlete_version(self.ctx.db, self.athlete_id)
         self.ctx.athletes_changed.emit()
         self.ctx.set_current_athlete(self.athlete_id)
 
     def revert(self) -> None:
         assert self.athlete_id is not None
-        self.uuid = store.get_athlete(self.ctx.db, self.athlete_id).uuid
-        self.race_uuids = store.race_uuids(self.ctx.db, self.athlete_id)
+        self.rows = store.athlete_rows(self.ctx.db, self.athlete_id)
         # Never over another coach's edit of the athlete made since: refused and said, not deleted unseen.
         store.delete_athlete(self.ctx.db, self.athlete_id, expected_version=self.version)
         if self.ctx.current_athlete_id == self.athlete_id:
@@ -219,23 +218,23 @@ def _reload_roster(ctx: AppContext) -> None:
 
 
 class DeleteAthlete(DatabaseCommand):
-    """Deletes an athlete; undo restores them under the same id with their plan and dose edits."""
+    """Deletes an athlete; undo puts back exactly the rows that were deleted (the athlete, races, phases, plan,
+    dose edits, training log and calendar memory, with their ids and UUIDs) in one transaction."""
 
     def __init__(self, ctx: AppContext, athlete_id: int) -> None:
         stored = store.get_athlete(ctx.db, athlete_id)
         super().__init__(ctx, f"Delete {stored.athlete.name}")
         self.athlete_id = athlete_id
         self.athlete = stored.athlete
-        self.uuid = stored.uuid  # the undo puts back the same row (same id and UUIDs), not a new athlete
-        self.race_uuids = store.race_uuids(ctx.db, athlete_id)
         self.version: int | None = stored.version  # another coach's change since: refused, not deleted unseen
-        self.plan: Plan | None = store.load_plan(ctx.db, athlete_id)
-        self.edits: dict[tuple[str, str], PlannedExercise] = store.dose_edits(ctx.db, athlete_id)
+        self.rows: store.AthleteRows = {}
         self.rebuild_on_undo = False  # the plan above was being rebuilt when the athlete was deleted
 
     def apply(self) -> None:
         from planner.ui.plan_rebuilds import plan_rebuilds
 
+        # Read at each delete (a redo after undo too): what the undo puts back is what this delete took away.
+        self.rows = store.athlete_rows(self.ctx.db, self.athlete_id)
         store.delete_athlete(self.ctx.db, self.athlete_id, expected_version=self.version)
         self.version = None  # a redo after undo deletes the athlete its undo put back
         # A plan still being built is for nobody now; the undo builds it again over the plan it restores.
@@ -245,18 +244,7 @@ class DeleteAthlete(DatabaseCommand):
         self.ctx.athletes_changed.emit()
 
     def revert(self) -> None:
-        store.add_athlete(
-            self.ctx.db, self.athlete, athlete_id=self.athlete_id, uuid=self.uuid, race_uuids=self.race_uuids
-        )
-        try:
-            if self.plan is not None:
-                store.save_plan(self.ctx.db, self.athlete_id, self.plan, weeks=len(self.plan.weeks))
-            for (session_key, _exercise_id), exercise in self.edits.items():
-                store.set_dose_edit(self.ctx.db, self.athlete_id, session_key, exercise)
-        except BadInput:
-            # Half a restore is worse than none: take the athlete out again so the undo can be retried.
-            store.delete_athlete(self.ctx.db, self.athlete_id)
-            raise
+        store.restore_athlete_rows(self.ctx.db, self.rows)  # all or nothing: a failed undo can be tried again
         self.ctx.athletes_changed.emit()
         self.ctx.set_current_athlete(self.athlete_id)
         self.ctx.plan_changed.emit(self.athlete_id)

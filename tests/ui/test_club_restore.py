@@ -40,6 +40,26 @@ def test_undoing_an_athletes_delete_brings_back_the_same_uuid(ctx: AppContext, o
     assert store.race_uuids(other_coach, athlete_id) == races
 
 
+def test_undoing_an_athletes_delete_brings_back_their_log_plan_and_edits_as_they_were(
+    ctx: AppContext, other_coach: Database
+) -> None:
+    from planner.domain.plan import PlannedExercise
+    from planner.store.plans import regenerate_plan
+
+    athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya", races=(Race(dt.date(2027, 4, 18), "10k", Priority.A),)))
+    regenerate_plan(ctx.db, athlete_id, start=dt.date(2027, 1, 4), weeks=4)
+    session = next(s for w in store.load_plan(ctx.db, athlete_id).weeks for s in w.sessions if s.exercises)
+    edit = PlannedExercise.from_dict({**session.exercises[0].to_dict(), "note": "slow"})
+    store.set_dose_edit(ctx.db, athlete_id, session.key, edit)
+    replace_entries(ctx.db, athlete_id, (), [LogEntry(DAY, "glute-bridge", 2)])
+    before = store.athlete_rows(ctx.db, athlete_id)
+    ctx.undo_stack.push(DeleteAthlete(ctx, athlete_id))
+    assert log_entries(ctx.db, athlete_id) == ()  # the delete took the log with it (the foreign key cascades)
+    ctx.undo_stack.undo()
+    assert store.athlete_rows(other_coach, athlete_id) == before
+    assert len(before["training_log"]) == len(before["plan"]) == len(before["dose_edit"]) == 1
+
+
 def test_redoing_an_undone_add_brings_back_the_same_athlete(ctx: AppContext, other_coach: Database) -> None:
     command = AddAthlete(ctx, Athlete(name="Maya"))
     ctx.undo_stack.push(command)
