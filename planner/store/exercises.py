@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import BadInput
@@ -140,9 +141,13 @@ _EXERCISE_COLUMNS = (
 )
 
 
-def _sqlite_rows(db: Database, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]] | None:
+def _sqlite_rows(
+    db: Database, query: str, params: Sequence[Any] = (), build: Callable[[tuple[Any, ...]], Any] | None = None
+) -> list[Any] | None:
     """The rows of a read query run with sqlite3 alone on `db`'s file, or None when `db` is not a file database
-    or sqlite3 cannot read it that way (a read-only folder, a damaged file): then the engine reads, and says why."""
+    or sqlite3 cannot read it that way (a read-only folder, a damaged file): then the engine reads, and says why.
+
+    With `build`, each row is turned into build(row) as it is read (a large listing never holds every raw row)."""
     if db.path is None or not db.url.startswith("sqlite"):
         return None
     try:
@@ -150,7 +155,8 @@ def _sqlite_rows(db: Database, query: str, params: Sequence[Any] = ()) -> list[t
     except sqlite3.Error:
         return None
     try:
-        return conn.execute(query, params).fetchall()
+        cursor = conn.execute(query, params)
+        return cursor.fetchall() if build is None else [build(row) for row in cursor]
     except sqlite3.Error:
         return None
     finally:
@@ -163,50 +169,109 @@ class ExerciseSummary:
     Built straight from a row, without the instructions, cues and the rest of an `Exercise`; its list
     columns are decoded when first asked for, so the rows a coach never scrolls to cost only their fetch.
     Attribute names are those of `Exercise`; `get_exercise` gives the whole exercise.
+
+    A library of 50,000 rows is mostly look-alikes: the list columns and the doses are shared between rows
+    that hold the same (`shared`, one per listing; decoded lists and doses through a cache), so a row costs
+    about its id, name and search text.
     """
 
-    __slots__ = ("_dose", "_lists", "builtin", "category", "dose_is_default", "edited", "id", "name", "search_text")
+    __slots__ = (
+        "_conditions",
+        "_dose",
+        "_equipment",
+        "_optional_equipment",
+        "_targets",
+        "builtin",
+        "category",
+        "dose_is_default",
+        "edited",
+        "id",
+        "name",
+        "search_text",
+    )
 
-    def __init__(self, row: Sequence[Any]) -> None:
+    def __init__(self, row: Sequence[Any], shared: dict[Any, Any] | None = None) -> None:
+        same = (shared if shared is not None else {}).setdefault
         self.id: str = row[0]
         self.name: str = row[1]
         self.search_text: str = row[2]
         category = row[3]
         self.category: Category = _CATEGORIES.get(category) or Category(category)
-        self._lists: list[Any] = [row[4], row[5], row[6], row[7]]
-        self._dose: Any = row[8:15]
+        # As read (JSON text, or a list from a driver that decodes JSON); a tuple once decoded.
+        self._targets: Any = _listed(row[4], same)
+        self._equipment: Any = _listed(row[5], same)
+        self._optional_equipment: Any = _listed(row[6], same)
+        self._conditions: Any = _listed(row[7], same)
+        dose = tuple(row[8:15])
+        self._dose: Any = same(dose, dose)
         self.builtin = bool(row[15])
         self.edited = bool(row[16])
         self.dose_is_default = bool(row[17])
 
-    def _list(self, i: int) -> tuple[str, ...]:
-        value = self._lists[i]
-        if not isinstance(value, tuple):
-            value = self._lists[i] = tuple(_json_list(value) or ())
+    @property
+    def targets(self) -> tuple[str, ...]:
+        value = self._targets
+        if type(value) is not tuple:
+            value = self._targets = _decoded_list(value)
         return value
 
     @property
-    def targets(self) -> tuple[str, ...]:
-        return self._list(0)
-
-    @property
     def equipment(self) -> tuple[str, ...]:
-        return self._list(1)
+        value = self._equipment
+        if type(value) is not tuple:
+            value = self._equipment = _decoded_list(value)
+        return value
 
     @property
     def optional_equipment(self) -> tuple[str, ...]:
-        return self._list(2)
+        value = self._optional_equipment
+        if type(value) is not tuple:
+            value = self._optional_equipment = _decoded_list(value)
+        return value
 
     @property
     def conditions(self) -> tuple[str, ...]:
-        return self._list(3)
+        value = self._conditions
+        if type(value) is not tuple:
+            value = self._conditions = _decoded_list(value)
+        return value
 
     @property
     def dose(self) -> Dose:
         if not isinstance(self._dose, Dose):
-            sets, reps, hold_s, duration_s, each_side, rest_s, tempo = self._dose
-            self._dose = _dose(sets, reps, hold_s, duration_s, bool(each_side), rest_s, tempo)
+            self._dose = _shared_dose(self._dose)
         return self._dose
+
+
+_EMPTY: tuple[str, ...] = ()
+
+
+def _listed(value: Any, same: Callable[[Any, Any], Any]) -> Any:
+    """A list column as read, kept until asked for: the one shared text per distinct list, () when empty."""
+    if value is None or value == "[]":
+        return _EMPTY
+    if isinstance(value, str):
+        return same(value, value)
+    return tuple(value)  # a driver that decodes JSON itself
+
+
+def _decoded_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return _decoded_json_list(value)
+    return tuple(value or ())  # a driver that decodes JSON itself
+
+
+@lru_cache(maxsize=4096)
+def _decoded_json_list(text: str) -> tuple[str, ...]:
+    # One tuple for every row holding the same list (the rows are mostly look-alikes of a few hundred).
+    return tuple(_json_list(text) or ())
+
+
+@lru_cache(maxsize=4096)
+def _shared_dose(columns: tuple[Any, ...]) -> Dose:
+    # Doses are frozen: rows with the same dose columns share one.
+    sets, reps, hold_s, duration_s, each_side, rest_s, tempo = columns
+    return _dose(sets, reps, hold_s, duration_s, bool(each_side), rest_s, tempo)
 
 
 def _dose(sets: Any, reps: Any, hold_s: Any, duration_s: Any, each_side: bool, rest_s: Any, tempo: Any) -> Dose:
@@ -225,21 +290,28 @@ def _dose(sets: Any, reps: Any, hold_s: Any, duration_s: Any, each_side: bool, r
     return dose
 
 
+def _summary_builder(shared: dict[Any, Any]) -> Callable[[tuple[Any, ...]], ExerciseSummary]:
+    return lambda row: ExerciseSummary(row, shared)
+
+
 def list_summaries(db: Database) -> list[ExerciseSummary]:
     """Every exercise of the library as the Library table lists it, in the database's order (name, id).
 
     One query of the listed columns and the stored search text; no `Exercise` is built.
     """
-    rows = _sqlite_rows(db, f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM exercise ORDER BY name, id")
+    shared: dict[Any, Any] = {}  # equal list texts and doses of different rows: one object
+    rows = _sqlite_rows(
+        db, f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM exercise ORDER BY name, id", build=_summary_builder(shared)
+    )
     if rows is not None:
-        return [ExerciseSummary(row) for row in rows]
+        return rows
     from sqlalchemy import Text, select, type_coerce
 
     table = _table()
     columns = [type_coerce(table.c[name], Text) if name in _LIST_FIELDS else table.c[name] for name in _SUMMARY_COLUMNS]
     with db.engine.connect() as engine_conn:
         rows = engine_conn.execute(select(*columns).order_by(table.c.name, table.c.id))
-        return [ExerciseSummary(tuple(row)) for row in rows]
+        return [ExerciseSummary(tuple(row), shared) for row in rows]
 
 
 def _exercises_from_tuples(rows: Iterable[Sequence[Any]]) -> list[Exercise]:
