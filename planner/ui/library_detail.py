@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from html import escape
 
 from PySide6.QtCore import QEvent, QUrl
@@ -18,6 +19,7 @@ from planner.ui.style import is_dark, unbroken_units
 EMPTY_TEXT = "Select an exercise to see how to do it."
 DRAWING_URL = QUrl("drawing:exercise")
 DRAWING_MAX_HEIGHT = 220  # px: the steps stay in view below the picture on a laptop screen
+PICTURES_KEPT = 8  # painted drawings kept: typing and deleting a search returns to the same few exercises
 
 
 class ExerciseDetail(QTextBrowser):
@@ -33,16 +35,17 @@ class ExerciseDetail(QTextBrowser):
         self.drawing: Drawing | None = None  # what the pane shows above the text, start and end side by side
         self._drawing_width = 0
         self._image: QImage | None = None
-        self._image_key: tuple[object, ...] | None = None  # what _image was painted for
+        # Painted pictures by (drawing, pixel size, ratio, colours); a picture costs ~10 ms of QPainter.
+        self._pictures: OrderedDict[tuple[object, ...], QImage] = OrderedDict()
         self.show_exercise(None)
 
     def show_exercise(self, ex: Exercise | None) -> None:
         self.exercise = ex
         self.drawing = None
         if ex is not None:
-            # Imported here, not at the top: export.drawing brings reportlab (~0.1 s), which the window's
-            # first paint (the empty pane) does not need.
-            from planner.export.drawing import exercise_drawing
+            # Imported here, not at the top, and from pose_drawings (export.drawing brings reportlab): the
+            # first paint (the empty pane) needs neither.
+            from planner.export.pose_drawings import exercise_drawing
 
             self.drawing = exercise_drawing(ex)
         self._render()
@@ -68,8 +71,14 @@ class ExerciseDetail(QTextBrowser):
             self._render()  # the drawing scales with the pane
 
     def _picture_width(self) -> int:
+        # As wide as the text with the scroll bar shown, whether it shows or not: setHtml shows or hides it,
+        # and a picture that followed it would render the pane a second time (and paint the picture again).
+        width = self.viewport().width()
+        bar = self.verticalScrollBar()
+        if not bar.isVisible():
+            width -= bar.sizeHint().width()
         margin = round(self.document().documentMargin()) * 2 + 4
-        return max(120, self.viewport().width() - margin)
+        return max(120, width - margin)
 
     def _drawing_html(self) -> str:
         """An <img> of the drawing, painted for the pane's width and palette and handed to the document."""
@@ -83,14 +92,17 @@ class ExerciseDetail(QTextBrowser):
         self._drawing_width = self._picture_width()
         ratio = self.devicePixelRatioF()
         colours = screen_colours(self.palette())
-        key = (drawing, round(width * ratio), round(height * ratio), ratio, colours)
-        old = self._image_key
-        if self._image is not None and old is not None and old[0] is drawing and old[1:] == key[1:]:
-            image = self._image  # setHtml toggled the scroll bar and rendered again: the same picture
-        else:
+        key = (drawing, round(width * ratio), round(height * ratio), ratio, *colours.values())
+        image = self._pictures.get(key)
+        if image is None:
             image = drawing_image(drawing, key[1], key[2], colours)
             image.setDevicePixelRatio(ratio)
-        self._image, self._image_key = image, key  # setHtml clears the document's resources; loadResource hands it back
+            self._pictures[key] = image
+            if len(self._pictures) > PICTURES_KEPT:
+                self._pictures.popitem(last=False)
+        else:
+            self._pictures.move_to_end(key)
+        self._image = image  # setHtml clears the document's resources; loadResource hands it back
         self.document().addResource(QTextDocument.ResourceType.ImageResource, DRAWING_URL, image)
         alt = "Start and end position"
         return (
