@@ -339,6 +339,8 @@ class SymptomWizard(QWizard):
         error = push(self.ctx, command)
         if error is None:  # ours is on record now: a second click of this check is not a conflict
             self._seen[athlete_id] = (command.answers, command.checked_on)
+        else:  # refused (the coach is shown whose check is on record): the next click starts from what is there
+            self._seen.pop(athlete_id, None)
         return error
 
     def _page_shown(self, page_id: int) -> None:
