@@ -178,7 +178,7 @@ def test_the_check_window_stops_a_hold_over_a_check_another_coach_recorded_after
         box = wizard.red_flag_page.flags["trauma_cannot_bear_weight"].box
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
         wizard.button(QWizard.WizardButton.NextButton).click()
-        assert wizard.currentId() == PAGE_RESULT  # urgent: the window holds Maya's plan at once ... or would
+        assert wizard.currentId() == PAGE_RESULT  # urgent: the window tries to hold Maya's plan at once
         qtbot.waitUntil(lambda: bool(shown), timeout=5000)
         assert "symptom check of 'Maya' was changed by ben" in shown[0].text
         assert "changed by ben" in wizard.result_page.feedback.text()
