@@ -11,7 +11,6 @@ from typing import NoReturn
 
 from planner import __version__
 from planner.domain.errors import BadInput
-from planner.logs import log_exception, log_location, setup_logging
 
 # Sub-command modules in planner.commands, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = ("library", "wizard", "plan", "export_pdf", "export_ics", "log", "db", "demo")
@@ -94,8 +93,11 @@ def _not_window_only(message: str) -> NoReturn:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the window) and return the exit status: 0 ok, 2 bad input, 1 our fault."""
     args = parse_arguments(list(sys.argv[1:] if argv is None else argv))
-    # The window door sets up its own logging in run_window; the log file is the same either way.
+    # The window door sets up its own logging in run_window (logging is imported there, once automatic gc is
+    # off for the window's start-up); the log file is the same either way.
     if args.command is not None:
+        from planner.logs import setup_logging
+
         setup_logging("cli")
     try:
         if args.command is None:
@@ -119,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("stride-planner: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # our fault: one line for the user, the traceback for us
+        from planner.logs import log_exception, log_location
+
         where = log_location(log_exception(exc, context=f"stride-planner {args.command or '(window)'}"))
         print(f"stride-planner: unexpected error: {exc} (details in {where})", file=sys.stderr)
         return 1

@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)  # once this paint has reached the screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from planner.ui.operations import wait_for_all
+        import sys
 
         for widget in self.views.values():  # every change is saved as made, even one still being typed
             if hasattr(widget, "commit_pending"):
@@ -376,6 +376,10 @@ class MainWindow(QMainWindow):
         if getattr(self, "remote_changes", None) is not None:
             self.remote_changes.stop()
         # Whatever still runs is cancelled and waited for: no result may reach a view that is going away.
-        wait_for_all()
+        # (Nothing can run before the operations module was first imported: a window closed at once skips it.)
+        if "planner.ui.operations" in sys.modules:
+            from planner.ui.operations import wait_for_all
+
+            wait_for_all()
         self.save_window_state()
         super().closeEvent(event)
