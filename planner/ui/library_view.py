@@ -317,7 +317,10 @@ class LibraryView(QWidget):
             self.detail.show_exercise(ex)
 
     def _update_actions(self) -> None:
-        ex = self.selected_exercise()
+        # The listed row (a summary) says enough: the whole exercise is read for the detail pane, after the paint.
+        index = self.table.selectionModel().currentIndex()
+        rows = self.proxy.visible_rows()
+        ex = self.model.listed(rows[index.row()]) if index.isValid() and index.row() < len(rows) else None
         has = ex is not None
         self.edit_action.setEnabled(has)
         self.duplicate_action.setEnabled(has)
