@@ -370,8 +370,12 @@ class ExerciseFilterProxy(QAbstractTableModel):
         return self._visible
 
     def _refilter(self) -> None:
+        rows = self._decide()
+        old = self._visible
+        if rows is old or (len(rows) == len(old) and type(rows) is type(old) and rows == old):
+            return  # the same rows ("zz" then "zzz"): nothing to reset, the view keeps its place and paint
         self.beginResetModel()
-        self._visible = self._decide()
+        self._visible = rows
         self.endResetModel()
 
     def _decide(self) -> Sequence[int]:

@@ -155,3 +155,12 @@ def test_rows_scrolled_to_show_their_own_exercises_and_old_cells_are_let_go(qtbo
     table.scrollToTop()
     qtbot.waitUntil(lambda: table.model().index(0, 0).data() is not None, timeout=3000)
     assert table.model().index(0, 0).data() == "Exercise 00000"  # let go, and made again when painted
+
+
+def test_a_key_that_keeps_the_same_rows_leaves_the_table_as_it_is(view: LibraryView, qtbot) -> None:
+    QTest.keyClicks(view.search, "clam")
+    view.select_exercise("standing-clamshell")
+    with qtbot.assertNotEmitted(view.table.model().modelAboutToBeReset):
+        QTest.keyClicks(view.search, "s")  # "clams": the same two clamshells
+    assert view.count.text() == f"2 of {view.model.rowCount()}"
+    assert current_id(view) == "standing-clamshell"
