@@ -164,3 +164,15 @@ def test_a_key_that_keeps_the_same_rows_leaves_the_table_as_it_is(view: LibraryV
         QTest.keyClicks(view.search, "s")  # "clams": the same two clamshells
     assert view.count.text() == f"2 of {view.model.rowCount()}"
     assert current_id(view) == "standing-clamshell"
+
+
+def test_the_painted_model_passes_the_item_model_tester(view: LibraryView) -> None:
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    tester = QAbstractItemModelTester(view.table.model(), QAbstractItemModelTester.FailureReportingMode.Fatal)
+    for text in ("b", "br", "bridge", "bridgex", "bridge", ""):
+        view.search.setText(text)
+        view.table.viewport().repaint()
+    view.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    view.table.viewport().repaint()
+    assert tester is not None
