@@ -169,6 +169,7 @@ def test_a_first_start_while_busy_leaves_the_first_run_to_a_later_start(db: Data
     assert store.load_plan(db, demo_id) is not None
 
 
+@pytest.mark.sqlite_only("the default SQLite file in a read-only data folder")
 def test_the_window_on_a_read_only_data_folder_exits_with_one_calm_line(tmp_path: Path) -> None:
     import os
     import shutil

@@ -157,6 +157,7 @@ def test_a_refresh_waits_while_the_coach_is_typing(qtbot, ctx: AppContext, other
 # -- Preferences ▸ Database -----------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("Test connection's words for an SQLite file (db.path)")
 def test_test_connection_says_what_the_database_is(qtbot, settings: Settings, db: Database) -> None:
     from planner.ui.preferences_dialog import PreferencesDialog
 

@@ -20,6 +20,7 @@ from planner.ui.shortcuts import ShortcutsDialog, all_shortcuts, register_shortc
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.sqlite_only("the title is checked against the SQLite file's name (db.path)")
 def test_title_names_the_database(main_window, db) -> None:
     assert main_window.windowTitle() == f"Stride Planner — {db.path.name}"
     assert main_window.database_status.text() == str(db.path)
