@@ -201,10 +201,10 @@ class WindowSession:
             )
             return
         self.db = db
-        from planner.store.roster import read_roster
+        from planner.store.roster import athlete_ids
         from planner.ui.main_window_first_run import prepare_first_run, starting_athlete
 
-        roster = read_roster(db)  # once, with sqlite3 alone for a file: both steps below need it
+        roster = athlete_ids(db)  # once, with sqlite3 alone for a file: both steps below need it
         demo_id = prepare_first_run(db, self.settings, self.ctx, roster=roster)  # its plan is built off the UI thread
         self.ctx.set_current_athlete(starting_athlete(db, self.settings, demo_id, roster=roster))
         self.ctx.current_athlete_changed.connect(

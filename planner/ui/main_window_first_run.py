@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from planner.store.roster import read_roster
+from planner.store.roster import athlete_ids
 
 if TYPE_CHECKING:
     from planner.domain.plan import Plan
-    from planner.store.athletes import StoredAthlete
     from planner.store.database import Database
     from planner.ui.context import AppContext
     from planner.ui.main_window import MainWindow
@@ -29,7 +28,7 @@ WELCOME = (
 
 
 def prepare_first_run(
-    db: Database, settings: Settings, ctx: AppContext | None = None, *, roster: Sequence[StoredAthlete] | None = None
+    db: Database, settings: Settings, ctx: AppContext | None = None, *, roster: Sequence[int] | None = None
 ) -> int | None:
     """On a database without athletes, the first time: store the demo athlete and build its plan.
 
@@ -40,13 +39,13 @@ def prepare_first_run(
 
     With the window's `ctx`, the plan is built off the UI thread (the window opens on the demo athlete
     while it is built; the Plan view waits for it) and saved when it is ready; without, before returning.
-    `roster` is the athletes the caller has already read (read here when not given).
+    `roster` is the athletes' ids the caller has already read (read here when not given).
     """
     from planner.store.athletes import add_athlete, delete_athlete
     from planner.store.database import DatabaseUnavailable, retry_when_busy
 
     try:
-        if settings.get("first_run_done") or (roster if roster is not None else read_roster(db)):
+        if settings.get("first_run_done") or (roster if roster is not None else athlete_ids(db)):
             return None
         from planner.export.demo import demo_athlete
         from planner.store.plans import regenerate_plan
@@ -120,15 +119,15 @@ def _no_demo(ctx: AppContext, db: Database, athlete_id: int, why: str) -> None:
 
 
 def starting_athlete(
-    db: Database, settings: Settings, demo_id: int | None, *, roster: Sequence[StoredAthlete] | None = None
+    db: Database, settings: Settings, demo_id: int | None, *, roster: Sequence[int] | None = None
 ) -> int | None:
     """The athlete the window opens on: the demo on a first run, else the last one shown, else the first.
 
-    `roster` is the athletes the caller has already read (read here when not given).
+    `roster` is the athletes' ids, in the roster's order, the caller has already read (read here when not given).
     """
     if demo_id is not None:
         return demo_id
-    ids = [a.id for a in (roster if roster is not None else read_roster(db))]
+    ids = list(roster if roster is not None else athlete_ids(db))
     remembered = settings.get("current_athlete")
     if remembered in ids:
         return remembered
