@@ -211,10 +211,12 @@ class WindowSession:
             lambda athlete_id: self.settings.set("current_athlete", athlete_id or 0)
         )
         self.window.set_database(db)
-        if self.collector is not None:
-            self.collector.freeze()
         if self.screenshot:
             self._screenshot_when_ready()
+        if self.collector is not None and not self.screenshot:
+            # Once the view is on screen: the one full collection of start-up need not delay it. (A screenshot
+            # run ends at that moment, with nothing to keep lean.)
+            self._when_view_ready(self.collector.freeze)
         elif demo_id is not None and os.environ.get("STRIDE_PLANNER_NO_WELCOME") != "1":
             from planner.ui.main_window_first_run import show_welcome
 
@@ -258,13 +260,17 @@ class WindowSession:
 
     # -- screenshots ---------------------------------------------------------------------------
     def _screenshot_when_ready(self) -> None:
+        self._when_view_ready(self._save_screenshot)
+
+    def _when_view_ready(self, then: Callable[[], None]) -> None:
+        """Call `then` from the event loop once the current view is loaded (and the paint it asked for is done)."""
         from PySide6.QtCore import QTimer
 
         view = self.window.current_view()
         if view is None or view.is_ready():
-            QTimer.singleShot(0, self._save_screenshot)
+            QTimer.singleShot(0, then)
         else:
-            view.ready.connect(lambda: QTimer.singleShot(0, self._save_screenshot))
+            view.ready.connect(lambda: QTimer.singleShot(0, then))
 
     def _save_screenshot(self) -> None:
         if self.exit_code != EXIT_OK or not self.window.isVisible():
