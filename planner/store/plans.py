@@ -29,11 +29,12 @@ def build_plan(db: Database, athlete_id: int, *, start: dt.date | None = None, w
     dose edits and without saving it (over the season's default weeks when `start` or `weeks` is None).
 
     Only reads, each in its own short transaction: safe on a worker thread beside the UI thread's writes.
+    The library is read once per handle and kept until the exercise table changes (store.library_cache).
     """
     from planner.domain.dates import season_horizon
     from planner.domain.season import make_plan
     from planner.store import athletes
-    from planner.store.exercises import list_exercises
+    from planner.store.library_cache import library_for_plans
     from planner.store.training_log import log_entries
     from planner.store.wizard_rules import load_wizard_rules
 
@@ -44,7 +45,10 @@ def build_plan(db: Database, athlete_id: int, *, start: dt.date | None = None, w
         weeks = weeks or default_weeks
     # The stored training log decides next week's doses, as the athlete file's `log` does for the CLI.
     log = log_entries(db, athlete_id)
-    return make_plan(athlete, list_exercises(db), load_wizard_rules(), start=start, weeks=weeks, log=log)
+    # The library as last read through this handle while nobody changed it (a 50,000-exercise read costs
+    # seconds, a plan tens of milliseconds); read again after any change, by anyone (store.library_cache).
+    library = library_for_plans(db)
+    return make_plan(athlete, library, load_wizard_rules(), start=start, weeks=weeks, log=log)
 
 
 def save_built_plan(
