@@ -156,13 +156,16 @@ class MainWindow(QMainWindow):
         self.operation_cancel.clicked.connect(self._cancel_operation)
 
     def _watch_operations(self) -> None:
-        # Wired with the database, after the first paint: nothing runs before, and start-up stays lean.
+        # Wired after the database's views have loaded (a zero timer from set_database): nothing the status bar
+        # shows can run before the database, and the view gets on screen without waiting for this import.
+        # An operation already started by then (the demo athlete's plan on a first run) is shown at once.
         from planner.ui.operations import runner
 
         operations = runner()
         for signal in (operations.started, operations.progressed, operations.ended):
             signal.connect(self._show_operation)
         operations.unhandled_failure.connect(self._operation_failed)
+        self._show_operation()
 
     # -- views ---------------------------------------------------------------------------------
     def view(self, name: str) -> QWidget:
@@ -247,7 +250,7 @@ class MainWindow(QMainWindow):
     def set_database(self, db: Database) -> None:
         label = str(db.path) if db.path is not None else db.url
         self.set_database_label(label)
-        self._watch_operations()
+        QTimer.singleShot(0, self._watch_operations)
         self.ctx.set_database(db)
         self._show_athlete(self.ctx.current_athlete_id)
         from planner.ui.remote_changes import watch

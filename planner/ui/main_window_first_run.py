@@ -41,13 +41,13 @@ def prepare_first_run(
     while it is built; the Plan view waits for it) and saved when it is ready; without, before returning.
     `roster` is the athletes' ids the caller has already read (read here when not given).
     """
-    from planner.store.athletes import add_athlete, delete_athlete
     from planner.store.database import DatabaseUnavailable, retry_when_busy
 
     try:
         if settings.get("first_run_done") or (roster if roster is not None else athlete_ids(db)):
-            return None
+            return None  # the usual start: nothing below is even imported
         from planner.export.demo import demo_athlete
+        from planner.store.athletes import add_athlete, delete_athlete
         from planner.store.plans import regenerate_plan
 
         athlete_id = retry_when_busy(lambda: add_athlete(db, demo_athlete()), db)
