@@ -122,6 +122,7 @@ def test_sqlite_file_of_another_program_is_refused(tmp_path: Path) -> None:
     assert digest(path) == before
 
 
+@pytest.mark.sqlite_only("SQLite's PRAGMAs of a new file (db_path)")
 def test_new_database_uses_wal_and_foreign_keys(db_path: Path) -> None:
     db = open_database(db_path)
     try:
@@ -132,6 +133,7 @@ def test_new_database_uses_wal_and_foreign_keys(db_path: Path) -> None:
         db.close()
 
 
+@pytest.mark.sqlite_only("the default SQLite file in the data folder")
 def test_default_database_lives_in_the_data_folder_and_env_overrides_it(
     isolated_folders: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
