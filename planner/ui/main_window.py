@@ -271,11 +271,11 @@ class MainWindow(QMainWindow):
     def _show_athlete(self, athlete_id: int | None) -> None:
         text = NO_ATHLETE
         if athlete_id is not None and self.ctx.db is not None:
-            from planner.store.roster import read_athlete
+            from planner.store.roster import athlete_name
 
             try:
-                stored = read_athlete(self.ctx.db, athlete_id)  # sqlite3 alone for a file: no ORM at start-up
-                text = f"Athlete: {stored.athlete.name}" if stored is not None else NO_ATHLETE
+                name = athlete_name(self.ctx.db, athlete_id)  # sqlite3 alone for a file: no ORM at start-up
+                text = f"Athlete: {name}" if name is not None else NO_ATHLETE
             except Exception:  # unreadable meanwhile: the label must never break the window
                 text = NO_ATHLETE
         self.athlete_status.setText(text)
