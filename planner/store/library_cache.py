@@ -23,6 +23,7 @@ import threading
 import weakref
 from typing import TYPE_CHECKING, Any
 
+from planner.domain.library_index import library_index
 from planner.store.exercises import list_exercises
 
 if TYPE_CHECKING:
@@ -60,7 +61,10 @@ def library_for_plans(db: Database) -> tuple[Exercise, ...]:
         kept = _kept.get(db)
     if kept is not None and kept[0] == fingerprint:
         return kept[1]
-    library = tuple(list_exercises(db))
+    # The domain's index of an equal library, when there is one, holds the tuple to hand out: its index is then
+    # found by identity, not by comparing 50,000 exercises field by field on every plan (an edit and its undo,
+    # a second handle on the same database).
+    library = library_index(list_exercises(db)).exercises
     with _lock:
         _kept[db] = (fingerprint, library)
     return library
