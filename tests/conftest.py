@@ -242,7 +242,7 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: p
 
 def _never_opens_a_database(item: pytest.Item) -> bool:
     # tests/domain is plain Python by the house rule (no SQL): a database per test there would only cost time.
-    return "domain" in Path(item.path).relative_to(REPO / "tests").parts[:1]
+    return Path(item.path).is_relative_to(REPO / "tests" / "domain")
 
 
 @pytest.fixture
@@ -252,6 +252,5 @@ def db_path(tmp_path: Path) -> Path | str:
     With STRIDE_TEST_DB=postgresql it is the test's database on the server (its URL, migrated and seeded), so the
     tests that pass `--db str(db_path)` run on PostgreSQL too; a test that needs a file is marked sqlite_only.
     """
-    if PG_MODE:
-        return os.environ["STRIDE_PLANNER_DB"]
-    return tmp_path / "planner.db"
+    server_database = os.environ.get("STRIDE_PLANNER_DB") if PG_MODE else None  # set by isolated_folders
+    return server_database or tmp_path / "planner.db"
