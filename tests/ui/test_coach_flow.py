@@ -81,11 +81,10 @@ def corrective_sessions(plan: Any) -> int:
 
 
 def test_a_coachs_whole_flow_survives_closing_the_app(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, tmp_path: Path, db_path: Path | str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("STRIDE_PLANNER_NO_WELCOME", "1")
     Settings().set("first_run_done", True)  # no demo athlete: this coach starts from an empty roster
-    db_path = tmp_path / "coach.db"
     app = open_app(qtbot, db_path)
     window, ctx = app.window, app.ctx
     db = ctx.db
