@@ -176,3 +176,24 @@ def test_the_painted_model_passes_the_item_model_tester(view: LibraryView) -> No
     view.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
     view.table.viewport().repaint()
     assert tester is not None
+
+
+def test_the_badges_follow_a_palette_change(view: LibraryView, qtbot) -> None:
+    from PySide6.QtGui import QIcon
+
+    from planner.ui.style import dark_palette
+
+    def badge() -> int:
+        icon = view.table.model().index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+        return icon.cacheKey() if isinstance(icon, QIcon) else 0
+
+    light = badge()
+    assert light != 0
+    app = QApplication.instance()
+    before = app.palette()
+    try:
+        app.setPalette(dark_palette())
+        qtbot.waitUntil(lambda: badge() not in (0, light), timeout=3000)
+    finally:
+        app.setPalette(before)
+    qtbot.waitUntil(lambda: badge() == light, timeout=3000)
