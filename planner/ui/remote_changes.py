@@ -19,11 +19,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from planner.ui.operations import Control, run_operation
-
 if TYPE_CHECKING:
     from planner.store.engine import Database
     from planner.ui.context import AppContext
+    from planner.ui.operations import Control
 
 POLL_MS = 4000
 WATCHED = ("exercise", "athlete", "race", "plan", "dose_edit", "training_log")
@@ -84,6 +83,8 @@ class RemoteChanges(QObject):
         if db is None or self._asking:
             return
         self._asking = True
+        from planner.ui.operations import run_operation  # a file database never polls: start-up skips this import
+
         run_operation(
             functools.partial(fingerprint, db),
             name="looking for other coaches' changes",
