@@ -7,8 +7,9 @@ the plan is built and only if its write succeeds, so the undo stack only ever ho
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtGui import QUndoCommand
 
@@ -28,6 +29,10 @@ log = logging.getLogger(__name__)
 _SET_DOSE_ID = 4101
 
 
+class Seen(enum.Enum):
+    NOW = "now"  # regenerate's seen_version when the caller shows no plan: the plan's version when asked
+
+
 def regenerate(
     ctx: AppContext,
     athlete_id: int,
@@ -35,12 +40,16 @@ def regenerate(
     start: dt.date | None = None,
     weeks: int | None = None,
     keep_edits: bool = True,
+    seen_version: int | Literal[Seen.NOW] | None = Seen.NOW,
 ) -> None:
     """The coach asked for a new plan (Regenerate, a new range, Reset edits): build it off the UI thread,
-    then push a RegeneratePlan that saves it, so the undo stack only ever holds a change that was made."""
+    then push a RegeneratePlan that saves it, so the undo stack only ever holds a change that was made.
 
-    # The plan as the coach has it now: another coach's save while it is built stops it (RegeneratePlan).
-    seen = store.plan_version(ctx.db, athlete_id)
+    `seen_version` is the version of the plan the coach was looking at (the plan view's, None: no plan yet):
+    a plan another coach saved after that, even before the button was pressed, stops the save with Reload /
+    Keep mine (RegeneratePlan). Left out, the plan's version now is taken.
+    """
+    seen = store.plan_version(ctx.db, athlete_id) if seen_version is Seen.NOW else seen_version
 
     def save(plan: Plan, closing: bool) -> None:
         if closing:  # the undo stack goes with the window: only the plan is left to keep

@@ -168,6 +168,9 @@ class PlanView(QWidget):
         self.athlete: Athlete | None = None
         self._athlete_version: int | None = None  # what a change of one week's run starts from (club mode)
         self.plan: Plan | None = None
+        # The version of the plan shown: what Regenerate and Reset edits start from, so a plan another coach
+        # saved after this view read it (before the button was pressed, too) stops them with Reload / Keep mine.
+        self._plan_version: int | None = None
         self._edited_keys: frozenset[str] = frozenset()
         self._shown_for: int | None = None  # the athlete the grid was last scrolled for
 
@@ -403,7 +406,7 @@ class PlanView(QWidget):
                 else "<h2>No athlete selected</h2><p>Choose an athlete in the Athletes view: their season plan "
                 "appears here.</p>"
             )
-            self.athlete = self.plan = None
+            self.athlete = self.plan = self._plan_version = None
             self.hold_banner.hide()
             self.recheck_banner.hide()
             self.model.set_plan(None)
@@ -412,11 +415,16 @@ class PlanView(QWidget):
             return
         self.athlete = stored.athlete
         self._athlete_version = stored.version
+        # The version first: a save landing between the two reads then looks like another coach's (a question
+        # too many), never the other way round (a plan shown as newer than the version it is saved against).
+        version = store.plan_version(self.ctx.db, stored.id)
         plan = store.load_plan(self.ctx.db, stored.id)
         building = plan is None and plan_rebuilds(self.ctx).pending(stored.id)
         if plan is None and not building:
             plan = self._first_plan(stored.id)
+            version = store.plan_version(self.ctx.db, stored.id) if plan is not None else None
         self.plan = plan
+        self._plan_version = version
         self._edited_keys = frozenset(key for key, _ in store.dose_edits(self.ctx.db, stored.id))
         current = self.grid.currentIndex()
         self.model.set_plan(plan, stored.athlete, self._edited_keys)
@@ -579,7 +587,13 @@ class PlanView(QWidget):
     def regenerate(self) -> None:
         if self.athlete_id is None or self.plan is None:
             return
-        regenerate_plan(self.ctx, self.athlete_id, start=self.plan.start, weeks=len(self.plan.weeks))
+        regenerate_plan(
+            self.ctx,
+            self.athlete_id,
+            start=self.plan.start,
+            weeks=len(self.plan.weeks),
+            seen_version=self._plan_version,
+        )
 
     def apply_range(self) -> None:
         """Rebuild over the start and weeks the controls show, when they differ from the plan's."""
@@ -590,7 +604,7 @@ class PlanView(QWidget):
         weeks = self.weeks_spin.value()
         if (start, weeks) == (self.plan.start, len(self.plan.weeks)):
             return
-        regenerate_plan(self.ctx, self.athlete_id, start=start, weeks=weeks)
+        regenerate_plan(self.ctx, self.athlete_id, start=start, weeks=weeks, seen_version=self._plan_version)
 
     def reset_edits(self) -> None:
         if self.athlete_id is None or self.plan is None or self.athlete is None:
@@ -610,7 +624,14 @@ class PlanView(QWidget):
         if answer != QMessageBox.StandardButton.Reset:
             return
         # Built off the UI thread; on the undo stack (and said in the status bar) once it is saved.
-        regenerate_plan(self.ctx, self.athlete_id, start=self.plan.start, weeks=len(self.plan.weeks), keep_edits=False)
+        regenerate_plan(
+            self.ctx,
+            self.athlete_id,
+            start=self.plan.start,
+            weeks=len(self.plan.weeks),
+            keep_edits=False,
+            seen_version=self._plan_version,
+        )
 
     def add_athlete(self) -> None:
         from planner.ui.athlete_commands import AddAthlete

@@ -1,0 +1,121 @@
+"""Two coaches and the Plan view: Regenerate and Reset edits start from the plan the view shows, so a plan another
+coach saved after the view read it (before the window's refresh showed it) stops them with Reload / Keep mine.
+Two handles on one database play the coaches; the dialogs' exec is patched (they never wait here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from planner.domain.athlete import Athlete, Priority, Race
+from planner.store import athletes as store
+from planner.store.database import Database, open_database
+from planner.store.plans import regenerate_plan
+from planner.ui.conflict_dialog import ConflictDialog, Resolution
+from planner.ui.context import AppContext
+from planner.ui.plan_rebuilds import plan_rebuilds
+from planner.ui.plan_view import PlanView
+
+START = dt.date(2027, 1, 4)
+
+
+@pytest.fixture
+def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
+    other = open_database(db.path if db.path is not None else db_path)  # the file, or the server's database
+    other.who = "ben"
+    yield other
+    other.close()
+
+
+@pytest.fixture
+def maya(ctx: AppContext) -> int:
+    race = Race(START + dt.timedelta(weeks=8, days=6), "Spring 10k", Priority.A)
+    athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya", races=(race,)))
+    regenerate_plan(ctx.db, athlete_id, start=START, weeks=10)
+    return athlete_id
+
+
+@pytest.fixture
+def view(qtbot: Any, ctx: AppContext, maya: int) -> PlanView:
+    ctx.set_current_athlete(maya)
+    plan_view = PlanView(ctx)
+    qtbot.addWidget(plan_view)
+    plan_view.resize(1280, 800)
+    plan_view.show()
+    plan_view.load()
+    qtbot.waitUntil(plan_view.is_ready)
+    assert len(plan_view.plan.weeks) == 10
+    return plan_view
+
+
+def choosing(monkeypatch: pytest.MonkeyPatch, choice: Resolution) -> list[str]:
+    """Patch the conflict dialog's exec to press `choice`; returns the words each dialog showed."""
+    shown: list[str] = []
+
+    def exec_(dialog: ConflictDialog) -> int:
+        shown.append(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", dialog.message.text())).split()))
+        {Resolution.RELOAD: dialog.reload_button, Resolution.KEEP_MINE: dialog.keep_button}[choice].click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConflictDialog, "exec", exec_)
+    return shown
+
+
+def settle(qtbot: Any, ctx: AppContext, athlete_id: int) -> None:
+    qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20000)
+
+
+def test_regenerate_over_a_plan_another_coach_saved_after_the_view_showed_it_is_stopped_and_reload_keeps_his(
+    qtbot, ctx: AppContext, other_coach: Database, maya: int, view: PlanView, monkeypatch
+) -> None:
+    shown = choosing(monkeypatch, Resolution.RELOAD)
+    regenerate_plan(other_coach, maya, start=START, weeks=6)  # Ben's save, before Anna's window refreshed
+    bens = store.plan_version(other_coach, maya)
+
+    view.regenerate_action.trigger()
+
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "plan of 'Maya' was changed by ben" in shown[0]
+    settle(qtbot, ctx, maya)
+    assert store.plan_version(ctx.db, maya) == bens and len(store.load_plan(ctx.db, maya).weeks) == 6
+    assert ctx.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: view.plan is not None and len(view.plan.weeks) == 6)  # Reload shows Ben's plan
+
+
+def test_reset_edits_over_a_plan_another_coach_saved_after_the_view_showed_it_is_stopped_and_keeps_the_edits(
+    qtbot, ctx: AppContext, other_coach: Database, maya: int, view: PlanView, monkeypatch
+) -> None:
+    shown = choosing(monkeypatch, Resolution.RELOAD)
+    session = next(s for week in view.plan.weeks for s in week.sessions if s.exercises)
+    edited = session.exercises[0]
+    store.set_dose_edit(ctx.db, maya, session.key, edited)  # Anna's own dose edit, to be reset
+    regenerate_plan(other_coach, maya, start=START, weeks=6)  # Ben's save, before Anna's window refreshed
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Reset)
+
+    view.reset_action.trigger()
+
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "plan of 'Maya' was changed by ben" in shown[0]
+    settle(qtbot, ctx, maya)
+    assert len(store.load_plan(ctx.db, maya).weeks) == 6
+    assert (session.key, edited.id) in store.dose_edits(ctx.db, maya)
+
+
+def test_regenerate_after_the_view_showed_another_coachs_plan_goes_through(
+    qtbot, ctx: AppContext, other_coach: Database, maya: int, view: PlanView
+) -> None:
+    regenerate_plan(other_coach, maya, start=START, weeks=6)
+    ctx.plan_changed.emit(maya)  # the window's refresh: Anna now sees Ben's plan
+    assert len(view.plan.weeks) == 6
+
+    view.regenerate_action.trigger()
+
+    qtbot.waitUntil(lambda: ctx.undo_stack.count() == 1, timeout=20000)
+    assert store.load_plan(ctx.db, maya).weeks == view.plan.weeks
