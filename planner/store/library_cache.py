@@ -66,6 +66,8 @@ def library_for_plans(db: Database) -> tuple[Exercise, ...]:
     # a second handle on the same database).
     library = library_index(list_exercises(db)).exercises
     with _lock:
+        if db not in _kept:
+            db.on_close.append(forget_library)  # a closed handle lets its library go with it
         _kept[db] = (fingerprint, library)
     return library
 
