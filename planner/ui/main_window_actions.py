@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +15,13 @@ from planner.ui.style import apply_style, icon
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
+
+
+def _install_keyboard_manners() -> None:
+    manners = install_keyboard_manners()
+    polish = QEvent(QEvent.Type.Polish)
+    for widget in QApplication.allWidgets():
+        manners.eventFilter(widget, polish)
 
 
 def _show_about(window: MainWindow) -> None:
@@ -104,8 +111,11 @@ class WindowActions:
 
         for act in (self.undo, self.redo):
             window.addAction(act)
-        # Tab leaves every text field and table, and Ctrl+Z reaches the undo stack whatever has the focus.
-        install_keyboard_manners()
+        # Tab leaves every text field and table, and Ctrl+Z reaches the undo stack whatever has the focus. The
+        # filter sees every event of the application in Python (~1,500 before the first paint alone), so it goes
+        # in once the window is painted and the start-up's own work (opening the database, loading the view) is
+        # done; the widgets made before it are given what it would have done as they were polished.
+        window.first_painted.connect(lambda: QTimer.singleShot(0, _install_keyboard_manners))
 
     def _action(self, text: str, description: str, slot) -> QAction:
         act = QAction(text, self.window)
