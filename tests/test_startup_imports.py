@@ -1,5 +1,6 @@
 """A normal start (an existing, current SQLite file this app closed cleanly) reaches the ready Library view without
-the ORM, Alembic or reportlab, and without reading every page; the first write afterwards still works.
+the ORM, Alembic or reportlab, and without reading every page; the first write afterwards still works, and the
+keyboard manners installed after the first paint are in place.
 
 The app runs in a child process, as a coach starts it (`--db FILE --view library --screenshot`), with a small
 driver around it that reports, at the moment the view is ready, what the process has imported and whether
@@ -43,13 +44,16 @@ save = app.WindowSession._save_screenshot
 
 def at_ready(self):
     seen = sorted(sys.modules)  # before anything below imports more
+    from PySide6.QtWidgets import QApplication, QTextEdit
+
+    passes_tab = [w.tabChangesFocus() for w in QApplication.allWidgets() if isinstance(w, QTextEdit)]
     from planner.export.demo import demo_athlete
     from planner.store.athletes import add_athlete
     from planner.store.database import retry_when_busy
 
     added = retry_when_busy(lambda: add_athlete(self.db, demo_athlete()), self.db)
     with open(report, "w", encoding="utf-8") as fh:
-        json.dump({"modules": seen, "quick_checks": scans, "added": added}, fh)
+        json.dump({"modules": seen, "quick_checks": scans, "added": added, "passes_tab": passes_tab}, fh)
     save(self)
 
 app.WindowSession._save_screenshot = at_ready
@@ -113,3 +117,8 @@ def test_a_write_after_a_lean_start_is_stored(ready_report: dict[str, Any], clos
         db.close()
     assert ready_report["added"] in ids
     assert len(ids) == 4
+
+
+def test_keyboard_manners_are_in_place_when_the_library_is_ready(ready_report: dict[str, Any]) -> None:
+    # Installed after the first paint; the detail pane, polished before, still passes Tab on to the next control.
+    assert ready_report["passes_tab"] == [True]
