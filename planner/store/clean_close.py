@@ -75,6 +75,9 @@ def record_whole(path: Path) -> None:
     """
     from planner.atomic import CannotWrite, write_text  # tempfile and random: only when a record is written
 
+    record = _record_path()
+    if not record.parent.is_dir():
+        return  # opening a database makes no folder; both doors make the data folder (logs) at start
     try:
         if _pending_changes(path):
             return
@@ -86,9 +89,6 @@ def record_whole(path: Path) -> None:
         records.pop(_key(path), None)
         records[_key(path)] = _stamp(path)
         kept = dict(list(records.items())[-FILES_KEPT:])
-        record = _record_path()
-        if not record.parent.is_dir():
-            return  # opening a database makes no folder; both doors make the data folder (logs) at start
         write_text(record, json.dumps({"format": _FORMAT, "files": kept}, indent=1))
     except (OSError, CannotWrite):
         return  # a read-only file or data folder: the check simply runs at the next start
