@@ -211,12 +211,13 @@ class WindowSession:
             lambda athlete_id: self.settings.set("current_athlete", athlete_id or 0)
         )
         self.window.set_database(db)
-        if self.screenshot:
-            self._screenshot_when_ready()
+        drop_import_sources()  # again: the modules the database and the view brought in
         if self.collector is not None and not self.screenshot:
             # Once the view is on screen: the one full collection of start-up need not delay it. (A screenshot
             # run ends at that moment, with nothing to keep lean.)
             self._when_view_ready(self.collector.freeze)
+        if self.screenshot:
+            self._screenshot_when_ready()
         elif demo_id is not None and os.environ.get("STRIDE_PLANNER_NO_WELCOME") != "1":
             from planner.ui.main_window_first_run import show_welcome
 
