@@ -329,6 +329,7 @@ def open_database(target: str | Path | None = None, *, seed: bool = True) -> Dat
             # Plain BEGIN: a start that finds the built-ins current only reads, even beside an import.
             db.seeded = retry_when_busy(lambda: sync_builtin_library(db), db)
     except BaseException:
+        db.on_close.clear()  # a start that failed is no clean close: the next one checks the file again
         db.close()
         raise
     db.who = _os_user()
