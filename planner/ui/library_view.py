@@ -43,6 +43,9 @@ for _keys, _text in (
     register_shortcut("Library", _keys, _text)
 
 
+DETAIL_TYPING_PAUSE_MS = 150  # a pause in typing a search after which the detail pane shows the current row
+
+
 class LibraryView(QWidget):
     """View protocol: ready, is_ready(), load(), toolbar_actions(), focus_search(), title."""
 
@@ -59,7 +62,9 @@ class LibraryView(QWidget):
         self.proxy.setSourceModel(self.model)
         self._keep_id: str | None = None  # the current exercise while the visible rows are reset
         # The detail pane follows the current row after the table has painted, and once for a burst of changes
-        # (typing, a held arrow key): the latest current row wins. Rendering it costs more than the table's paint.
+        # (typing, a held arrow key): the latest current row wins. Rendering it costs more than the table's paint,
+        # so while the coach types a search it waits for a pause in the typing (as a mail client's preview pane
+        # does); a row chosen with the keys or the mouse shows at once, after the paint.
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(0)
@@ -170,6 +175,7 @@ class LibraryView(QWidget):
         # A filter change or a sort resets the painted rows, and with them the current row: put back by id.
         self.table.painted.model.modelAboutToBeReset.connect(self._remember_current)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort)
+        self.search.textChanged.connect(self._typing_pause)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._after_filter)
         self.category.currentIndexChanged.connect(
@@ -310,8 +316,14 @@ class LibraryView(QWidget):
         self._update_actions()
         self._detail_timer.start()
 
+    def _typing_pause(self, _text: str = "") -> None:
+        self._detail_timer.setInterval(DETAIL_TYPING_PAUSE_MS)
+        if self._detail_timer.isActive():
+            self._detail_timer.start()  # another key: the pane waits for the pause after this one
+
     def _show_current(self) -> None:
         self._detail_timer.stop()
+        self._detail_timer.setInterval(0)
         ex = self.selected_exercise()
         if ex is None or ex is not self.detail.exercise:  # the same exercise after a filter change: already shown
             self.detail.show_exercise(ex)
