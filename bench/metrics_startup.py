@@ -62,6 +62,11 @@ def base_env(home: Path) -> dict[str, str]:
     )
     env.pop("STRIDE_PLANNER_DB", None)
     env.pop("STRIDE_PLANNER_EXIT_AFTER", None)
+    # An installed app starts from compiled bytecode. With PYTHONDONTWRITEBYTECODE set (as in some shells and CI
+    # images) every start would compile each of our modules from source again, which the bare-window floor, made of
+    # one file, barely pays: the warm-up round writes the .pyc files of both into the run's own folder instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     return env
 
 
