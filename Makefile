@@ -1,11 +1,15 @@
 # The two commands of the README: `make run` and `make test`. Both set everything up first.
-.PHONY: run test soak bench bundle bundle-test lint clean
+.PHONY: run test test-pg soak bench bundle bundle-test lint clean
 
 run:
 	bash scripts/run.sh
 
 test:
 	bash scripts/test.sh
+
+# Only the PostgreSQL pass of `make test` (club mode): store, CLI, window and export tests on a throw-away server.
+test-pg:
+	bash scripts/setup.sh && bash scripts/test-pg.sh
 
 # The whole suite N times in a row; reports every run and any crash or hang with its trace (logs in build/soak).
 N ?= 10
