@@ -26,6 +26,7 @@ import pytest
 from hypothesis import settings
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog
 from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog, QFontDialog, QInputDialog, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from tests.store.pg import (  # the session fixture postgres_server, for every test folder
     PG_MODE,
@@ -80,6 +81,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if PG_MODE:
             item.add_marker(pytest.mark.skip(reason=f"SQLite only: {marker.args[0]}"))
 
+
+# pytest-qt's waits (waitUntil, waitSignal, waitExposed, ...) give up after 5 s by default. A wait returns as soon as
+# its condition holds, so its cap only matters on a loaded machine, where 5 s made CI fail by chance (a build on
+# a worker thread, a first paint): every default cap is 20 s here; a test that gives its own keeps it.
+WAIT_CAP_MS = 20_000
+for _name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback"):
+    _defaults = getattr(getattr(QtBot, _name, None), "__kwdefaults__", None)
+    if _defaults and _defaults.get("timeout") == 5000:
+        _defaults["timeout"] = WAIT_CAP_MS
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"  # everything a test reads lives inside the repository (see tests/data/README.md)

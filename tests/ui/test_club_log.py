@@ -100,7 +100,7 @@ def test_a_cell_another_coach_typed_meanwhile_is_refused_and_reload_shows_theirs
     shown = choosing(monkeypatch, Resolution.RELOAD)
     bens = ben_types_first(panel, other_coach)
     anna_ticks_every_set(panel)
-    qtbot.waitUntil(lambda: panel.model.entries.get(bens.key) == bens, timeout=5000)
+    qtbot.waitUntil(lambda: panel.model.entries.get(bens.key) == bens, timeout=15_000)
     assert "changed by ben" in shown[0].text
     assert log_entries(ctx.db, panel.athlete_id) == (bens,)
     assert ctx.undo_stack.count() == 0  # the refused save is not on the undo stack
@@ -110,7 +110,7 @@ def test_the_dialog_offers_no_copy_for_a_log_entry_and_says_why(qtbot, ctx, pane
     shown = choosing(monkeypatch, Resolution.RELOAD)
     ben_types_first(panel, other_coach)
     anna_ticks_every_set(panel)
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
     assert not shown[0].can_copy
     assert "cannot be saved as a copy" in shown[0].text
 
@@ -122,7 +122,7 @@ def test_keep_mine_puts_annas_entry_over_bens_and_undo_gives_his_back(
     bens = ben_types_first(panel, other_coach)
     sets = panel.model.rows[first_exercise(panel)[0]].exercise.dose.sets
     anna_ticks_every_set(panel)
-    qtbot.waitUntil(lambda: log_entries(ctx.db, panel.athlete_id)[0].sets_done == sets, timeout=5000)
+    qtbot.waitUntil(lambda: log_entries(ctx.db, panel.athlete_id)[0].sets_done == sets, timeout=15_000)
     ctx.undo_stack.undo()
     assert log_entries(other_coach, panel.athlete_id) == (bens,)
 
@@ -132,8 +132,8 @@ def test_an_undo_over_a_newer_entry_of_another_coach_is_refused_and_said(qtbot, 
     (annas,) = log_entries(ctx.db, panel.athlete_id)
     bens = replace(annas, pain_during=5)
     replace_entries(other_coach, panel.athlete_id, (), [bens], expected={annas.key: annas})
-    with qtbot.waitSignal(ctx.status_message, timeout=5000) as said:
+    with qtbot.waitSignal(ctx.status_message, timeout=15_000) as said:
         ctx.undo_stack.undo()
     assert "changed by ben" in said.args[0]
     assert log_entries(ctx.db, panel.athlete_id) == (bens,)
-    qtbot.waitUntil(lambda: panel.model.entries.get(bens.key) == bens, timeout=5000)  # the grid shows his
+    qtbot.waitUntil(lambda: panel.model.entries.get(bens.key) == bens, timeout=15_000)  # the grid shows his

@@ -67,7 +67,7 @@ def edit_over_bens_change(qtbot, ctx: AppContext, other: Database) -> tuple[int,
 
 def test_reload_shows_the_other_coachs_version(qtbot, ctx: AppContext, other_coach, monkeypatch) -> None:
     shown = choosing(monkeypatch, Resolution.RELOAD)
-    with qtbot.waitSignal(ctx.athletes_changed, timeout=5000):
+    with qtbot.waitSignal(ctx.athletes_changed, timeout=15_000):
         athlete_id, _annas = edit_over_bens_change(qtbot, ctx, other_coach)
     assert "Maya" in shown[0] and "changed by ben" in shown[0]
     assert store.get_athlete(ctx.db, athlete_id).athlete.note == "ben's note"
@@ -77,7 +77,7 @@ def test_reload_shows_the_other_coachs_version(qtbot, ctx: AppContext, other_coa
 def test_keep_mine_saves_over_it_knowingly(qtbot, ctx: AppContext, other_coach, monkeypatch) -> None:
     choosing(monkeypatch, Resolution.KEEP_MINE)
     athlete_id, _annas = edit_over_bens_change(qtbot, ctx, other_coach)
-    qtbot.waitUntil(lambda: store.get_athlete(ctx.db, athlete_id).athlete.note == "anna's note", timeout=5000)
+    qtbot.waitUntil(lambda: store.get_athlete(ctx.db, athlete_id).athlete.note == "anna's note", timeout=15_000)
     ctx.undo_stack.undo()  # and Ctrl+Z gives Ben's note back
     assert store.get_athlete(ctx.db, athlete_id).athlete.note == "ben's note"
 
@@ -85,7 +85,7 @@ def test_keep_mine_saves_over_it_knowingly(qtbot, ctx: AppContext, other_coach, 
 def test_save_as_a_copy_keeps_both(qtbot, ctx: AppContext, other_coach, monkeypatch) -> None:
     choosing(monkeypatch, Resolution.SAVE_COPY)
     edit_over_bens_change(qtbot, ctx, other_coach)
-    qtbot.waitUntil(lambda: len(store.list_athletes(ctx.db)) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.list_athletes(ctx.db)) == 2, timeout=15_000)
     notes = {a.athlete.name: a.athlete.note for a in store.list_athletes(ctx.db)}
     assert notes == {"Maya": "ben's note", "Maya (copy)": "anna's note"}
 
@@ -100,7 +100,7 @@ def test_an_undo_over_a_newer_edit_of_someone_else_is_refused_and_said(qtbot, ct
     )
     now = store.get_athlete(other_coach, athlete_id)
     store.update_athlete(other_coach, athlete_id, replace(now.athlete, note="ben's"), expected_version=now.version)
-    with qtbot.waitSignal(ctx.status_message, timeout=5000) as said:
+    with qtbot.waitSignal(ctx.status_message, timeout=15_000) as said:
         ctx.undo_stack.undo()
     assert "changed by ben" in said.args[0]
     assert store.get_athlete(ctx.db, athlete_id).athlete.note == "ben's"
@@ -123,11 +123,11 @@ def test_the_window_notices_another_coachs_save(qtbot, ctx: AppContext, other_co
     from planner.ui.remote_changes import RemoteChanges
 
     watcher = RemoteChanges(ctx, interval_ms=50)
-    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=5000)
-    with qtbot.waitSignal(ctx.athletes_changed, timeout=5000):
+    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=15_000)
+    with qtbot.waitSignal(ctx.athletes_changed, timeout=15_000):
         store.add_athlete(other_coach, Athlete(name="New runner"))
     watcher.stop()
-    qtbot.waitUntil(lambda: not watcher._asking, timeout=5000)
+    qtbot.waitUntil(lambda: not watcher._asking, timeout=15_000)
 
 
 def test_a_refresh_waits_while_the_coach_is_typing(qtbot, ctx: AppContext, other_coach) -> None:
@@ -139,18 +139,18 @@ def test_a_refresh_waits_while_the_coach_is_typing(qtbot, ctx: AppContext, other
     qtbot.waitExposed(field)
     field.activateWindow()
     field.setFocus()
-    qtbot.waitUntil(field.hasFocus, timeout=5000)
+    qtbot.waitUntil(field.hasFocus, timeout=15_000)
     watcher = RemoteChanges(ctx, interval_ms=50)
-    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=5000)
+    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=15_000)
     announced: list[bool] = []
     ctx.athletes_changed.connect(lambda: announced.append(True))
     store.add_athlete(other_coach, Athlete(name="New runner"))
-    qtbot.waitUntil(lambda: "athlete" in watcher.waiting, timeout=5000)
+    qtbot.waitUntil(lambda: "athlete" in watcher.waiting, timeout=15_000)
     assert announced == []  # held back while the field has the focus
     field.clearFocus()
-    qtbot.waitUntil(lambda: announced == [True], timeout=5000)
+    qtbot.waitUntil(lambda: announced == [True], timeout=15_000)
     watcher.stop()
-    qtbot.waitUntil(lambda: not watcher._asking, timeout=5000)
+    qtbot.waitUntil(lambda: not watcher._asking, timeout=15_000)
     field.close()
 
 
@@ -223,7 +223,7 @@ def dose_of(db: Database, athlete_id: int, key: str) -> Dose:
 def test_second_dose_save_is_stopped_and_reload_keeps_the_first(qtbot, ctx: AppContext, other_coach, monkeypatch):
     shown = choosing(monkeypatch, Resolution.RELOAD)
     athlete_id, key, bens, _annas = both_change_the_dose(ctx, other_coach)
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
     assert "Calf raise" in shown[0] and "changed by ben" in shown[0]
     assert dose_of(ctx.db, athlete_id, key) == bens.dose
     assert ctx.undo_stack.count() == 0
@@ -234,7 +234,7 @@ def test_second_dose_save_keep_mine_overwrites_and_undo_gives_theirs_back(
 ):
     choosing(monkeypatch, Resolution.KEEP_MINE)
     athlete_id, key, bens, annas = both_change_the_dose(ctx, other_coach)
-    qtbot.waitUntil(lambda: dose_of(ctx.db, athlete_id, key) == annas.dose, timeout=5000)
+    qtbot.waitUntil(lambda: dose_of(ctx.db, athlete_id, key) == annas.dose, timeout=15_000)
     ctx.undo_stack.undo()
     assert dose_of(ctx.db, athlete_id, key) == bens.dose
 
@@ -242,7 +242,7 @@ def test_second_dose_save_keep_mine_overwrites_and_undo_gives_theirs_back(
 def test_second_dose_save_as_a_copy_keeps_both(qtbot, ctx: AppContext, other_coach, monkeypatch):
     choosing(monkeypatch, Resolution.SAVE_COPY)
     athlete_id, key, bens, annas = both_change_the_dose(ctx, other_coach)
-    qtbot.waitUntil(lambda: len(store.list_athletes(ctx.db)) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.list_athletes(ctx.db)) == 2, timeout=15_000)
     copy = next(a for a in store.list_athletes(ctx.db) if a.athlete.name == "Maya (copy)")
     assert dose_of(ctx.db, athlete_id, key) == bens.dose
     assert dose_of(ctx.db, copy.id, key) == annas.dose

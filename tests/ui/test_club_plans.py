@@ -88,7 +88,7 @@ def test_a_check_over_another_coachs_newer_check_is_stopped_and_reload_keeps_his
 ) -> None:
     shown = choosing(monkeypatch, Resolution.RELOAD)
     command = anna_records_over_bens_check(ctx, other_coach, maya)
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
     assert "symptom check of 'Maya' was changed by ben" in shown[0].text
     assert not shown[0].can_copy and "belongs to its runner" in shown[0].text
     assert command.error is not None and ctx.undo_stack.count() == 0
@@ -100,7 +100,7 @@ def test_keep_mine_records_annas_check_and_undo_gives_bens_back(
 ) -> None:
     choosing(monkeypatch, Resolution.KEEP_MINE)
     anna_records_over_bens_check(ctx, other_coach, maya)
-    qtbot.waitUntil(lambda: store.get_athlete(ctx.db, maya).athlete.wizard_answers == ITBS, timeout=5000)
+    qtbot.waitUntil(lambda: store.get_athlete(ctx.db, maya).athlete.wizard_answers == ITBS, timeout=15_000)
     settle(qtbot, ctx, maya)
     ctx.undo_stack.undo()
     assert store.get_athlete(other_coach, maya).athlete.wizard_answers == BENS
@@ -113,7 +113,7 @@ def test_undoing_a_check_over_another_coachs_newer_one_is_refused_and_said(
     push(ctx, SetWizardAnswers(ctx, maya, ITBS, checked_on=START))
     settle(qtbot, ctx, maya)
     store.set_wizard_answers(other_coach, maya, BENS, START, expected=(ITBS, START))
-    with qtbot.waitSignal(ctx.status_message, timeout=5000) as said:
+    with qtbot.waitSignal(ctx.status_message, timeout=15_000) as said:
         ctx.undo_stack.undo()
     assert "changed by ben" in said.args[0]
     assert store.get_athlete(ctx.db, maya).athlete.wizard_answers == BENS
@@ -179,7 +179,7 @@ def test_the_check_window_stops_a_hold_over_a_check_another_coach_recorded_after
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
         wizard.button(QWizard.WizardButton.NextButton).click()
         assert wizard.currentId() == PAGE_RESULT  # urgent: the window tries to hold Maya's plan at once
-        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+        qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
         assert "symptom check of 'Maya' was changed by ben" in shown[0].text
         assert "changed by ben" in wizard.result_page.feedback.text()
         assert store.get_athlete(ctx.db, maya).athlete.wizard_answers == BENS

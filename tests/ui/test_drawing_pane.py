@@ -26,7 +26,7 @@ def view(qtbot, ctx: AppContext) -> LibraryView:
     widget.resize(1100, 700)
     widget.show()
     widget.load()
-    qtbot.waitUntil(widget.is_ready, timeout=5000)
+    qtbot.waitUntil(widget.is_ready, timeout=15_000)
     return widget
 
 
@@ -75,7 +75,7 @@ def test_the_drawing_scales_with_the_pane(qtbot, view: LibraryView) -> None:
     view.select_exercise("side-bridge")  # a wide drawing: its width follows the pane's
     narrow = shown_picture(view.detail).width()
     view.resize(1500, 700)
-    qtbot.waitUntil(lambda: shown_picture(view.detail).width() > narrow + 50, timeout=3000)
+    qtbot.waitUntil(lambda: shown_picture(view.detail).width() > narrow + 50, timeout=15_000)
 
 
 def test_dark_palette_paints_the_figure_light_on_dark(qtbot) -> None:

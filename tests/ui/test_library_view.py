@@ -37,7 +37,7 @@ def view(qtbot, ctx: AppContext) -> LibraryView:
     widget.resize(1100, 700)
     widget.show()
     widget.load()
-    qtbot.waitUntil(widget.is_ready, timeout=5000)
+    qtbot.waitUntil(widget.is_ready, timeout=15_000)
     return widget
 
 

@@ -64,7 +64,7 @@ def test_find_focuses_the_library_search(main_window, qtbot) -> None:
     main_window.activateWindow()
     main_window.actions_.find.trigger()
     search = main_window.findChild(QLineEdit, "library_search")
-    qtbot.waitUntil(search.hasFocus, timeout=2000)
+    qtbot.waitUntil(search.hasFocus, timeout=15_000)
 
 
 def test_menu_shortcuts_come_from_the_table(main_window) -> None:
