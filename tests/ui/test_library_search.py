@@ -179,21 +179,28 @@ def test_the_painted_model_passes_the_item_model_tester(view: LibraryView) -> No
 
 
 def test_the_badges_follow_a_palette_change(view: LibraryView, qtbot) -> None:
+    """View ▸ Dark mode (apply_style: palette and style sheet together) repaints the badges in the other colours,
+    whatever style an earlier test left on the application."""
     from PySide6.QtGui import QIcon
 
-    from planner.ui.style import dark_palette
+    from planner.ui.colors import app_is_dark
+    from planner.ui.style import apply_style
 
     def badge() -> int:
+        view.table.viewport().repaint()  # the painted rows get their cells (and badges) when painted
         icon = view.table.model().index(0, 0).data(Qt.ItemDataRole.DecorationRole)
         return icon.cacheKey() if isinstance(icon, QIcon) else 0
 
-    light = badge()
-    assert light != 0
     app = QApplication.instance()
-    before = app.palette()
+    was_dark = app_is_dark()
+    apply_style(app, dark=False)
     try:
-        app.setPalette(dark_palette())
+        light = badge()
+        assert light != 0
+        apply_style(app, dark=True)
         qtbot.waitUntil(lambda: badge() not in (0, light), timeout=15_000)
+        apply_style(app, dark=False)
+        qtbot.waitUntil(lambda: badge() not in (0,), timeout=15_000)
+        assert not app_is_dark()
     finally:
-        app.setPalette(before)
-    qtbot.waitUntil(lambda: badge() == light, timeout=15_000)
+        apply_style(app, dark=was_dark)
