@@ -12,12 +12,18 @@ Colour is never the only cue: every phase, run and session kind is also written 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from planner.domain.athlete import Phase
-from planner.domain.plan import SessionKind
+if TYPE_CHECKING:
+    from planner.domain.athlete import Phase
+    from planner.domain.plan import SessionKind
+
+# Keyed by the phases' and session kinds' values (they are StrEnums, so a member finds its entry): importing the
+# domain's athlete and plan modules here cost the window's first paint ~20 ms (tests/ui/test_colors.py keeps the
+# keys equal to the members).
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,46 +93,46 @@ COLORS: dict[str, Pair] = {
 }
 
 # Phases: the solid colour (band stripe, chip), the band behind the week column, the chip's text.
-PHASES: dict[Phase, Pair] = {
-    Phase.OFF_SEASON: Pair("#8fa6bf", "#5f7891"),
-    Phase.PRE_SEASON: Pair("#5b8fd6", "#3d6fb5"),
-    Phase.IN_SEASON: Pair("#e0a030", "#a8741a"),
-    Phase.TAPER: Pair("#e07a50", "#b35430"),
-    Phase.RACE_WEEK: Pair("#c93a4b", "#a32c3c"),
-    Phase.RECOVERY: Pair("#5fae78", "#357a4d"),
+PHASES: dict[str, Pair] = {
+    "off_season": Pair("#8fa6bf", "#5f7891"),
+    "pre_season": Pair("#5b8fd6", "#3d6fb5"),
+    "in_season": Pair("#e0a030", "#a8741a"),
+    "taper": Pair("#e07a50", "#b35430"),
+    "race_week": Pair("#c93a4b", "#a32c3c"),
+    "recovery": Pair("#5fae78", "#357a4d"),
 }
-PHASE_BANDS: dict[Phase, Pair] = {
-    Phase.OFF_SEASON: Pair("#e4eaf1", "#262d35"),
-    Phase.PRE_SEASON: Pair("#dae6f6", "#202c3d"),
-    Phase.IN_SEASON: Pair("#f9ecd4", "#352b1a"),
-    Phase.TAPER: Pair("#f9e1d7", "#37251d"),
-    Phase.RACE_WEEK: Pair("#f4d8dc", "#38202a"),
-    Phase.RECOVERY: Pair("#dcefe2", "#1f3326"),
+PHASE_BANDS: dict[str, Pair] = {
+    "off_season": Pair("#e4eaf1", "#262d35"),
+    "pre_season": Pair("#dae6f6", "#202c3d"),
+    "in_season": Pair("#f9ecd4", "#352b1a"),
+    "taper": Pair("#f9e1d7", "#37251d"),
+    "race_week": Pair("#f4d8dc", "#38202a"),
+    "recovery": Pair("#dcefe2", "#1f3326"),
 }
-PHASE_CHIP_TEXT: dict[Phase, Pair] = {
-    Phase.OFF_SEASON: Pair("#111414", "#ffffff"),
-    Phase.PRE_SEASON: Pair("#111414", "#ffffff"),
-    Phase.IN_SEASON: Pair("#111414", "#111414"),
-    Phase.TAPER: Pair("#111414", "#ffffff"),
-    Phase.RACE_WEEK: Pair("#ffffff", "#ffffff"),
-    Phase.RECOVERY: Pair("#111414", "#ffffff"),
+PHASE_CHIP_TEXT: dict[str, Pair] = {
+    "off_season": Pair("#111414", "#ffffff"),
+    "pre_season": Pair("#111414", "#ffffff"),
+    "in_season": Pair("#111414", "#111414"),
+    "taper": Pair("#111414", "#ffffff"),
+    "race_week": Pair("#ffffff", "#ffffff"),
+    "recovery": Pair("#111414", "#ffffff"),
 }
 
 # Session kinds: the card's stripe (and the legend's square), its fill, its fill when selected.
-SESSIONS: dict[SessionKind, Pair] = {
-    SessionKind.STRENGTH: Pair("#3f6fb5", "#6f9be0"),
-    SessionKind.CORRECTIVE: Pair("#8a5cc2", "#b18ae6"),
-    SessionKind.MOBILITY: Pair("#2f8a7b", "#5cbfae"),
+SESSIONS: dict[str, Pair] = {
+    "strength": Pair("#3f6fb5", "#6f9be0"),
+    "corrective": Pair("#8a5cc2", "#b18ae6"),
+    "mobility": Pair("#2f8a7b", "#5cbfae"),
 }
-SESSION_FILLS: dict[SessionKind, Pair] = {
-    SessionKind.STRENGTH: Pair("#e2e9f4", "#233249"),
-    SessionKind.CORRECTIVE: Pair("#eee6f7", "#302645"),
-    SessionKind.MOBILITY: Pair("#dff0ed", "#1d3834"),
+SESSION_FILLS: dict[str, Pair] = {
+    "strength": Pair("#e2e9f4", "#233249"),
+    "corrective": Pair("#eee6f7", "#302645"),
+    "mobility": Pair("#dff0ed", "#1d3834"),
 }
-SESSION_FILLS_SELECTED: dict[SessionKind, Pair] = {
-    SessionKind.STRENGTH: Pair("#b9cbe6", "#2f4a73"),
-    SessionKind.CORRECTIVE: Pair("#d6c5ec", "#4a3870"),
-    SessionKind.MOBILITY: Pair("#b3ddd5", "#275a52"),
+SESSION_FILLS_SELECTED: dict[str, Pair] = {
+    "strength": Pair("#b9cbe6", "#2f4a73"),
+    "corrective": Pair("#d6c5ec", "#4a3870"),
+    "mobility": Pair("#b3ddd5", "#275a52"),
 }
 
 # Run kinds: the day's first line ("Quality", "Long") in its own colour.
@@ -155,10 +161,10 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     *(("text", bg) for bg in _BACKGROUNDS_OF_DAY),
     ("error", "day"),
     ("error", "today"),
-    *((f"phase_chip_text.{p.value}", f"phase.{p.value}") for p in Phase),
-    *((t, f"phase_band.{p.value}") for p in Phase for t in ("text", "muted")),
-    *((t, f"session_fill.{k.value}") for k in SessionKind for t in ("text", "muted")),
-    *(("text", f"session_fill_selected.{k.value}") for k in SessionKind),
+    *((f"phase_chip_text.{p}", f"phase.{p}") for p in PHASES),
+    *((t, f"phase_band.{p}") for p in PHASES for t in ("text", "muted")),
+    *((t, f"session_fill.{k}") for k in SESSIONS for t in ("text", "muted")),
+    *(("text", f"session_fill_selected.{k}") for k in SESSIONS),
     ("warning_text", "warning_fill"),
     ("warning_text", "palette.Window"),
     ("text", "disclaimer_fill"),
@@ -187,8 +193,8 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
 
 # Marks without words beside them (stripes, dots, signs, focus rings) against what they sit on: 3:1.
 MARK_PAIRS: tuple[tuple[str, str], ...] = (
-    *((f"session.{k.value}", "palette.Window") for k in SessionKind),
-    *((f"session.{k.value}", "day") for k in SessionKind),
+    *((f"session.{k}", "palette.Window") for k in SESSIONS),
+    *((f"session.{k}", "day") for k in SESSIONS),
     ("edited", "day"),
     ("warning_sign", "warning_fill"),
     ("warning_sign", "palette.Window"),
@@ -226,12 +232,12 @@ def color(name: str, dark: bool | None = None) -> QColor:
 # Every name `color` knows, flat: "text", "phase.taper", "palette.Window", ...
 _NAMED: dict[str, Pair] = {
     **COLORS,
-    **{f"phase.{p.value}": v for p, v in PHASES.items()},
-    **{f"phase_band.{p.value}": v for p, v in PHASE_BANDS.items()},
-    **{f"phase_chip_text.{p.value}": v for p, v in PHASE_CHIP_TEXT.items()},
-    **{f"session.{k.value}": v for k, v in SESSIONS.items()},
-    **{f"session_fill.{k.value}": v for k, v in SESSION_FILLS.items()},
-    **{f"session_fill_selected.{k.value}": v for k, v in SESSION_FILLS_SELECTED.items()},
+    **{f"phase.{p}": v for p, v in PHASES.items()},
+    **{f"phase_band.{p}": v for p, v in PHASE_BANDS.items()},
+    **{f"phase_chip_text.{p}": v for p, v in PHASE_CHIP_TEXT.items()},
+    **{f"session.{k}": v for k, v in SESSIONS.items()},
+    **{f"session_fill.{k}": v for k, v in SESSION_FILLS.items()},
+    **{f"session_fill_selected.{k}": v for k, v in SESSION_FILLS_SELECTED.items()},
     **{f"run.{run}": v for run, v in RUNS.items()},
     **{f"triage_fill.{level}": looks[0] for level, looks in TRIAGE.items()},
     **{f"triage_border.{level}": looks[1] for level, looks in TRIAGE.items()},
@@ -251,19 +257,19 @@ def hex_of(name: str, dark: bool) -> str:
 
 
 def phase_color(phase: Phase, dark: bool | None = None) -> QColor:
-    return color(f"phase.{phase.value}", dark)
+    return color(f"phase.{phase}", dark)
 
 
 def phase_band(phase: Phase, dark: bool | None = None) -> QColor:
-    return color(f"phase_band.{phase.value}", dark)
+    return color(f"phase_band.{phase}", dark)
 
 
 def phase_chip_text(phase: Phase, dark: bool | None = None) -> QColor:
-    return color(f"phase_chip_text.{phase.value}", dark)
+    return color(f"phase_chip_text.{phase}", dark)
 
 
 def session_color(kind: SessionKind, dark: bool | None = None) -> QColor:
-    return color(f"session.{kind.value}", dark)
+    return color(f"session.{kind}", dark)
 
 
 def run_color(run: str, dark: bool | None = None) -> QColor:

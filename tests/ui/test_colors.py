@@ -99,3 +99,17 @@ def test_the_roster_phase_cell_text_reads_on_its_band(ctx, dark_app) -> None:
     text = model.data(index, Qt.ItemDataRole.ForegroundRole).name()
     band = model.data(index, Qt.ItemDataRole.BackgroundRole).name()
     assert contrast(text, band) >= 4.5, f"{text} on {band}"
+
+
+def test_every_phase_and_session_kind_has_its_colours() -> None:
+    """The colour tables are keyed by value (no domain import before the first paint): none may miss a member."""
+    from planner.domain.athlete import Phase
+    from planner.domain.plan import SessionKind
+    from planner.ui import colors
+
+    for table in (colors.PHASES, colors.PHASE_BANDS, colors.PHASE_CHIP_TEXT):
+        assert set(table) == {p.value for p in Phase}
+    for table in (colors.SESSIONS, colors.SESSION_FILLS, colors.SESSION_FILLS_SELECTED):
+        assert set(table) == {k.value for k in SessionKind}
+    for phase in Phase:
+        assert colors.phase_color(phase, dark=False).name() == colors.PHASES[phase].light.lower()
