@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QImage, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from planner.domain.drawing import Drawing
 from planner.domain.exercise import CONDITION_NAMES, EQUIPMENT_LABELS, Exercise
 from planner.ui.colors import color
-from planner.ui.drawing_widget import drawing_image, screen_colours
 from planner.ui.library_model import DEFAULT_DOSE_NOTE, ORIGIN_LABELS, origin, pretty
 from planner.ui.style import is_dark, unbroken_units
+
+if TYPE_CHECKING:
+    from planner.domain.drawing import Drawing
 
 EMPTY_TEXT = "Select an exercise to see how to do it."
 DRAWING_URL = QUrl("drawing:exercise")
@@ -91,6 +93,9 @@ class ExerciseDetail(QTextBrowser):
             width, height = round(DRAWING_MAX_HEIGHT * drawing.width / drawing.height), DRAWING_MAX_HEIGHT
         self._drawing_width = self._picture_width()
         ratio = self.devicePixelRatioF()
+        # The drawing modules (poses, shapes) on the first exercise shown, not before the window's first paint.
+        from planner.ui.drawing_widget import drawing_image, screen_colours
+
         colours = screen_colours(self.palette())
         key = (drawing, round(width * ratio), round(height * ratio), ratio, *colours.values())
         image = self._pictures.get(key)
