@@ -45,6 +45,15 @@ def db(tmp_path: Path, db_path: Path | str) -> Iterator[Database]:
 
 
 @pytest.fixture
+def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
+    """A second handle on the test's database (the file, or the server's database): another coach, "ben"."""
+    other = open_database(db.path if db.path is not None else db_path)
+    other.who = "ben"
+    yield other
+    other.close()
+
+
+@pytest.fixture
 def ctx(db: Database, settings: Settings) -> AppContext:
     context = AppContext(db, settings)
     yield context

@@ -5,37 +5,24 @@ and an undo never writes over their newer entry. The dialog's exec is patched (i
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog
 
 from planner.domain.athlete import Athlete
 from planner.domain.training_log import LogEntry
 from planner.paths import resources_dir
 from planner.store import athletes
-from planner.store.database import Database, open_database
+from planner.store.database import Database
 from planner.store.plans import regenerate_plan
 from planner.store.training_log import log_entries, replace_entries
-from planner.ui.conflict_dialog import ConflictDialog, Resolution
+from planner.ui.conflict_dialog import Resolution
 from planner.ui.log_grid import SETS_L, LogPanel, key_of, sides_of
+from tests.ui.club import choosing
 
 START = dt.date(2026, 11, 16)
-
-
-@pytest.fixture
-def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
-    """A second handle on the window's database: another coach's Stride Planner."""
-    other = open_database(db.path if db.path is not None else db_path)  # the file, or the server's database
-    other.who = "ben"
-    yield other
-    other.close()
 
 
 @pytest.fixture
@@ -51,26 +38,6 @@ def panel(qtbot, ctx) -> LogPanel:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-@dataclass
-class Shown:
-    text: str  # the dialog's words, as the coach reads them (markup removed)
-    can_copy: bool
-
-
-def choosing(monkeypatch: pytest.MonkeyPatch, choice: Resolution) -> list[Shown]:
-    """Patch the dialog's exec to press `choice`; returns what each dialog showed."""
-    shown: list[Shown] = []
-
-    def exec_(dialog: ConflictDialog) -> int:
-        words = html.unescape(re.sub(r"<[^>]+>", " ", dialog.message.text()))
-        shown.append(Shown(" ".join(words.split()), not dialog.copy_button.isHidden()))
-        {Resolution.RELOAD: dialog.reload_button, Resolution.KEEP_MINE: dialog.keep_button}[choice].click()
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ConflictDialog, "exec", exec_)
-    return shown
 
 
 def first_exercise(panel: LogPanel) -> tuple[int, tuple[dt.date, str, str]]:

@@ -5,7 +5,6 @@ thread. Two coaches are two handles on one database; the dialog's exec is patche
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,39 +16,14 @@ from planner.domain.conflict import ChangedBy, EditConflict
 from planner.domain.exercise import Dose
 from planner.domain.plan import Plan, PlannedExercise, Session, SessionKind, Week
 from planner.store import athletes as store
-from planner.store.database import Database, open_database
+from planner.store.database import Database
 from planner.ui.athlete_commands import EditAthlete
 from planner.ui.conflict_dialog import ConflictDialog, Resolution
 from planner.ui.context import AppContext
 from planner.ui.settings import Settings
+from tests.ui.club import choosing
 
 DAY = dt.date(2027, 1, 4)
-
-
-@pytest.fixture
-def other_coach(db: Database) -> Iterator[Database]:
-    """A second handle on the window's database: another coach's Stride Planner."""
-    other = open_database(db.path)
-    other.who = "ben"
-    yield other
-    other.close()
-
-
-def choosing(monkeypatch: pytest.MonkeyPatch, choice: Resolution) -> list[str]:
-    """Patch the dialog's exec to press `choice`; returns the texts the dialogs showed."""
-    shown: list[str] = []
-
-    def exec_(dialog: ConflictDialog) -> int:
-        shown.append(dialog.message.text())
-        {
-            Resolution.RELOAD: dialog.reload_button,
-            Resolution.KEEP_MINE: dialog.keep_button,
-            Resolution.SAVE_COPY: dialog.copy_button,
-        }[choice].click()
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ConflictDialog, "exec", exec_)
-    return shown
 
 
 def edit_over_bens_change(qtbot, ctx: AppContext, other: Database) -> tuple[int, Athlete]:
@@ -69,7 +43,7 @@ def test_reload_shows_the_other_coachs_version(qtbot, ctx: AppContext, other_coa
     shown = choosing(monkeypatch, Resolution.RELOAD)
     with qtbot.waitSignal(ctx.athletes_changed, timeout=15_000):
         athlete_id, _annas = edit_over_bens_change(qtbot, ctx, other_coach)
-    assert "Maya" in shown[0] and "changed by ben" in shown[0]
+    assert "Maya" in shown[0].text and "changed by ben" in shown[0].text
     assert store.get_athlete(ctx.db, athlete_id).athlete.note == "ben's note"
     assert ctx.undo_stack.count() == 0  # the refused save is not on the undo stack
 
@@ -224,7 +198,7 @@ def test_second_dose_save_is_stopped_and_reload_keeps_the_first(qtbot, ctx: AppC
     shown = choosing(monkeypatch, Resolution.RELOAD)
     athlete_id, key, bens, _annas = both_change_the_dose(ctx, other_coach)
     qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
-    assert "Calf raise" in shown[0] and "changed by ben" in shown[0]
+    assert "Calf raise" in shown[0].text and "changed by ben" in shown[0].text
     assert dose_of(ctx.db, athlete_id, key) == bens.dose
     assert ctx.undo_stack.count() == 0
 

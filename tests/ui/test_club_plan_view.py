@@ -5,33 +5,22 @@ Two handles on one database play the coaches; the dialogs' exec is patched (they
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from planner.domain.athlete import Athlete, Priority, Race
 from planner.store import athletes as store
-from planner.store.database import Database, open_database
+from planner.store.database import Database
 from planner.store.plans import regenerate_plan
-from planner.ui.conflict_dialog import ConflictDialog, Resolution
+from planner.ui.conflict_dialog import Resolution
 from planner.ui.context import AppContext
 from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.plan_view import PlanView
+from tests.ui.club import choosing
 
 START = dt.date(2027, 1, 4)
-
-
-@pytest.fixture
-def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
-    other = open_database(db.path if db.path is not None else db_path)  # the file, or the server's database
-    other.who = "ben"
-    yield other
-    other.close()
 
 
 @pytest.fixture
@@ -55,19 +44,6 @@ def view(qtbot: Any, ctx: AppContext, maya: int) -> PlanView:
     return plan_view
 
 
-def choosing(monkeypatch: pytest.MonkeyPatch, choice: Resolution) -> list[str]:
-    """Patch the conflict dialog's exec to press `choice`; returns the words each dialog showed."""
-    shown: list[str] = []
-
-    def exec_(dialog: ConflictDialog) -> int:
-        shown.append(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", dialog.message.text())).split()))
-        {Resolution.RELOAD: dialog.reload_button, Resolution.KEEP_MINE: dialog.keep_button}[choice].click()
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ConflictDialog, "exec", exec_)
-    return shown
-
-
 def settle(qtbot: Any, ctx: AppContext, athlete_id: int) -> None:
     qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20000)
 
@@ -82,7 +58,7 @@ def test_regenerate_over_a_plan_another_coach_saved_after_the_view_showed_it_is_
     view.regenerate_action.trigger()
 
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
-    assert "plan of 'Maya' was changed by ben" in shown[0]
+    assert "plan of 'Maya' was changed by ben" in shown[0].text
     settle(qtbot, ctx, maya)
     assert store.plan_version(ctx.db, maya) == bens and len(store.load_plan(ctx.db, maya).weeks) == 6
     assert ctx.undo_stack.count() == 0
@@ -102,7 +78,7 @@ def test_reset_edits_over_a_plan_another_coach_saved_after_the_view_showed_it_is
     view.reset_action.trigger()
 
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
-    assert "plan of 'Maya' was changed by ben" in shown[0]
+    assert "plan of 'Maya' was changed by ben" in shown[0].text
     settle(qtbot, ctx, maya)
     assert len(store.load_plan(ctx.db, maya).weeks) == 6
     assert (session.key, edited.id) in store.dose_edits(ctx.db, maya)

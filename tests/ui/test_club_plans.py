@@ -6,37 +6,24 @@ dialog's exec is patched (it never waits here)."""
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from planner.domain.athlete import Athlete, Priority, Race
 from planner.store import athletes as store
-from planner.store.database import Database, open_database
+from planner.store.database import Database
 from planner.store.plans import regenerate_plan
-from planner.ui.conflict_dialog import ConflictDialog, Resolution
+from planner.ui.conflict_dialog import Resolution
 from planner.ui.context import AppContext
 from planner.ui.plan_commands import regenerate
 from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.undo import push
 from planner.ui.wizard_commands import SetWizardAnswers
+from tests.ui.club import choosing
 
 START = dt.date(2027, 1, 4)
 ITBS = {"pain_regions": ["knee_outside"], "aggravators": ["downhill"]}
 BENS = {"pain_regions": ["achilles"], "aggravators": ["hills"]}
-
-
-@pytest.fixture
-def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
-    other = open_database(db.path if db.path is not None else db_path)  # the file, or the server's database
-    other.who = "ben"
-    yield other
-    other.close()
 
 
 @pytest.fixture
@@ -45,26 +32,6 @@ def maya(ctx: AppContext) -> int:
     athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya", races=(race,)))
     regenerate_plan(ctx.db, athlete_id, start=START, weeks=10)
     return athlete_id
-
-
-@dataclass
-class Shown:
-    text: str  # the dialog's words, as the coach reads them (markup removed)
-    can_copy: bool
-
-
-def choosing(monkeypatch: pytest.MonkeyPatch, choice: Resolution) -> list[Shown]:
-    """Patch the dialog's exec to press `choice`; returns what each dialog showed."""
-    shown: list[Shown] = []
-
-    def exec_(dialog: ConflictDialog) -> int:
-        words = html.unescape(re.sub(r"<[^>]+>", " ", dialog.message.text()))
-        shown.append(Shown(" ".join(words.split()), not dialog.copy_button.isHidden()))
-        {Resolution.RELOAD: dialog.reload_button, Resolution.KEEP_MINE: dialog.keep_button}[choice].click()
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ConflictDialog, "exec", exec_)
-    return shown
 
 
 def settle(qtbot, ctx: AppContext, athlete_id: int) -> None:
