@@ -470,9 +470,12 @@ class PlanView(QWidget):
         due = plan.recheck_due
         if hold is None and due is not None and due <= last_day:
             week = next((w.index for w in plan.weeks if w.start <= due <= w.end), 1)
+            import datetime as dt
+
+            ran = "has run its weeks" if due <= dt.date.today() else "runs until then"
             self.recheck_banner.show_notice(
                 f"Re-check due {due:%a} {due.day} {due:%b %Y} (week {week})",
-                "The hip and knee routine from the symptom check has run its weeks. Repeat the symptom check "
+                f"The hip and knee routine from the symptom check {ran}. Repeat the symptom check then "
                 "(or see a physical therapist if it is not clearly better) before carrying on with it; the plan "
                 "does not repeat it on its own.",
                 shape="clock",

@@ -312,3 +312,16 @@ def test_held_running_days_say_see_a_clinician_in_the_grid(qtbot, ctx):
     # Week 1, Tuesday: a quality run in the athlete's week.
     text = view.model.index(0, FIRST_DAY_COLUMN + 1).data(Qt.ItemDataRole.DisplayRole)
     assert "See a clinician before running" in text
+
+
+def test_a_re_check_still_to_come_is_not_said_to_have_happened(qtbot, ctx):
+    """Checked this week: the routine "runs until" its re-check, it has not "run its weeks" yet."""
+    import datetime as dt
+
+    today = dt.date.today()
+    _checked_athlete(ctx, KNEECAP, today - dt.timedelta(days=today.weekday()))
+    view = make_view(qtbot, ctx)
+    assert view.plan is not None and view.plan.recheck_due is not None and view.plan.recheck_due > today
+    assert view.recheck_banner.isVisible()
+    text = view.recheck_banner.message.text()
+    assert "runs until then" in text and "has run its weeks" not in text
