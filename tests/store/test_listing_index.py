@@ -11,6 +11,7 @@ from pathlib import Path
 
 from planner.store.database import open_database
 from planner.store.exercises import _SUMMARY_COLUMNS, list_summaries
+from planner.store.library_cache import _SQLITE_FINGERPRINT as SQLITE_FINGERPRINT
 
 
 def test_the_listing_is_read_from_the_covering_index_in_order(tmp_path: Path) -> None:
@@ -34,3 +35,15 @@ def test_the_listing_is_in_name_then_id_order(tmp_path: Path) -> None:
     finally:
         db.close()
     assert listed == sorted(listed) and len(listed) > 10
+
+
+def test_the_library_fingerprint_reads_the_index_not_the_table(tmp_path: Path) -> None:
+    """Every plan rebuild asks whether the library changed: that query must not walk the table's wide rows."""
+    path = tmp_path / "coach.db"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    try:
+        plan = con.execute(f"EXPLAIN QUERY PLAN {SQLITE_FINGERPRINT}").fetchall()
+    finally:
+        con.close()
+    assert [row[-1] for row in plan] == ["SCAN exercise USING COVERING INDEX ix_exercise_listing"]
