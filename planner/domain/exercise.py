@@ -116,6 +116,15 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.match(text))
 
 
+_NUMBER_AND_UNIT = re.compile(r"(\d) (s|min|km|m|kg)\b")
+
+
+def unbroken_units(text: str) -> str:
+    """Keep a number with its unit on one line ("rest 15 s" never wraps as "rest 15 / s"): a no-break space
+    between them, for the window's labels and the printed sheets alike."""
+    return _NUMBER_AND_UNIT.sub("\\1\u00a0\\2", text)
+
+
 @dataclass(frozen=True, slots=True)
 class Dose:
     """How much of an exercise: sets of reps, holds or timed work, with rest and tempo."""

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, TableStyle
 
 from planner.domain.athlete import DAYS
+from planner.domain.exercise import unbroken_units
 from planner.domain.plan import Plan, PlannedExercise, Session, SessionKind, Week
 from planner.export.fonts import BOLD, PrintWarnings
 from planner.export.layout import HAIRLINE, INK, MUTED, RIGHT, RULE, SHADE, SHADE_DARK, TICK, Table, blank, style
@@ -164,7 +165,9 @@ class Days:
             runs += self._user(ex.notes, f"notes of '{ex.id}'", self.body, size=note, color=MUTED)
         if dose:  # two columns: the dose under the name
             runs.append(Run(BREAK, self.body.fontName, self.body.fontSize, MUTED))
-            runs += self._user(ex.dose.describe(), f"dose of '{ex.id}'", self.body, size=round(7.4 * self.scale, 1))
+            runs += self._user(
+                unbroken_units(ex.dose.describe()), f"dose of '{ex.id}'", self.body, size=round(7.4 * self.scale, 1)
+            )
         return TextBlock([self._para(runs, self.body)], width)
 
     def _plain(self, text: str, st: ParagraphStyle, width: float) -> bool:
@@ -262,7 +265,7 @@ class Days:
             tick_cell, tick_h = self._tick_cell(ticks, inner[2])
             return ["", name, tick_cell], max(name.height, tick_h) + pads
         name = self.exercise_name(ex, inner[1], dose=False)
-        dose_text = ex.dose.describe()
+        dose_text = unbroken_units(ex.dose.describe())
         if self._plain(dose_text, self.body, inner[2]):
             dose: object = dose_text
             dose_h = self.body.leading

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QSpinBox, QStyle, QStyleFactory, QWidget
 
+from planner.domain.exercise import unbroken_units  # noqa: F401  (the window's labels use it from here)
 from planner.paths import resources_dir
 from planner.ui.colors import PALETTE, color, hex_of, palette_for
 
@@ -149,14 +149,6 @@ def count_suffix(spin: QSpinBox, singular: str, plural: str) -> None:
     spin.setMinimumWidth(spin.sizeHint().width())  # room for "18 weeks" even while it reads "1 week"
     spin.valueChanged.connect(follow)
     follow(spin.value())
-
-
-_NUMBER_AND_UNIT = re.compile(r"(\d) (s|min|km|m|kg)\b")
-
-
-def unbroken_units(text: str) -> str:
-    """Keep a number with its unit on one line ("rest 15 s" never wraps as "rest 15 / s")."""
-    return _NUMBER_AND_UNIT.sub("\\1\u00a0\\2", text)
 
 
 def is_dark(pal: QPalette) -> bool:

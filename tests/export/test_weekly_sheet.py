@@ -176,3 +176,20 @@ def test_a_week_too_busy_for_any_size_shrinks_as_a_whole_onto_one_page(tmp_path:
     header = [(x0, x1) for x0, x1, w in spans if w in ("Tick", "maximal).", "Long", "note.")]
     assert left_edge - 1 <= min(x0 for x0, _x1 in header)
     assert max(x1 for _x0, x1 in header) <= right_edge + 1
+
+
+def test_a_dose_that_wraps_keeps_each_number_with_its_unit() -> None:
+    """The dose column's text as the sheet prints it: where "rest 15 s" meets the edge, "15 s" goes down whole."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from planner.domain.exercise import Dose, unbroken_units
+
+    register_fonts()
+    body = style("t-body", 9.46)
+    text = Dose(sets=3, reps=10, hold_s=3, each_side=True, rest_s=15).describe()
+    assert text == "3 × 10, 3 s hold, each side, rest 15 s"
+    width = stringWidth("3 × 10, 3 s hold, each side, rest 15", BODY, 9.46) + 2  # the last "s" cannot fit
+    cut = _block_lines(TextBlock([Para([Run(text, BODY, 9.46, body.textColor)], body.leading)], width))
+    assert cut[-1] == ["s"]  # what the sheet printed before
+    kept = _block_lines(TextBlock([Para([Run(unbroken_units(text), BODY, 9.46, body.textColor)], body.leading)], width))
+    assert kept[1:] == [["15", "s"]]  # (split() also splits at the no-break space that holds them together)
