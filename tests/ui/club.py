@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
 from planner.ui.conflict_dialog import ConflictDialog, Resolution
+from planner.ui.context import AppContext
+from planner.ui.plan_rebuilds import plan_rebuilds
+
+START = dt.date(2027, 1, 4)  # a Monday: where the club tests' runner Maya's plan starts (the `maya` fixture)
 
 
 @dataclass
@@ -35,3 +41,8 @@ def choosing(monkeypatch: pytest.MonkeyPatch, choice: Resolution) -> list[Shown]
 
     monkeypatch.setattr(ConflictDialog, "exec", exec_)
     return shown
+
+
+def settle(qtbot: Any, ctx: AppContext, athlete_id: int) -> None:
+    """Wait until the window has no plan rebuild of the athlete pending."""
+    qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20_000)

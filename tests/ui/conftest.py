@@ -54,6 +54,36 @@ def other_coach(db: Database, db_path: Path | str) -> Iterator[Database]:
 
 
 @pytest.fixture
+def maya(ctx: AppContext) -> int:
+    """A runner with a 10k race in week 9 and a 10-week plan from tests.ui.club.START (the club tests' athlete)."""
+    import datetime as dt
+
+    from planner.domain.athlete import Athlete, Priority, Race
+    from planner.store import athletes
+    from planner.store.plans import regenerate_plan
+    from tests.ui.club import START
+
+    race = Race(START + dt.timedelta(weeks=8, days=6), "Spring 10k", Priority.A)
+    athlete_id = athletes.add_athlete(ctx.db, Athlete(name="Maya", races=(race,)))
+    regenerate_plan(ctx.db, athlete_id, start=START, weeks=10)
+    return athlete_id
+
+
+@pytest.fixture
+def library_view(qtbot, ctx: AppContext):
+    """The Library view on the test database, shown at 1100 x 700, loaded and painted."""
+    from planner.ui.library_view import LibraryView
+
+    widget = LibraryView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    widget.load()
+    qtbot.waitUntil(widget.is_ready, timeout=15_000)
+    return widget
+
+
+@pytest.fixture
 def ctx(db: Database, settings: Settings) -> AppContext:
     context = AppContext(db, settings)
     yield context

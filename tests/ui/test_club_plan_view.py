@@ -4,31 +4,18 @@ Two handles on one database play the coaches; the dialogs' exec is patched (they
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from planner.domain.athlete import Athlete, Priority, Race
 from planner.store import athletes as store
 from planner.store.database import Database
 from planner.store.plans import regenerate_plan
 from planner.ui.conflict_dialog import Resolution
 from planner.ui.context import AppContext
-from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.plan_view import PlanView
-from tests.ui.club import choosing
-
-START = dt.date(2027, 1, 4)
-
-
-@pytest.fixture
-def maya(ctx: AppContext) -> int:
-    race = Race(START + dt.timedelta(weeks=8, days=6), "Spring 10k", Priority.A)
-    athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya", races=(race,)))
-    regenerate_plan(ctx.db, athlete_id, start=START, weeks=10)
-    return athlete_id
+from tests.ui.club import START, choosing, settle
 
 
 @pytest.fixture
@@ -42,10 +29,6 @@ def view(qtbot: Any, ctx: AppContext, maya: int) -> PlanView:
     qtbot.waitUntil(plan_view.is_ready)
     assert len(plan_view.plan.weeks) == 10
     return plan_view
-
-
-def settle(qtbot: Any, ctx: AppContext, athlete_id: int) -> None:
-    qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20000)
 
 
 def test_regenerate_over_a_plan_another_coach_saved_after_the_view_showed_it_is_stopped_and_reload_keeps_his(

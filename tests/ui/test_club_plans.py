@@ -5,37 +5,18 @@ dialog's exec is patched (it never waits here)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from planner.domain.athlete import Athlete, Priority, Race
 from planner.store import athletes as store
 from planner.store.database import Database
 from planner.store.plans import regenerate_plan
 from planner.ui.conflict_dialog import Resolution
 from planner.ui.context import AppContext
 from planner.ui.plan_commands import regenerate
-from planner.ui.plan_rebuilds import plan_rebuilds
 from planner.ui.undo import push
 from planner.ui.wizard_commands import SetWizardAnswers
-from tests.ui.club import choosing
+from tests.ui.club import START, choosing, settle
 
-START = dt.date(2027, 1, 4)
 ITBS = {"pain_regions": ["knee_outside"], "aggravators": ["downhill"]}
 BENS = {"pain_regions": ["achilles"], "aggravators": ["hills"]}
-
-
-@pytest.fixture
-def maya(ctx: AppContext) -> int:
-    race = Race(START + dt.timedelta(weeks=8, days=6), "Spring 10k", Priority.A)
-    athlete_id = store.add_athlete(ctx.db, Athlete(name="Maya", races=(race,)))
-    regenerate_plan(ctx.db, athlete_id, start=START, weeks=10)
-    return athlete_id
-
-
-def settle(qtbot, ctx: AppContext, athlete_id: int) -> None:
-    qtbot.waitUntil(lambda: not plan_rebuilds(ctx).pending(athlete_id), timeout=20000)
 
 
 # -- the symptom check ------------------------------------------------------------------------------------------

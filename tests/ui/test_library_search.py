@@ -9,20 +9,13 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from planner.ui.context import AppContext
 from planner.ui.library_model import ExerciseIdRole
 from planner.ui.library_view import LibraryView
 
 
 @pytest.fixture
-def view(qtbot, ctx: AppContext) -> LibraryView:
-    widget = LibraryView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.load()
-    qtbot.waitUntil(widget.is_ready, timeout=15_000)
-    return widget
+def view(library_view: LibraryView) -> LibraryView:
+    return library_view  # tests/ui/conftest.py
 
 
 def current_id(view: LibraryView) -> str | None:

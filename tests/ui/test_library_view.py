@@ -31,14 +31,8 @@ CUSTOM = Exercise(
 
 
 @pytest.fixture
-def view(qtbot, ctx: AppContext) -> LibraryView:
-    widget = LibraryView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.load()
-    qtbot.waitUntil(widget.is_ready, timeout=15_000)
-    return widget
+def view(library_view: LibraryView) -> LibraryView:
+    return library_view  # tests/ui/conftest.py
 
 
 def shown_names(view: LibraryView) -> list[str]:
