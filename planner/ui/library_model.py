@@ -251,7 +251,11 @@ class ExerciseTableModel(QAbstractTableModel):
 
     def badge(self, ex: Any) -> QIcon:
         """The origin badge (B, E or C) of a listed row, in the application palette's colours."""
-        key = (origin(ex), app_is_dark())
+        return self.badge_of(origin(ex))
+
+    def badge_of(self, kind: str) -> QIcon:
+        """The badge of an origin ("builtin", "edited", "custom"), in the application palette's colours."""
+        key = (kind, app_is_dark())
         icon = self._badges.get(key)
         if icon is None:
             icon = self._badges[key] = _badge(*key)

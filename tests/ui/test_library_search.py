@@ -33,11 +33,9 @@ def shown_in_detail(view: LibraryView, exercise_id: str) -> bool:
 
 
 def painted_names(view: LibraryView) -> list[str]:
-    """The names in the rows on screen, as painted (each row gets its cells when it is painted)."""
+    """The names in the rows on screen, as the table's last paint drew them."""
     view.table.viewport().repaint()
-    first, last = view.table.rowAt(0), view.table.rowAt(view.table.viewport().height() - 1)
-    last = view.table.model().rowCount() - 1 if last < 0 else last
-    return [view.table.model().index(r, 0).data() for r in range(first, last + 1)] if first >= 0 else []
+    return [texts[0] for _row, texts in view.table.last_painted]
 
 
 def listed_names(view: LibraryView) -> list[str]:
@@ -123,7 +121,20 @@ def test_a_cell_tooltip_comes_from_the_exercise(view: LibraryView, qtbot) -> Non
     QToolTip.hideText()
 
 
-def test_rows_scrolled_to_show_their_own_exercises_and_old_cells_are_let_go(qtbot) -> None:
+@pytest.fixture
+def screen_reader():
+    """An accessibility client listening, as a screen reader does: the table's model then carries the cells."""
+    from PySide6.QtGui import QAccessible
+
+    was = QAccessible.isActive()
+    QAccessible.setActive(True)
+    yield
+    QAccessible.setActive(was)
+
+
+def test_rows_scrolled_to_show_their_own_exercises_and_old_cells_are_let_go(qtbot, screen_reader) -> None:
+    """With a screen reader listening, the painted rows' cells are in the model (what the reader reads), each
+    row with its own exercise, and rows scrolled far away let their cells go."""
     from dataclasses import replace
 
     from planner.domain.exercise import Category, Dose, Exercise
@@ -150,6 +161,17 @@ def test_rows_scrolled_to_show_their_own_exercises_and_old_cells_are_let_go(qtbo
     assert table.model().index(0, 0).data() == "Exercise 00000"  # let go, and made again when painted
 
 
+def test_without_a_screen_reader_the_model_holds_no_cells_and_the_paint_still_shows_the_rows(view) -> None:
+    from PySide6.QtGui import QAccessible
+
+    assert not QAccessible.isActive()
+    QTest.keyClicks(view.search, "bridge")
+    names = painted_names(view)
+    assert names and all("bridge" in name.lower() for name in names)
+    assert names == listed_names(view)
+    assert view.table.model().index(0, 0).data() is None  # no items made: painting reads the filter model
+
+
 def test_a_key_that_keeps_the_same_rows_leaves_the_table_as_it_is(view: LibraryView, qtbot) -> None:
     QTest.keyClicks(view.search, "clam")
     view.select_exercise("standing-clamshell")
@@ -174,26 +196,33 @@ def test_the_painted_model_passes_the_item_model_tester(view: LibraryView) -> No
 def test_the_badges_follow_a_palette_change(view: LibraryView, qtbot) -> None:
     """View ▸ Dark mode (apply_style: palette and style sheet together) repaints the badges in the other colours,
     whatever style an earlier test left on the application."""
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QColor
 
-    from planner.ui.colors import app_is_dark
+    from planner.ui.colors import app_is_dark, color
     from planner.ui.style import apply_style
 
-    def badge() -> int:
-        view.table.viewport().repaint()  # the painted rows get their cells (and badges) when painted
-        icon = view.table.model().index(0, 0).data(Qt.ItemDataRole.DecorationRole)
-        return icon.cacheKey() if isinstance(icon, QIcon) else 0
+    view.table.clearSelection()  # the first row unselected: the badge on the plain row
+
+    def badge_colours() -> set[str]:
+        """The colours painted across the first row's badge, a line through its top part."""
+        image = view.table.viewport().grab().toImage()
+        rect = view.table.visualRect(view.table.model().index(0, 0))
+        y = rect.top() + rect.height() // 2 - 5
+        return {QColor(image.pixel(x, y)).name() for x in range(rect.left(), rect.left() + 24)}
+
+    def badge_in(dark: bool) -> bool:
+        return QColor(color("badge_builtin", dark)).name() in badge_colours()
 
     app = QApplication.instance()
     was_dark = app_is_dark()
     apply_style(app, dark=False)
     try:
-        light = badge()
-        assert light != 0
+        qtbot.waitUntil(lambda: badge_in(dark=False), timeout=15_000)
+        assert not badge_in(dark=True)
         apply_style(app, dark=True)
-        qtbot.waitUntil(lambda: badge() not in (0, light), timeout=15_000)
+        qtbot.waitUntil(lambda: badge_in(dark=True), timeout=15_000)
+        assert not badge_in(dark=False)
         apply_style(app, dark=False)
-        qtbot.waitUntil(lambda: badge() not in (0,), timeout=15_000)
-        assert not app_is_dark()
+        qtbot.waitUntil(lambda: badge_in(dark=False), timeout=15_000)
     finally:
         apply_style(app, dark=was_dark)
