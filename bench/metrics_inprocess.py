@@ -85,16 +85,22 @@ def pdf(args: argparse.Namespace) -> dict:
 
 # -- search_keystroke_p95 ------------------------------------------------------------------------------
 def search(args: argparse.Namespace) -> dict:
-    """The Library view, shown: type each search a key at a time, then delete it a key at a time."""
+    """The Library view, shown: type each search a key at a time, then delete it a key at a time.
+
+    The view runs as it does in the window: the app's style, palette and style sheet (what paints each cell and
+    scroll bar), and the window's gc discipline (automatic gc off, a main-thread timer collecting, start-up frozen).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     import planner.ui  # noqa: F401  (PySide6 refcount workaround before any Qt call)
+    from planner.app import GarbageCollector
     from planner.store.database import open_database
     from planner.ui.context import AppContext
     from planner.ui.library_view import LibraryView
     from planner.ui.settings import Settings
+    from planner.ui.style import apply_style
 
     class PaintWatch(QObject):
         """Notes that the table's viewport has painted: a keystroke is measured until the rows are on screen."""
@@ -107,13 +113,16 @@ def search(args: argparse.Namespace) -> dict:
             return False
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_style(app, dark=False)  # the window's own look: its style, palette and style sheet
     db = open_database(args.db)
     ctx = AppContext(db, Settings(args.tmp / "settings.ini"))
     view = LibraryView(ctx)
+    collector = GarbageCollector(view)  # the window's gc: automatic collection off, a timer collects
     view.resize(1280, 760)
     view.show()
     view.load()
     app.processEvents()
+    collector.freeze()  # as the window does once start-up is over
     watch = PaintWatch()
     viewport = view.table.viewport()
     viewport.installEventFilter(watch)
