@@ -173,12 +173,18 @@ class ExerciseSummary:
     A library of 50,000 rows is mostly look-alikes: the list columns and the doses are shared between rows
     that hold the same (`shared`, one per listing; decoded lists and doses through a cache), so a row costs
     about its id, name and search text.
+
+    A listing read from a file starts lighter still (`list_summaries`): each row with only its id, name,
+    search text, category and flags, enough to list, search, sort by name and badge it. Its targets,
+    equipment, conditions and dose (its details) are read for many rows at once by `fill_details` (the rows
+    about to be painted; every row before a filter or sort needs them) or, for a lone row, when first asked for.
     """
 
     __slots__ = (
         "_conditions",
         "_dose",
         "_equipment",
+        "_listing",
         "_optional_equipment",
         "_targets",
         "builtin",
@@ -191,25 +197,37 @@ class ExerciseSummary:
     )
 
     def __init__(self, row: Sequence[Any], shared: dict[Any, Any] | None = None) -> None:
-        same = (shared if shared is not None else {}).setdefault
         self.id: str = row[0]
         self.name: str = row[1]
         self.search_text: str = row[2]
         category = row[3]
         self.category: Category = _CATEGORIES.get(category) or Category(category)
-        # As read (JSON text, or a list from a driver that decodes JSON); a tuple once decoded.
-        self._targets: Any = _listed(row[4], same)
-        self._equipment: Any = _listed(row[5], same)
-        self._optional_equipment: Any = _listed(row[6], same)
-        self._conditions: Any = _listed(row[7], same)
-        dose = tuple(row[8:15])
-        self._dose: Any = same(dose, dose)
+        self._listing: _Listing | None = None
+        self._set_details(row[4:15], shared if shared is not None else {})
         self.builtin = bool(row[15])
         self.edited = bool(row[16])
         self.dose_is_default = bool(row[17])
 
+    def _set_details(self, details: Sequence[Any], shared: dict[Any, Any]) -> None:
+        """targets, equipment, optional_equipment, conditions, then the seven dose columns, as read."""
+        same = shared.setdefault
+        # As read (JSON text, or a list from a driver that decodes JSON); a tuple once decoded.
+        self._targets: Any = _listed(details[0], same)
+        self._equipment: Any = _listed(details[1], same)
+        self._optional_equipment: Any = _listed(details[2], same)
+        self._conditions: Any = _listed(details[3], same)
+        dose = tuple(details[4:11])
+        self._dose: Any = same(dose, dose)
+
+    def _details(self) -> None:
+        listing = self._listing
+        if listing is not None:
+            listing.fill([self])  # sets every detail slot, and _listing to None
+
     @property
     def targets(self) -> tuple[str, ...]:
+        if self._listing is not None:
+            self._details()
         value = self._targets
         if type(value) is not tuple:
             value = self._targets = _decoded_list(value)
@@ -217,6 +235,8 @@ class ExerciseSummary:
 
     @property
     def equipment(self) -> tuple[str, ...]:
+        if self._listing is not None:
+            self._details()
         value = self._equipment
         if type(value) is not tuple:
             value = self._equipment = _decoded_list(value)
@@ -224,6 +244,8 @@ class ExerciseSummary:
 
     @property
     def optional_equipment(self) -> tuple[str, ...]:
+        if self._listing is not None:
+            self._details()
         value = self._optional_equipment
         if type(value) is not tuple:
             value = self._optional_equipment = _decoded_list(value)
@@ -231,6 +253,8 @@ class ExerciseSummary:
 
     @property
     def conditions(self) -> tuple[str, ...]:
+        if self._listing is not None:
+            self._details()
         value = self._conditions
         if type(value) is not tuple:
             value = self._conditions = _decoded_list(value)
@@ -238,9 +262,71 @@ class ExerciseSummary:
 
     @property
     def dose(self) -> Dose:
+        if self._listing is not None:
+            self._details()
         if not isinstance(self._dose, Dose):
             self._dose = _shared_dose(self._dose)
         return self._dose
+
+
+_new_summary = object.__new__
+_LIGHT_COLUMNS = ("id", "name", "search_text", "category", "builtin", "edited", "dose_is_default")
+_DETAIL_COLUMNS = _SUMMARY_COLUMNS[4:15]  # targets .. tempo, in ExerciseSummary._set_details's order
+_DETAILS_BY_ID = 500  # at most this many rows' details read by id in one query; more are read in one scan
+
+
+class _Listing:
+    """The file a light listing was read from, to read its rows' details when they are wanted."""
+
+    __slots__ = ("db", "shared")
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.shared: dict[Any, Any] = {}  # equal list texts and doses of different rows: one object
+
+    def light(self, row: Sequence[Any]) -> ExerciseSummary:
+        # Called for every row of the library at start-up: as few steps as a row can take. The detail slots stay
+        # unset until `fill` (the properties ask `_listing` first).
+        summary = _new_summary(ExerciseSummary)
+        summary.id, summary.name, summary.search_text, category, builtin, edited, default = row
+        summary.category = _CATEGORIES.get(category) or Category(category)
+        summary.builtin, summary.edited, summary.dose_is_default = builtin == 1, edited == 1, default == 1
+        summary._listing = self
+        return summary
+
+    def fill(self, summaries: Sequence[ExerciseSummary]) -> None:
+        """Read the details of `summaries` (all unread, all of this listing) in one query."""
+        columns = ", ".join(("id", *_DETAIL_COLUMNS))
+        if len(summaries) <= _DETAILS_BY_ID:
+            marks = ", ".join("?" * len(summaries))
+            rows = _sqlite_rows(
+                self.db, f"SELECT {columns} FROM exercise WHERE id IN ({marks})", [s.id for s in summaries]
+            )
+        else:
+            rows = _sqlite_rows(self.db, f"SELECT {columns} FROM exercise ORDER BY name, id")
+        found = {row[0]: row for row in rows or ()}
+        for summary in summaries:
+            # A row gone since the listing was read (another window deleted it) lists with no details; the
+            # Library reloads when told of the change.
+            row = found.get(summary.id, _GONE)
+            summary._set_details(row[1:], self.shared)
+            summary._listing = None
+
+
+_GONE = (None, None, None, None, None, 1, 1, None, None, False, None, None)  # no lists; a dose of 1 x 1
+
+
+def fill_details(summaries: Iterable[Any]) -> None:
+    """Read the details (targets, equipment, conditions, dose) of the light summaries among `summaries` that
+    do not have them yet, in one query per listing: before painting a screenful of rows, or before every row
+    is filtered or sorted by its details. Anything else (an `Exercise`, a summary with its details) is left."""
+    unread: dict[int, tuple[_Listing, list[ExerciseSummary]]] = {}
+    for summary in summaries:
+        listing = getattr(summary, "_listing", None)
+        if listing is not None:
+            unread.setdefault(id(listing), (listing, []))[1].append(summary)
+    for listing, wanted in unread.values():
+        listing.fill(wanted)
 
 
 _EMPTY: tuple[str, ...] = ()
@@ -290,21 +376,17 @@ def _dose(sets: Any, reps: Any, hold_s: Any, duration_s: Any, each_side: bool, r
     return dose
 
 
-def _summary_builder(shared: dict[Any, Any]) -> Callable[[tuple[Any, ...]], ExerciseSummary]:
-    return lambda row: ExerciseSummary(row, shared)
-
-
 def list_summaries(db: Database) -> list[ExerciseSummary]:
     """Every exercise of the library as the Library table lists it, in the database's order (name, id).
 
-    One query of the listed columns and the stored search text; no `Exercise` is built.
+    One query of the listed columns and the stored search text; no `Exercise` is built. From a file, the
+    summaries are light: their details are read when wanted (`fill_details`).
     """
     shared: dict[Any, Any] = {}  # equal list texts and doses of different rows: one object
     # Read from the covering index ix_exercise_listing (migration 0006), already in (name, id) order: the table's
     # wide rows (instructions, drawing) are never read, and nothing is sorted.
-    rows = _sqlite_rows(
-        db, f"SELECT {', '.join(_SUMMARY_COLUMNS)} FROM exercise ORDER BY name, id", build=_summary_builder(shared)
-    )
+    listing = _Listing(db)
+    rows = _sqlite_rows(db, f"SELECT {', '.join(_LIGHT_COLUMNS)} FROM exercise ORDER BY name, id", build=listing.light)
     if rows is not None:
         return rows
     from sqlalchemy import Text, select, type_coerce

@@ -9,7 +9,7 @@ call data() per comparison). Cells are formatted when first painted.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -153,6 +153,7 @@ class ExerciseTableModel(QAbstractTableModel):
         self._display: list[tuple[str, ...] | None] = []  # per row, filled as rows are painted
         self._row_of: dict[str, int] | None = None  # id -> row, built when first asked
         self._loaded: dict[str, Exercise] = {}  # whole exercises built from summaries, by id
+        self._all_prepared = False  # every row's details read (see prepare_all)
         self._load: Callable[[str], Exercise | None] | None = None
         self.search_keys: list[str] = []  # per row: "name | id | aliases", lowercase
         self._badges: dict[tuple[str, bool], QIcon] = {}  # (origin, dark palette)
@@ -165,6 +166,7 @@ class ExerciseTableModel(QAbstractTableModel):
         """Show `exercises`: `Exercise`s, or summaries with `load(id)` to build the whole exercise when needed."""
         self.beginResetModel()
         self._rows = list(exercises)
+        self._all_prepared = False
         self._load = load
         self._loaded = {}
         self._sort_rows()
@@ -174,6 +176,20 @@ class ExerciseTableModel(QAbstractTableModel):
         self._display = [None] * len(self._rows)
         self._row_of = None
         self.search_keys = [_search_key(ex) for ex in self._rows]
+
+    def prepare(self, rows: Iterable[int]) -> None:
+        """Read in one go what `rows` (source rows) need for their cells: a listing read from a file leaves each
+        exercise's targets, equipment, conditions and dose in the database until they are shown or filtered on."""
+        from planner.store.exercises import fill_details
+
+        listed = self._rows
+        fill_details([listed[row] for row in rows])
+
+    def prepare_all(self) -> None:
+        """`prepare` every row: before filtering by equipment or condition, or sorting by a column of details."""
+        if not self._all_prepared:
+            self.prepare(range(len(self._rows)))
+            self._all_prepared = True
 
     def row_texts(self, row: int) -> tuple[str, ...]:
         texts = self._display[row]
@@ -291,6 +307,7 @@ class ExerciseTableModel(QAbstractTableModel):
         if column == Column.NAME:
             keys = [(ex.name.lower(), ex.name.lower(), ex.id) for ex in rows]
         else:
+            self.prepare_all()
             keys = [(_texts(ex)[column].lower(), ex.name.lower(), ex.id) for ex in rows]
         ordered = sorted(range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = [rows[i] for i in ordered]
@@ -393,6 +410,8 @@ class ExerciseFilterProxy(QAbstractTableModel):
             decided[key] = decided.pop(key)  # most recent last
             return rows
         text, cat, equip, cond = key
+        if equip or cond:
+            model.prepare_all()  # the equipment and conditions of every row, read at once
         keys = model.search_keys
         if not text:
             rows = range(len(keys))

@@ -103,6 +103,7 @@ class PaintedRows(QObject):
             self.forget(keep=range(first, last + 1))
         source, model, cells = self.proxy.source(), self.model, self._cells
         visible = self.proxy.visible_rows()
+        source.prepare(visible[row] for row in todo)
         # Cells written for the paint under way: telling the view (dataChanged) would only ask for another paint.
         blocked = model.blockSignals(True)
         try:
@@ -193,6 +194,7 @@ class LibraryTable(QTableView):
         pen, highlighted_pen = palette.color(group, _TEXT_ROLE), palette.color(group, _HIGHLIGHTED_TEXT)
         selected = {index.row() for index in self.selectionModel().selectedRows(0)}
         source, visible = self.proxy.source(), self.proxy.visible_rows()
+        source.prepare(visible[row] for row in range(first, last + 1))  # their details, in one read
         font = self.font()
         italic_font = QFont(source.italic).resolve(font)
         # Per column: where its text goes, as (column, x, y offset, width to elide to), and where the badge goes.
@@ -342,6 +344,7 @@ class LibraryTable(QTableView):
         last = self.rowAt(self.viewport().height() - 1)
         last = rows - 1 if last < 0 else last
         source, visible = self.proxy.source(), self.proxy.visible_rows()
+        source.prepare(visible[row] for row in range(first, last + 1))
         metrics = QFontMetrics(self.font())
         texts = [source.row_texts(visible[row])[column] for row in range(first, last + 1)]
         # The widest text, sized by the style as Qt's item delegate sizes a cell.

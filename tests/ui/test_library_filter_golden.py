@@ -90,6 +90,29 @@ def test_every_query_shows_the_golden_rows(qtbot) -> None:
         assert shown_ids(model, proxy, query) == expected[query_key(query)], query
 
 
+def test_a_library_listed_from_a_file_shows_the_golden_rows(qtbot, tmp_path: Path) -> None:
+    """The window lists a file's library light (details read when painted, filtered or sorted on): the same rows."""
+    from planner.store.database import open_database
+    from planner.store.exercises import delete_exercise, existing_ids, list_summaries, write_exercises
+
+    expected = json.loads(GOLDEN_FILE.read_text(encoding="utf-8"))
+    library = list(big_library(LIBRARY_SIZE))
+    db = open_database(tmp_path / "golden.db")
+    try:
+        write_exercises(db, library, mark_edited=False)
+        for extra in existing_ids(db) - {ex.id for ex in library}:
+            delete_exercise(db, extra)  # a shipped exercise newer than the frozen copy
+        summaries = list_summaries(db)
+        assert all(s._listing is not None for s in summaries)  # listed light: no details read yet
+        model, proxy = ExerciseTableModel(), ExerciseFilterProxy()
+        proxy.setSourceModel(model)
+        model.set_exercises(summaries)
+        for query in QUERIES:
+            assert shown_ids(model, proxy, query) == expected[query_key(query)], query
+    finally:
+        db.close()
+
+
 def test_the_queries_reach_empty_partial_and_full_results() -> None:
     expected = json.loads(GOLDEN_FILE.read_text(encoding="utf-8"))
     sizes = {len(ids) for ids in expected.values()}
