@@ -16,34 +16,21 @@ stay with `ExerciseFilterProxy`, whose row numbers are the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import (
-    QAccessible,
-    QFont,
-    QFontMetrics,
-    QHelpEvent,
-    QIcon,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPixmap,
-    QStandardItem,
-    QStandardItemModel,
-    QStaticText,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyleOptionFocusRect,
-    QStyleOptionViewItem,
-    QTableView,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QIcon, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QStyle, QTableView, QToolTip, QWidget
 
 from planner.ui.library_model import HEADERS, ORIGIN_LABELS, Column, ExerciseFilterProxy, origin
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent, QPixmap, QStaticText
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+# The table is built before the window's first paint, and first paints rows only once the database is open: the Qt
+# classes that only painting rows needs (QStaticText, the style options, QAccessible: some 7 ms of type set-up) are
+# imported when the first rows are painted.
 
 _FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # read-only, like the filter model's cells
 _NAME, _DOSE = int(Column.NAME), int(Column.DOSE)
@@ -141,8 +128,13 @@ class PaintedRows(QObject):
             model.blockSignals(blocked)
 
 
-@dataclass(frozen=True, slots=True)
-class CellLayout:
+def _accessibility_active() -> bool:
+    from PySide6.QtGui import QAccessible
+
+    return QAccessible.isActive()
+
+
+class CellLayout(NamedTuple):
     """Where a cell of a given size puts its text (x offset, width to elide to, y offset) and its badge."""
 
     text_x: int
@@ -266,6 +258,8 @@ class LibraryTable(QTableView):
             return
         if not first <= current.row() <= last:
             return
+        from PySide6.QtWidgets import QStyleOptionFocusRect
+
         for col, x, width in columns:
             if col != current.column():
                 continue
@@ -302,6 +296,8 @@ class LibraryTable(QTableView):
 
     def _item_option(self, rect: QRect, badge: bool, text: str = "Xg") -> QStyleOptionViewItem:
         """A cell as Qt's item delegate describes it to the style: a text, and a badge in the Name column."""
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         item = QStyleOptionViewItem()
         self.initViewItemOption(item)
         item.rect = rect
@@ -318,6 +314,8 @@ class LibraryTable(QTableView):
         key = (text, italic, width)
         laid_out = self._texts.get(key)
         if laid_out is None:
+            from PySide6.QtGui import QStaticText
+
             metrics = self._metrics.get(italic)
             if metrics is None:
                 font = QFont(self.proxy.source().italic).resolve(self.font()) if italic else self.font()
@@ -355,7 +353,7 @@ class LibraryTable(QTableView):
     def viewportEvent(self, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Paint:
-            if QAccessible.isActive():
+            if self.painted.model.rowCount() and _accessibility_active():
                 self._fill_shown()  # a screen reader reads the cells through the model
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.indexAt(event.pos())
