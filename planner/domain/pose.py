@@ -381,7 +381,13 @@ def parse_pose_pair(drawing_id: str, data: Any) -> PosePair:
 
 def read_pose_file(path: Path) -> dict[str, PosePair]:
     """Every pose pair of a poses file (resources/poses.json) by drawing id; PoseError when it is broken."""
+    return {drawing_id: parse_pose_pair(drawing_id, item) for drawing_id, item in read_pose_items(path).items()}
+
+
+def read_pose_items(path: Path) -> dict[str, Any]:
+    """A poses file's pose pairs by drawing id, as read: each still to be checked by `parse_pose_pair` (the window
+    parses the one it draws, not all of them); PoseError when the file itself is not a poses file."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("poses"), dict):
         raise PoseError(f"{path}: expected an object with 'poses'")
-    return {drawing_id: parse_pose_pair(drawing_id, item) for drawing_id, item in data["poses"].items()}
+    return data["poses"]
