@@ -89,3 +89,15 @@ def test_a_row_deleted_after_the_listing_was_read_lists_without_details(file_db)
     assert gone.targets == () and gone.conditions == ()
     assert gone.dose.describe()  # still a dose the table can print until the Library reloads
     assert summaries["standing-clamshell"].targets  # the others read as usual
+
+
+def test_a_row_renamed_after_the_listing_was_read_still_gets_its_details(file_db) -> None:
+    """Details are looked up by name (the listing's index); a row renamed meanwhile is found by its id."""
+    from planner.store.exercises import get_exercise
+
+    summaries = {s.id: s for s in list_summaries(file_db)}
+    clam = get_exercise(file_db, "standing-clamshell")
+    update_exercise(file_db, replace(clam, name="Standing clamshell (banded)"))
+    fill_details([summaries["standing-clamshell"], summaries["side-lying-clamshell"]])
+    assert summaries["standing-clamshell"].targets == clam.targets
+    assert summaries["standing-clamshell"].dose == clam.dose
