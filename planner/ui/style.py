@@ -144,7 +144,9 @@ class FocusRingStyle(QProxyStyle):
         straight onto the widget by at most one level of a colour channel."""
         rect = option.rect
         dpr = painter.device().devicePixelRatio()
-        key = (rect.width(), rect.height(), option.state.value, option.palette.cacheKey(), dpr)
+        # Everything the groove's look may follow: size, state (enabled, hovered, pressed), palette, pixel ratio.
+        state = (option.state.value, option.activeSubControls.value)
+        key = (rect.width(), rect.height(), state, option.palette.cacheKey(), dpr)
         groove = self._grooves.get(key)
         if groove is None:
             groove = QPixmap(rect.size() * dpr)
