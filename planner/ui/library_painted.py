@@ -154,9 +154,10 @@ class LibraryTable(QTableView):
         self.setModel(self.painted.model)
         self._typed = ""
         self._typing = QElapsedTimer()
-        self._texts: dict[tuple[str, bool, int], QStaticText] = {}  # (text, italic, width) -> elided, laid out
+        self._texts: dict[tuple[str, bool, int], QStaticText | str] = {}  # (text, italic, width) -> elided text
         self._layouts: dict[tuple[int, int, bool], CellLayout] = {}  # (width, height, badge) -> where things go
         self._metrics: dict[bool, QFontMetrics] = {}  # italic -> the metrics of the font cells are drawn in
+        self._ascent: dict[bool, int] = {}  # italic -> where a first-seen text's baseline is, below its top
         self.last_painted: list[tuple[int, tuple[str, ...]]] = []  # the rows the last paint drew, and their texts
 
     # -- painting ------------------------------------------------------------------------------
@@ -214,12 +215,16 @@ class LibraryTable(QTableView):
             source_row = visible[row]
             ex, texts = listed(source_row), row_texts(source_row)
             for col, x, dy, width in cells:
-                if col == _DOSE and ex.dose_is_default:
+                italic = col == _DOSE and ex.dose_is_default
+                if italic:
                     painter.setFont(italic_font)
-                    painter.drawStaticText(x, y + dy, text(texts[col], True, width))
-                    painter.setFont(font)
+                shown = text(texts[col], italic, width)
+                if shown.__class__ is str:  # seen for the first time: drawn as is (one layout, none kept)
+                    painter.drawText(x, y + dy + self._ascent[italic], shown)
                 else:
-                    painter.drawStaticText(x, y + dy, text(texts[col], False, width))
+                    painter.drawStaticText(x, y + dy, shown)
+                if italic:
+                    painter.setFont(font)
             if badges is not None:
                 pixmap, at = badges[origin(ex), chosen]
                 painter.drawPixmap(at.x(), y + at.y(), pixmap)
@@ -309,28 +314,34 @@ class LibraryTable(QTableView):
             item.decorationSize = size if size.isValid() else QSize(16, 16)
         return item
 
-    def _text(self, text: str, italic: bool, width: int) -> QStaticText:
-        """The cell's text elided to `width` and laid out once; kept while it keeps being painted."""
+    def _text(self, text: str, italic: bool, width: int) -> QStaticText | str:
+        """The cell's text elided to `width`: the elided string the first time it is painted (drawn with one
+        layout), then laid out once as a QStaticText when it is painted again (the category, equipment and dose
+        texts of most rows, and the rows of a search typed and deleted), kept while it keeps being painted."""
         key = (text, italic, width)
         laid_out = self._texts.get(key)
         if laid_out is None:
-            from PySide6.QtGui import QStaticText
-
             metrics = self._metrics.get(italic)
             if metrics is None:
                 font = QFont(self.proxy.source().italic).resolve(self.font()) if italic else self.font()
                 metrics = self._metrics[italic] = QFontMetrics(font)
-            laid_out = QStaticText(metrics.elidedText(text, _ELIDE, width))
-            laid_out.setTextFormat(_PLAIN)
+                self._ascent[italic] = metrics.ascent()
+            laid_out = metrics.elidedText(text, _ELIDE, width)
             if len(self._texts) >= TEXTS_KEPT:
                 self._texts.clear()  # a new set of rows: start the store again rather than sort out the old
             self._texts[key] = laid_out
+        elif laid_out.__class__ is str:
+            from PySide6.QtGui import QStaticText
+
+            laid_out = self._texts[key] = QStaticText(laid_out)
+            laid_out.setTextFormat(_PLAIN)
         return laid_out
 
     def _forget_layouts(self) -> None:
         self._texts.clear()
         self._layouts.clear()
         self._metrics.clear()
+        self._ascent.clear()
 
     def sizeHintForColumn(self, column: int) -> int:
         # A double-click on a header divider fits the column to the rows on screen, as Qt's does; the painted

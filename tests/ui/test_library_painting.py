@@ -65,11 +65,16 @@ def both(views: tuple[LibraryView, LibraryView], act) -> None:
     QApplication.processEvents()
 
 
-def viewport(view: LibraryView) -> QImage:
-    """The table's viewport as painted with its window the active one (focus and colours are the active ones)."""
+def viewport(view: LibraryView, *, texts_forgotten: bool = False) -> QImage:
+    """The table's viewport as painted with its window the active one (focus and colours are the active ones);
+    with `texts_forgotten`, painted with none of its texts seen before (grab() paints it once more)."""
     view.activateWindow()
     QTest.qWaitForWindowActive(view, 15_000)
-    view.table.viewport().repaint()
+    QApplication.processEvents()
+    if texts_forgotten:
+        view.table._forget_layouts()
+    else:
+        view.table.viewport().repaint()
     return view.table.viewport().grab().toImage()
 
 
@@ -79,9 +84,11 @@ def differing(a: QImage, b: QImage) -> list[tuple[int, int]]:
 
 
 def assert_same(views: tuple[LibraryView, LibraryView], what: str) -> None:
-    mine, qts = (viewport(view) for view in views)
-    diff = differing(mine, qts)
-    assert not diff, f"{what}: {len(diff)} pixels differ from Qt's painting, first at {diff[:5]}"
+    """Both ways the table draws a text: as a string the first time it is painted, then laid out and kept."""
+    qts = viewport(views[1])
+    for how, forgotten in (("texts seen for the first time", True), ("texts seen before", False)):
+        diff = differing(viewport(views[0], texts_forgotten=forgotten), qts)
+        assert not diff, f"{what}, {how}: {len(diff)} pixels differ from Qt's painting, first at {diff[:5]}"
 
 
 @pytest.mark.usefixtures("styled")
