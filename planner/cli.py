@@ -128,5 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def run() -> NoReturn:
+    """The `stride-planner` command (the console scripts, `python -m planner.cli`, the bundle): main(), then the
+    end of the process. After the window, without the interpreter's teardown (planner.app.end_process)."""
+    status = main()
+    window = sys.modules.get("planner.app")
+    if window is not None and window.window_session_over():
+        window.end_process(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
