@@ -6,37 +6,18 @@ recorded), the PDF preview's temporary folder gone, its exit status kept."""
 from __future__ import annotations
 
 import configparser
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.app_process import run_planner
 
 
-def run_window(tmp_path: Path, *args: str, view: str = "export") -> subprocess.CompletedProcess[str]:
+def run_window(tmp_path: Path, *args: str, view: str) -> subprocess.CompletedProcess[str]:
     temp = tmp_path / "tmp"
     temp.mkdir(exist_ok=True)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "STRIDE_PLANNER_DB": str(tmp_path / "coach.db"),
-        "STRIDE_PLANNER_CONFIG_DIR": str(tmp_path / "config"),
-        "STRIDE_PLANNER_DATA_DIR": str(tmp_path / "data"),
-        "STRIDE_PLANNER_NO_WELCOME": "1",
-        "TMPDIR": str(temp),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "planner", "--view", view, *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_planner(tmp_path, "--view", view, *args, db=tmp_path / "coach.db", env={"TMPDIR": str(temp)})
 
 
 def test_a_window_run_leaves_everything_written_and_closed(tmp_path: Path) -> None:

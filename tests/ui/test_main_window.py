@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from argparse import Namespace
 from pathlib import Path
@@ -16,8 +14,7 @@ from planner.app import display_problem, run_window
 from planner.ui.main_window_views import VIEW_NAMES, VIEWS, PlaceholderView, ViewEntry, entry
 from planner.ui.settings import Settings
 from planner.ui.shortcuts import ShortcutsDialog, all_shortcuts, register_shortcut
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.app_process import run_planner
 
 
 @pytest.mark.sqlite_only("the title is checked against the SQLite file's name (db.path)")
@@ -163,29 +160,9 @@ def test_no_display_returns_3_without_starting_qt(monkeypatch: pytest.MonkeyPatc
     assert "No display found:" in capsys.readouterr().err
 
 
-def _run_planner(tmp_path: Path, *args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "STRIDE_PLANNER_DB": str(db),
-        "QT_QPA_PLATFORM": "offscreen",
-        "STRIDE_PLANNER_NO_WELCOME": "1",
-        "STRIDE_PLANNER_DATA_DIR": str(tmp_path / "data"),
-        "STRIDE_PLANNER_CONFIG_DIR": str(tmp_path / "config"),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "planner", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_screenshot_of_the_library(tmp_path: Path) -> None:
     out = tmp_path / "out.png"
-    result = _run_planner(tmp_path, "--screenshot", str(out), "--view", "library", db=tmp_path / "shot.db")
+    result = run_planner(tmp_path, "--screenshot", str(out), "--view", "library", db=tmp_path / "shot.db")
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
@@ -197,7 +174,7 @@ def test_a_file_that_is_not_a_database_exits_2_untouched(tmp_path: Path) -> None
     bogus = tmp_path / "notes.db"
     bogus.write_bytes(b"these are my running notes, not a database\n" * 10)
     before = bogus.read_bytes()
-    result = _run_planner(tmp_path, "--screenshot", str(tmp_path / "x.png"), db=bogus)
+    result = run_planner(tmp_path, "--screenshot", str(tmp_path / "x.png"), db=bogus)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert bogus.read_bytes() == before
