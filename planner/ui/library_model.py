@@ -185,6 +185,9 @@ class ExerciseTableModel(QAbstractTableModel):
         listed = self._rows
         fill_details([listed[row] for row in rows])
 
+    def all_prepared(self) -> bool:
+        return self._all_prepared
+
     def prepare_all(self) -> None:
         """`prepare` every row: before filtering by equipment or condition, or sorting by a column of details."""
         if not self._all_prepared:

@@ -226,3 +226,20 @@ def test_the_badges_follow_a_palette_change(view: LibraryView, qtbot) -> None:
         qtbot.waitUntil(lambda: badge_in(dark=False), timeout=15_000)
     finally:
         apply_style(app, dark=was_dark)
+
+
+def test_the_first_filter_on_details_reads_every_row_once_and_gives_the_cursor_back(view: LibraryView) -> None:
+    """A filter by equipment or condition needs every row's details (a file's rows are listed without them): they are
+    read once, under a wait cursor that is gone when the rows are shown."""
+    assert not view.model.all_prepared()
+    view.category.setCurrentIndex(view.category.findData("strength"))
+    view.equipment.setCurrentIndex(0)  # "Any equipment": nothing to read
+    assert not view.model.all_prepared()
+    view.equipment.setCurrentIndex(view.equipment.findData("band"))
+    assert view.model.all_prepared()
+    assert QApplication.overrideCursor() is None
+    rows = view.proxy.visible_rows()
+    assert rows
+    for row in rows:
+        ex = view.model.listed(row)
+        assert ex.category.value == "strength" and ("band" in ex.equipment or "band" in ex.optional_equipment)
