@@ -306,13 +306,15 @@ class ExerciseTableModel(QAbstractTableModel):
     def _sort_rows(self) -> None:
         column, order = self._sort
         rows = self._rows
-        # By the column's text as shown, then name and id; only the sorted column is formatted.
-        if column == Column.NAME:
-            keys = [(ex.name.lower(), ex.name.lower(), ex.id) for ex in rows]
-        else:
+        # By the column's text as shown, then the name, then the id, each without regard to case: sorted by the least
+        # of the keys first, then by each greater one (a sort keeps the order of equal keys, descending too), with
+        # C-level keys and no tuple per row. Only the sorted column is formatted.
+        descending = order == Qt.SortOrder.DescendingOrder
+        ordered = sorted(range(len(rows)), key=[ex.id for ex in rows].__getitem__, reverse=descending)
+        ordered.sort(key=[ex.name.lower() for ex in rows].__getitem__, reverse=descending)
+        if column != Column.NAME:
             self.prepare_all()
-            keys = [(_texts(ex)[column].lower(), ex.name.lower(), ex.id) for ex in rows]
-        ordered = sorted(range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+            ordered.sort(key=[_texts(ex)[column].lower() for ex in rows].__getitem__, reverse=descending)
         self._rows = [rows[i] for i in ordered]
         self._after_order()
 
