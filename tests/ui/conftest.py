@@ -72,15 +72,9 @@ def maya(ctx: AppContext) -> int:
 @pytest.fixture
 def library_view(qtbot, ctx: AppContext):
     """The Library view on the test database, shown at 1100 x 700, loaded and painted."""
-    from planner.ui.library_view import LibraryView
+    from tests.ui.views import open_library_view
 
-    widget = LibraryView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.load()
-    qtbot.waitUntil(widget.is_ready, timeout=15_000)
-    return widget
+    return open_library_view(qtbot, ctx)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from planner.ui import library_view as library_view_module
 from planner.ui.library_painted import LibraryTable
 from planner.ui.library_view import LibraryView
 from planner.ui.style import apply_style
+from tests.ui.views import open_library_view
 
 
 class QtPaintedTable(LibraryTable):
@@ -48,13 +49,7 @@ def two_views(qtbot, ctx, monkeypatch) -> tuple[LibraryView, LibraryView]:
     views = []
     for table_class in (LibraryTable, QtPaintedTable):
         monkeypatch.setattr(library_view_module, "LibraryTable", table_class)
-        view = LibraryView(ctx)
-        qtbot.addWidget(view)
-        view.resize(1100, 700)
-        view.show()
-        view.load()
-        qtbot.waitUntil(view.is_ready, timeout=15_000)
-        views.append(view)
+        views.append(open_library_view(qtbot, ctx))
     assert type(views[0].table) is LibraryTable and type(views[1].table) is QtPaintedTable
     return views[0], views[1]
 
