@@ -159,6 +159,7 @@ class LibraryTable(QTableView):
         self._metrics: dict[bool, QFontMetrics] = {}  # italic -> the metrics of the font cells are drawn in
         self._ascent: dict[bool, int] = {}  # italic -> where a first-seen text's baseline is, below its top
         self.last_painted: list[tuple[int, tuple[str, ...]]] = []  # the rows the last paint drew, and their texts
+        self._badges: tuple[tuple, dict] | None = None  # the last paint's badge pixmaps, and what they were made for
 
     # -- painting ------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -234,9 +235,13 @@ class LibraryTable(QTableView):
         self.last_painted = painted
 
     def _badge_pixmaps(self, source, rect: QRect) -> dict[tuple[str, bool], tuple[QPixmap, QRect]]:
-        """The badges as `QIcon.paint` would draw them in `rect` (a row at y 0): by origin and selected."""
+        """The badges as `QIcon.paint` would draw them in `rect` (a row at y 0): by origin and selected. Kept for
+        the next paint while the place, pixel ratio and enabled state are the same (a palette change forgets them)."""
         dpr = self.viewport().devicePixelRatioF()
         enabled = self.isEnabled()
+        key = (rect.x(), rect.y(), rect.width(), rect.height(), dpr, enabled)
+        if self._badges is not None and self._badges[0] == key:
+            return self._badges[1]
         found = {}
         for kind in ORIGIN_LABELS:
             icon = source.badge_of(kind)
@@ -245,6 +250,7 @@ class LibraryTable(QTableView):
                 pixmap = icon.pixmap(rect.size(), dpr, mode)
                 size = pixmap.deviceIndependentSize().toSize()
                 found[kind, chosen] = (pixmap, QStyle.alignedRect(self.layoutDirection(), _CENTRE, size, rect))
+        self._badges = (key, found)
         return found
 
     def _colour_group(self) -> QPalette.ColorGroup:
@@ -392,6 +398,7 @@ class LibraryTable(QTableView):
         kind = event.type()
         if kind == QEvent.Type.PaletteChange:
             self.painted.forget()  # the badges carry the palette's colours
+            self._badges = None
             self.viewport().update()
         elif kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._forget_layouts()  # texts laid out in the old font, margins of the old style
